@@ -1,0 +1,36 @@
+using System.Collections.Frozen;
+
+namespace BsgKit.Fc.Codes;
+
+/// <summary>
+/// One code→name table (reject reasons, command codes, port types …). Each table exists once and is
+/// shared by encoders, decoders, the simulator and the CLI, like Wireshark's value_string arrays.
+/// </summary>
+public sealed class CodeTable
+{
+    private readonly FrozenDictionary<uint, string> _names;
+    private readonly FrozenDictionary<string, uint> _codes;
+
+    public string Title { get; }
+
+    public CodeTable(string title, params (uint Code, string Name)[] entries)
+    {
+        Title = title;
+        _names = entries.ToFrozenDictionary(e => e.Code, e => e.Name);
+        _codes = entries
+            .GroupBy(e => e.Name, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.First().Code, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public IEnumerable<(uint Code, string Name)> Entries => _names.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value));
+
+    public bool Contains(uint code) => _names.ContainsKey(code);
+
+    /// <summary>The name, or null when the code is not in the table.</summary>
+    public string? Find(uint code) => _names.GetValueOrDefault(code);
+
+    /// <summary>The name, or "unknown (0x..)" so callers never print an empty string.</summary>
+    public string NameOf(uint code) => _names.TryGetValue(code, out var n) ? n : $"unknown (0x{code:x2})";
+
+    public bool TryGetCode(string name, out uint code) => _codes.TryGetValue(name, out code);
+}

@@ -1,0 +1,82 @@
+using System.Buffers.Binary;
+using System.Globalization;
+
+namespace BsgKit.Fc;
+
+/// <summary>A 64-bit World Wide Name (WWPN or WWNN).</summary>
+public readonly record struct Wwn : IComparable<Wwn>, ISpanFormattable
+{
+    public ulong Value { get; }
+
+    public Wwn(ulong value) => Value = value;
+
+    public bool IsZero => Value == 0;
+
+    /// <summary>The NAA (Network Address Authority) nibble: 1, 2, 5, 6 …</summary>
+    public int Naa => (int)(Value >> 60);
+
+    public static Wwn Read(ReadOnlySpan<byte> eightBytes) => new(BinaryPrimitives.ReadUInt64BigEndian(eightBytes));
+
+    public void Write(Span<byte> eightBytes) => BinaryPrimitives.WriteUInt64BigEndian(eightBytes, Value);
+
+    /// <summary>Parses "0x2000001b32a0b1c2", "2000001b32a0b1c2" or "20:00:00:1b:32:a0:b1:c2" (also with '-').</summary>
+    public static Wwn Parse(string text) =>
+        TryParse(text, out var w) ? w
+            : throw new FormatException($"'{text}' is not a WWN (16 hex digits, as 0x2000001b32a0b1c2 or 20:00:00:1b:32:a0:b1:c2)");
+
+    public static bool TryParse(string? text, out Wwn wwn)
+    {
+        wwn = default;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var s = text.Trim();
+        if (s.Contains(':') || s.Contains('-'))
+        {
+            var parts = s.Split(':', '-');
+            if (parts.Length != 8) return false;
+            ulong v = 0;
+            foreach (var p in parts)
+            {
+                if (p.Length is 0 or > 2 || !byte.TryParse(p, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var b))
+                    return false;
+                v = v << 8 | b;
+            }
+            wwn = new Wwn(v);
+            return true;
+        }
+        if (s.StartsWith("0x", StringComparison.OrdinalIgnoreCase)) s = s[2..];
+        if (s.Length is 0 or > 16) return false;
+        if (!ulong.TryParse(s, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)) return false;
+        wwn = new Wwn(value);
+        return true;
+    }
+
+    /// <summary>The colon form used by switches and most vendor tools: 20:00:00:1b:32:a0:b1:c2.</summary>
+    public string ToColonString() => string.Create(23, Value, static (span, v) =>
+    {
+        for (var i = 0; i < 8; i++)
+        {
+            var b = (byte)(v >> (56 - 8 * i));
+            var o = i * 3;
+            span[o] = HexDigit(b >> 4);
+            span[o + 1] = HexDigit(b & 0xF);
+            if (i < 7) span[o + 2] = ':';
+        }
+    });
+
+    private static char HexDigit(int n) => (char)(n < 10 ? '0' + n : 'a' + n - 10);
+
+    public int CompareTo(Wwn other) => Value.CompareTo(other.Value);
+
+    /// <summary>The sysfs form: 0x2000001b32a0b1c2.</summary>
+    public override string ToString() => $"0x{Value:x16}";
+
+    public string ToString(string? format, IFormatProvider? formatProvider) =>
+        format is "C" or "c" ? ToColonString() : ToString();
+
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        var text = format is "C" or "c" ? ToColonString() : ToString();
+        charsWritten = text.TryCopyTo(destination) ? text.Length : 0;
+        return charsWritten != 0;
+    }
+}
