@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace BsgKit.Bsg.Buffers;
+
+/// <summary>
+/// Pool of <see cref="PinnedBuffer"/>s by power-of-two page count, so the steady-state request path
+/// allocates nothing. Rented buffers are zeroed (the used prefix on return, the rest stays zero).
+/// </summary>
+public sealed class PinnedBufferPool : IDisposable
+{
+    /// <summary>Largest single buffer: 16 MiB, far above any CT/ELS response a driver accepts.</summary>
+    public const int MaxBufferSize = 16 * 1024 * 1024;
+
+    private const int Classes = 13; // 4 KiB << 0..12
+    private readonly ConcurrentBag<PinnedBuffer>[] _free = new ConcurrentBag<PinnedBuffer>[Classes];
+    private readonly bool _lockMemory;
+    private readonly ILogger? _logger;
+    private readonly int _maxPerClass;
+    private int _disposed;
+
+    public static PinnedBufferPool Shared { get; } = new(lockMemory: false);
+
+    public PinnedBufferPool(bool lockMemory = false, ILogger? logger = null, int maxPerClass = 256)
+    {
+        _lockMemory = lockMemory;
+        _logger = logger;
+        _maxPerClass = maxPerClass;
+        for (var i = 0; i < Classes; i++) _free[i] = new ConcurrentBag<PinnedBuffer>();
+    }
+
+    /// <summary>A zeroed buffer of at least <paramref name="minimumLength"/> bytes (at least one page).</summary>
+    public PinnedBuffer Rent(int minimumLength)
+    {
+        if (minimumLength < 0 || minimumLength > MaxBufferSize)
+            throw new ArgumentOutOfRangeException(nameof(minimumLength), minimumLength,
+                $"buffer length must be between 0 and {MaxBufferSize} bytes");
+        var cls = ClassOf(minimumLength);
+        if (_free[cls].TryTake(out var buffer))
+        {
+            buffer.Clear(minimumLength); // zeroed before each use, whatever happened to it last time
+            return buffer;
+        }
+        return new PinnedBuffer(PinnedBuffer.PageSize << cls, _lockMemory, _logger);
+    }
+
+    /// <summary>Returns a buffer whose first <paramref name="usedLength"/> bytes may be dirty.</summary>
+    public void Return(PinnedBuffer buffer, int usedLength)
+    {
+        buffer.Clear(usedLength);
+        var cls = ClassOf(buffer.Capacity);
+        if (Volatile.Read(ref _disposed) != 0 || (PinnedBuffer.PageSize << cls) != buffer.Capacity || _free[cls].Count >= _maxPerClass)
+        {
+            buffer.Dispose();
+            return;
+        }
+        _free[cls].Add(buffer);
+    }
+
+    private static int ClassOf(int length)
+    {
+        var pages = Math.Max(1, (length + PinnedBuffer.PageSize - 1) / PinnedBuffer.PageSize);
+        var cls = 0;
+        while ((1 << cls) < pages) cls++;
+        return cls;
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        foreach (var bag in _free)
+            while (bag.TryTake(out var b)) b.Dispose();
+    }
+}

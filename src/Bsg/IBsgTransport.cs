@@ -1,0 +1,33 @@
+namespace BsgKit.Bsg;
+
+/// <summary>A region of caller memory handed to the kernel through a pointer in the header.</summary>
+public readonly record struct MemoryRegion(ulong Address, int Length);
+
+/// <summary>
+/// The one seam between BsgKit and whatever executes SG_IO: the Linux kernel (ioctl on /dev/bsg/NAME)
+/// or the simulator (the same header run through a fake kernel). An implementation must be usable from
+/// many threads at once.
+/// </summary>
+public interface IBsgTransport
+{
+    /// <summary>
+    /// Executes <paramref name="header"/> on the node at <paramref name="devicePath"/>, exactly as
+    /// <c>ioctl(fd, SG_IO, &amp;header)</c> would. Returns 0 on success (the header's output fields updated),
+    /// or a positive errno (the header left as it was). <paramref name="handedOver"/> lists the memory the
+    /// header's pointers may legitimately reach; a real kernel checks this itself and ignores it.
+    /// </summary>
+    int Execute(BsgNodeChannel channel, ref SgIoV4 header, ReadOnlySpan<MemoryRegion> handedOver);
+
+    /// <summary>Opens the node; throws <see cref="BsgErrnoException"/> (ENOENT, EACCES …) naming the path.</summary>
+    BsgNodeChannel Open(string devicePath);
+}
+
+/// <summary>An open node (the file descriptor, or the simulator's equivalent).</summary>
+public abstract class BsgNodeChannel : IDisposable
+{
+    protected BsgNodeChannel(string devicePath) => DevicePath = devicePath;
+
+    public string DevicePath { get; }
+
+    public abstract void Dispose();
+}
