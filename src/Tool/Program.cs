@@ -1,1 +1,3 @@
-return 0;
+using BsgKit.Tool;
+
+return await BsgKitCli.RunAsync(args, Console.Out, Console.Error);
