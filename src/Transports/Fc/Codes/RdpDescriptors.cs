@@ -1,0 +1,55 @@
+namespace BsgKit.Fc.Codes;
+
+/// <summary>RDP descriptor tags and the code tables used inside RDP descriptors (lpfc_hw.h / ocs_fcp.h).</summary>
+public static class RdpDescriptors
+{
+    public const uint LinkServiceTag = 0x00000001;
+    public const uint NPortIdTag = 0x00000003;
+    public const uint SfpDiagnosticsTag = 0x00010000;
+    public const uint PortSpeedTag = 0x00010001;
+    public const uint LinkErrorStatusTag = 0x00010002;
+    public const uint PortNamesTag = 0x00010003;
+    public const uint FecTag = 0x00010005;
+    public const uint BufferCreditTag = 0x00010006;
+    public const uint OpticalElementTag = 0x00010007;
+    public const uint OpticalProductTag = 0x00010008;
+
+    public static readonly CodeTable Tags = new("RDP descriptor",
+        (LinkServiceTag, "Link service"),
+        (NPortIdTag, "N_Port_ID"),
+        (SfpDiagnosticsTag, "SFP diagnostics"),
+        (PortSpeedTag, "Port speed"),
+        (LinkErrorStatusTag, "Link error status"),
+        (PortNamesTag, "Port names"),
+        (FecTag, "FEC"),
+        (BufferCreditTag, "Buffer credit"),
+        (OpticalElementTag, "Optical element data"),
+        (OpticalProductTag, "Optical product data"));
+
+    /// <summary>Optical element data: element type, flags bits 31:28.</summary>
+    public static readonly CodeTable OpticalElementTypes = new("RDP optical element",
+        (1, "Temperature"),
+        (2, "Voltage"),
+        (3, "TX bias current"),
+        (4, "TX power"),
+        (5, "RX power"));
+
+    /// <summary>Optical element data: threshold transgression bits, flags bits 3:0.</summary>
+    public static readonly CodeTable OpticalElementFlags = new("RDP optical element transgression",
+        (0x1, "Low warning"),
+        (0x2, "High warning"),
+        (0x4, "Low alarm"),
+        (0x8, "High alarm"));
+
+    /// <summary>SFP diagnostics flags bits 3:0: transceiver physical type (lpfc SFP_FLAG_PT_*).</summary>
+    public static readonly CodeTable SfpTransceiverTypes = new("RDP SFP transceiver type",
+        (0, "Optical"),
+        (1, "Short wave laser"),
+        (2, "Long wave laser 1310 nm"),
+        (3, "Long wave laser 1550 nm"));
+
+    /// <summary>SFP diagnostics flags bits 9:6: connector type (lpfc SFP_FLAG_CT_*).</summary>
+    public static readonly CodeTable SfpConnectorTypes = new("RDP SFP connector type",
+        (0, "Unknown"),
+        (1, "SFP+"));
+}

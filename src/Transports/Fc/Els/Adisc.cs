@@ -1,0 +1,39 @@
+using BsgKit.Fc.Codes;
+
+namespace BsgKit.Fc.Els;
+
+/// <summary>The ADISC identification (same fields in request and accept).</summary>
+public sealed record AdiscParameters(FcId HardAddress, Wwn Wwpn, Wwn Wwnn, FcId NPortId);
+
+/// <summary>ADISC (0x52): request and accept share one 28-byte packed layout.</summary>
+public static class Adisc
+{
+    public const byte Code = ElsCommands.Adisc;
+    public const int Length = 28;
+
+    public static int BuildRequest(Span<byte> payload, AdiscParameters parameters) => Build(payload, Code, parameters, "ADISC request");
+
+    public static AdiscParameters ParseRequest(ReadOnlySpan<byte> payload) =>
+        Read(ElsWrite.ExpectRequest(payload, Code, Length, "ADISC request"));
+
+    public static int BuildAccept(Span<byte> payload, AdiscParameters parameters) => Build(payload, ElsCommands.LsAcc, parameters, "ADISC accept");
+
+    public static AdiscParameters ParseAccept(ReadOnlySpan<byte> payload) =>
+        Read(ElsReply.ExpectAccept(payload, "ADISC accept"));
+
+    private static int Build(Span<byte> payload, byte code, AdiscParameters p, string what)
+    {
+        ElsWrite.Begin(payload, Length, code, what);
+        p.HardAddress.Write(payload[5..]);
+        p.Wwpn.Write(payload[8..]);
+        p.Wwnn.Write(payload[16..]);
+        p.NPortId.Write(payload[25..]);
+        return Length;
+    }
+
+    private static AdiscParameters Read(in Wire.WireReader reader)
+    {
+        reader.Require(0, Length, reader.MessageName);
+        return new AdiscParameters(reader.FcId(5, "hard address"), reader.Wwn(8, "WWPN"), reader.Wwn(16, "WWNN"), reader.FcId(25, "N_Port ID"));
+    }
+}

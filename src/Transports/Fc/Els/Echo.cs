@@ -1,0 +1,37 @@
+using BsgKit.Fc.Codes;
+
+namespace BsgKit.Fc.Els;
+
+/// <summary>ECHO (0x10): a 4-byte command word followed by up to 2108 data bytes, echoed back in the LS_ACC.</summary>
+public static class Echo
+{
+    public const byte Code = ElsCommands.Echo;
+    public const int HeaderLength = 4;
+    /// <summary>The FC maximum payload (2112) minus the command word.</summary>
+    public const int MaxDataLength = 2108;
+
+    public static int BuildRequest(Span<byte> payload, ReadOnlySpan<byte> data) => Build(payload, Code, data, "ECHO request");
+
+    /// <summary>Returns the data carried after the command word.</summary>
+    public static byte[] ParseRequest(ReadOnlySpan<byte> payload) =>
+        ElsWrite.ExpectRequest(payload, Code, HeaderLength, "ECHO request").Span[HeaderLength..].ToArray();
+
+    public static int BuildAccept(Span<byte> payload, ReadOnlySpan<byte> data) => Build(payload, ElsCommands.LsAcc, data, "ECHO accept");
+
+    /// <summary>Returns the echoed data; compare it with what was sent.</summary>
+    public static byte[] ParseAccept(ReadOnlySpan<byte> payload)
+    {
+        var reader = ElsReply.ExpectAccept(payload, "ECHO accept");
+        reader.Require(0, HeaderLength, "LS_ACC word");
+        return reader.Span[HeaderLength..].ToArray();
+    }
+
+    private static int Build(Span<byte> payload, byte code, ReadOnlySpan<byte> data, string what)
+    {
+        if (data.Length > MaxDataLength)
+            throw new ArgumentException($"{what}: {data.Length} data bytes exceed the FC maximum of {MaxDataLength}", nameof(data));
+        var length = ElsWrite.Begin(payload, HeaderLength + data.Length, code, what);
+        data.CopyTo(payload[HeaderLength..]);
+        return length;
+    }
+}

@@ -1,0 +1,34 @@
+using BsgKit.Fc.Codes;
+
+namespace BsgKit.Fc.Els;
+
+/// <summary>LIRR request: registration function (1 set conditional, 2 set unconditional, 0xFF clear) and RLIR format.</summary>
+public sealed record LirrRequest(byte RegistrationFunction, byte Format)
+{
+    public string RegistrationFunctionName => ElsFieldValues.LirrRegistrationFunctions.NameOf(RegistrationFunction);
+}
+
+/// <summary>LIRR (0x7A), Link Incident Record Registration: 8-byte request, plain LS_ACC.</summary>
+public static class Lirr
+{
+    public const byte Code = ElsCommands.Lirr;
+    public const int RequestLength = 8;
+
+    public static int BuildRequest(Span<byte> payload, LirrRequest request)
+    {
+        ElsWrite.Begin(payload, RequestLength, Code, "LIRR request");
+        payload[4] = request.RegistrationFunction;
+        payload[5] = request.Format;
+        return RequestLength;
+    }
+
+    public static LirrRequest ParseRequest(ReadOnlySpan<byte> payload)
+    {
+        var reader = ElsWrite.ExpectRequest(payload, Code, RequestLength, "LIRR request");
+        return new LirrRequest(reader.U8(4, "registration function"), reader.U8(5, "format"));
+    }
+
+    public static int BuildAccept(Span<byte> payload) => ElsReply.BuildAccept(payload);
+
+    public static void ParseAccept(ReadOnlySpan<byte> payload) => ElsReply.ParseAccept(payload, "LIRR accept");
+}

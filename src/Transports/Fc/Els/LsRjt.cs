@@ -1,0 +1,35 @@
+using BsgKit.Fc.Codes;
+
+namespace BsgKit.Fc.Els;
+
+/// <summary>An LS_RJT (8 bytes): reason @5, explanation @6, vendor unique @7.</summary>
+public sealed record LsRjt(byte Reason, byte Explanation, byte VendorUnique = 0)
+{
+    public const byte Code = ElsCommands.LsRjt;
+    public const int Length = 8;
+
+    public string ReasonName => LsRjtReasons.Table.NameOf(Reason);
+    public string ExplanationName => LsRjtExplanations.Table.NameOf(Explanation);
+
+    public static int Build(Span<byte> payload, LsRjt reject)
+    {
+        ElsWrite.Begin(payload, Length, Code, "LS_RJT");
+        payload[5] = reject.Reason;
+        payload[6] = reject.Explanation;
+        payload[7] = reject.VendorUnique;
+        return Length;
+    }
+
+    public static LsRjt Parse(ReadOnlySpan<byte> payload)
+    {
+        var reader = ElsWrite.ExpectRequest(payload, Code, Length, "LS_RJT");
+        return new LsRjt(reader.U8(5), reader.U8(6), reader.U8(7));
+    }
+
+    /// <summary>From fc_bsg_reply rjt_data (lpfc reports the reject there, not in the payload).</summary>
+    public static LsRjt FromBsgRejectData(byte reasonCode, byte reasonExplanation, byte vendorUnique) =>
+        new(reasonCode, reasonExplanation, vendorUnique);
+
+    public override string ToString() =>
+        $"reason 0x{Reason:x2} ({ReasonName}), explanation 0x{Explanation:x2} ({ExplanationName}), vendor 0x{VendorUnique:x2}";
+}

@@ -1,0 +1,83 @@
+using System.Buffers.Binary;
+using BsgKit.Fc.Codes;
+
+namespace BsgKit.Fc.Els;
+
+/// <summary>RPL request: maximum number of port blocks wanted and the index to start from.</summary>
+public sealed record RplRequest(ushort MaximumSize, uint StartingIndex);
+
+/// <summary>One port number block (16 bytes): physical port number, port ID, WWPN.</summary>
+public sealed record PortNumberBlock(uint PhysicalPortNumber, FcId PortId, Wwn Wwpn);
+
+/// <summary>RPL accept: list length (ports in the whole list), index of the first returned block, the blocks.</summary>
+public sealed record RplAccept(uint ListLength, uint FirstIndex, IReadOnlyList<PortNumberBlock> Blocks);
+
+/// <summary>
+/// RPL (0x57), Read Port List. On the wire the port number blocks start at offset 12; the kernel's
+/// fc_els_rpl_resp puts them at 16 (u64 alignment of fc_els_pnb), so never map that struct.
+/// </summary>
+public static class Rpl
+{
+    public const byte Code = ElsCommands.Rpl;
+    public const int RequestLength = 12;
+    public const int BlocksOffset = 12;
+    public const int BlockLength = 16;
+
+    public static int BuildRequest(Span<byte> payload, RplRequest request)
+    {
+        ElsWrite.Begin(payload, RequestLength, Code, "RPL request");
+        BinaryPrimitives.WriteUInt16BigEndian(payload[6..], request.MaximumSize);
+        ElsWrite.U24(payload[9..], request.StartingIndex);
+        return RequestLength;
+    }
+
+    public static RplRequest ParseRequest(ReadOnlySpan<byte> payload)
+    {
+        var reader = ElsWrite.ExpectRequest(payload, Code, RequestLength, "RPL request");
+        return new RplRequest(reader.U16(6, "maximum size"), reader.U24(9, "starting index"));
+    }
+
+    public static int BuildAccept(Span<byte> payload, RplAccept accept)
+    {
+        var total = BlocksOffset + BlockLength * accept.Blocks.Count;
+        if (total > ushort.MaxValue) throw new ArgumentException("too many RPL port blocks", nameof(accept));
+        ElsWrite.Begin(payload, total, ElsCommands.LsAcc, "RPL accept");
+        BinaryPrimitives.WriteUInt16BigEndian(payload[2..], (ushort)total);
+        ElsWrite.U24(payload[5..], accept.ListLength);
+        ElsWrite.U24(payload[9..], accept.FirstIndex);
+        for (var i = 0; i < accept.Blocks.Count; i++)
+        {
+            var block = payload.Slice(BlocksOffset + BlockLength * i, BlockLength);
+            BinaryPrimitives.WriteUInt32BigEndian(block, accept.Blocks[i].PhysicalPortNumber);
+            accept.Blocks[i].PortId.Write(block[5..]);
+            accept.Blocks[i].Wwpn.Write(block[8..]);
+        }
+        return total;
+    }
+
+    /// <summary>
+    /// Decodes the blocks covered by the payload length field (bytes, header included). A payload length of 0
+    /// is taken to mean "all received bytes"; one larger than what was received is a truncated reply.
+    /// </summary>
+    public static RplAccept ParseAccept(ReadOnlySpan<byte> payload)
+    {
+        var reader = ElsReply.ExpectAccept(payload, "RPL accept");
+        reader.Require(0, BlocksOffset, "RPL accept header");
+        int payloadLength = reader.U16(2, "payload length");
+        if (payloadLength == 0) payloadLength = reader.Length;
+        if (payloadLength < BlocksOffset)
+            throw reader.Error(2, $"payload length {payloadLength} is shorter than the 12-byte header");
+        if (payloadLength > reader.Length)
+            throw reader.Error(2, $"payload length {payloadLength} exceeds the {reader.Length} bytes received");
+        if ((payloadLength - BlocksOffset) % BlockLength != 0)
+            throw reader.Error(2, $"payload length {payloadLength} is not 12 + 16 × n");
+        var count = (payloadLength - BlocksOffset) / BlockLength;
+        var blocks = new List<PortNumberBlock>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var at = BlocksOffset + BlockLength * i;
+            blocks.Add(new PortNumberBlock(reader.U32(at, "physical port number"), reader.FcId(at + 5, "port ID"), reader.Wwn(at + 8, "WWPN")));
+        }
+        return new RplAccept(reader.U24(5, "list length"), reader.U24(9, "first index"), blocks);
+    }
+}

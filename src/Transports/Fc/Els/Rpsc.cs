@@ -1,0 +1,52 @@
+using System.Buffers.Binary;
+using BsgKit.Fc.Codes;
+
+namespace BsgKit.Fc.Els;
+
+/// <summary>One RPSC entry: supported speeds (bit mask) and the operating speed (one bit).</summary>
+public sealed record RpscEntry(ushort SpeedCapabilities, ushort OperatingSpeed)
+{
+    public IReadOnlyList<string> SpeedCapabilityNames => ElsSpeedNames.Names(SpeedCapabilities);
+    public string OperatingSpeedName => ElsSpeedNames.Bits.NameOf(OperatingSpeed);
+}
+
+/// <summary>RPSC (0x7D), Report Port Speed Capabilities: request is the command word; accept lists entries.</summary>
+public static class Rpsc
+{
+    public const byte Code = ElsCommands.Rpsc;
+    public const int RequestLength = 4;
+    private const int EntriesOffset = 4;
+    private const int EntryLength = 4;
+
+    public static int BuildRequest(Span<byte> payload) => ElsWrite.Begin(payload, RequestLength, Code, "RPSC request");
+
+    public static void ParseRequest(ReadOnlySpan<byte> payload) => ElsWrite.ExpectRequest(payload, Code, RequestLength, "RPSC request");
+
+    public static int BuildAccept(Span<byte> payload, IReadOnlyList<RpscEntry> entries)
+    {
+        if (entries.Count > ushort.MaxValue) throw new ArgumentException("too many RPSC entries", nameof(entries));
+        var length = ElsWrite.Begin(payload, EntriesOffset + EntryLength * entries.Count, ElsCommands.LsAcc, "RPSC accept");
+        BinaryPrimitives.WriteUInt16BigEndian(payload[2..], (ushort)entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var at = EntriesOffset + EntryLength * i;
+            BinaryPrimitives.WriteUInt16BigEndian(payload[at..], entries[i].SpeedCapabilities);
+            BinaryPrimitives.WriteUInt16BigEndian(payload[(at + 2)..], entries[i].OperatingSpeed);
+        }
+        return length;
+    }
+
+    public static IReadOnlyList<RpscEntry> ParseAccept(ReadOnlySpan<byte> payload)
+    {
+        var reader = ElsReply.ExpectAccept(payload, "RPSC accept");
+        int count = reader.U16(2, "number of entries");
+        reader.Require(EntriesOffset, EntryLength * count, $"{count} RPSC entries");
+        var entries = new List<RpscEntry>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var at = EntriesOffset + EntryLength * i;
+            entries.Add(new RpscEntry(reader.U16(at, "speed capabilities"), reader.U16(at + 2, "operating speed")));
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Buffers.Binary;
+using BsgKit.Fc.Codes;
+
+namespace BsgKit.Fc.Els;
+
+/// <summary>RTV accept: R_A_TOV (ms), E_D_TOV (ms, or ns when EDRES is set) and the timeout qualifier.</summary>
+public sealed record RtvAccept(uint RaTovMilliseconds, uint EdTovRaw, uint TimeoutQualifier)
+{
+    /// <summary>TOQ EDRES: <see cref="EdTovRaw"/> counts nanoseconds instead of milliseconds.</summary>
+    public bool EdTovInNanoseconds => (TimeoutQualifier & ElsFieldValues.RtvEdTovResolutionNs) != 0;
+
+    /// <summary>TOQ RTTOV: R_T_TOV is 100 µs (otherwise 100 ms).</summary>
+    public bool RtTovIs100Microseconds => (TimeoutQualifier & ElsFieldValues.RtvRtTov100Us) != 0;
+
+    public TimeSpan RaTov => TimeSpan.FromTicks(RaTovMilliseconds * TimeSpan.TicksPerMillisecond);
+    public TimeSpan EdTov => EdTovInNanoseconds ? TimeSpan.FromTicks(EdTovRaw / 100) : TimeSpan.FromTicks(EdTovRaw * TimeSpan.TicksPerMillisecond);
+    public TimeSpan RtTov => RtTovIs100Microseconds ? TimeSpan.FromTicks(100 * TimeSpan.TicksPerMicrosecond) : TimeSpan.FromTicks(100 * TimeSpan.TicksPerMillisecond);
+    public IReadOnlyList<string> TimeoutQualifierNames => ElsBits.Names(ElsFieldValues.RtvTimeoutQualifierBits, TimeoutQualifier);
+}
+
+/// <summary>RTV (0x0E), Read Timeout Value: request is the bare command word, accept 16 bytes.</summary>
+public static class Rtv
+{
+    public const byte Code = ElsCommands.Rtv;
+    public const int RequestLength = 4;
+    public const int AcceptLength = 16;
+
+    public static int BuildRequest(Span<byte> payload) => ElsWrite.Begin(payload, RequestLength, Code, "RTV request");
+
+    public static void ParseRequest(ReadOnlySpan<byte> payload) => ElsWrite.ExpectRequest(payload, Code, RequestLength, "RTV request");
+
+    public static int BuildAccept(Span<byte> payload, RtvAccept accept)
+    {
+        ElsWrite.Begin(payload, AcceptLength, ElsCommands.LsAcc, "RTV accept");
+        BinaryPrimitives.WriteUInt32BigEndian(payload[4..], accept.RaTovMilliseconds);
+        BinaryPrimitives.WriteUInt32BigEndian(payload[8..], accept.EdTovRaw);
+        BinaryPrimitives.WriteUInt32BigEndian(payload[12..], accept.TimeoutQualifier);
+        return AcceptLength;
+    }
+
+    public static RtvAccept ParseAccept(ReadOnlySpan<byte> payload)
+    {
+        var reader = ElsReply.ExpectAccept(payload, "RTV accept");
+        reader.Require(0, AcceptLength, "RTV accept");
+        return new RtvAccept(reader.U32(4, "R_A_TOV"), reader.U32(8, "E_D_TOV"), reader.U32(12, "timeout qualifier"));
+    }
+}
