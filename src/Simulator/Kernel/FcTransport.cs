@@ -1,0 +1,190 @@
+using BsgKit.Bsg;
+using BsgKit.Bsg.Catalog;
+using BsgKit.Fc;
+using BsgKit.Simulator.Lld;
+
+namespace BsgKit.Simulator.Kernel;
+
+/// <summary>fc_port_state names as sysfs prints them.</summary>
+public enum RportState { Online, Marginal, Blocked, NotPresent, Offline, Deleted }
+
+/// <summary>A simulated fc_host: the host's port and the driver personality behind it.</summary>
+public sealed class SimFcHost
+{
+    public SimFcHost(int hostNumber, IFcLld lld)
+    {
+        HostNumber = hostNumber;
+        Lld = lld;
+        Node = new SimFcHostNode(this);
+    }
+
+    public int HostNumber { get; }
+    public IFcLld Lld { get; }
+    public SimFcHostNode Node { get; }
+    public Wwn PortName { get; set; }
+    public Wwn NodeName { get; set; }
+    public FcId PortId { get; set; }
+    public Wwn FabricName { get; set; }
+    public string PortState { get; set; } = "Online";
+
+    private readonly List<SimRport> _rports = [];
+    private readonly Lock _gate = new();
+    private int _nextRport;
+
+    public IReadOnlyList<SimRport> RemotePorts
+    {
+        get { lock (_gate) return _rports.ToArray(); }
+    }
+
+    public SimRport AddRemotePort(FcId portId, Wwn portName, Wwn nodeName, IReadOnlyList<string> roles)
+    {
+        lock (_gate)
+        {
+            var r = new SimRport(this, 0, _nextRport++, portId, portName, nodeName, roles);
+            _rports.Add(r);
+            return r;
+        }
+    }
+
+    public SimRport? FindRemotePort(FcId portId)
+    {
+        lock (_gate) return _rports.FirstOrDefault(r => r.PortId == portId && r.State != RportState.Deleted);
+    }
+
+    public void RemoveRemotePort(SimRport rport)
+    {
+        lock (_gate) _rports.Remove(rport);
+        rport.State = RportState.Deleted;
+        rport.Node.Dying = true;
+    }
+}
+
+/// <summary>A simulated fc_rport (rport-H:C-N).</summary>
+public sealed class SimRport
+{
+    internal SimRport(SimFcHost host, int channel, int number, FcId portId, Wwn portName, Wwn nodeName, IReadOnlyList<string> roles)
+    {
+        Host = host;
+        Channel = channel;
+        Number = number;
+        PortId = portId;
+        PortName = portName;
+        NodeName = nodeName;
+        Roles = roles;
+        Node = new SimRportNode(this);
+    }
+
+    public SimFcHost Host { get; }
+    public int Channel { get; }
+    public int Number { get; }
+    public string Name => $"rport-{Host.HostNumber}:{Channel}-{Number}";
+    public FcId PortId { get; }
+    public Wwn PortName { get; }
+    public Wwn NodeName { get; }
+    public IReadOnlyList<string> Roles { get; }
+    public RportState State { get; set; } = RportState.Online;
+    /// <summary>fast_io_fail_tmo expired while blocked: requests then fail as "not online" (#22) instead of #21.</summary>
+    public bool FastIoFailTimedOut { get; set; }
+    public SimRportNode Node { get; }
+
+    public string StateName => State switch
+    {
+        RportState.NotPresent => "Not Present",
+        _ => State.ToString(),
+    };
+}
+
+/// <summary>fc_hostN's queue: fc_bsg_host_dispatch (kernel-rules #12–#17, #23).</summary>
+public sealed class SimFcHostNode(SimFcHost host) : SimNode($"fc_host{host.HostNumber}", BsgNodeKind.FcHost)
+{
+    public SimFcHost Host { get; } = host;
+    public override QueueLimits Limits => Host.Lld.Limits;
+
+    public override int Dispatch(BsgJob job)
+    {
+        if (job.RequestLength < 4) { job.FailWith(-Errno.ENOMSG); return 0; }            // #12
+        var msgcode = FcTransportRules.MsgCode(job);
+        switch (msgcode)
+        {
+            case FcTransportRules.HstAddRport:
+            case FcTransportRules.HstDelRport:
+                break;                                                                      // #13: to the LLD
+            case FcTransportRules.HstElsNoLogin:
+            case FcTransportRules.HstCt:
+                if (job.RequestPayloadLength == 0 || job.ReplyPayloadLength == 0)
+                { job.FailWith(-Errno.EINVAL); return 0; }                                  // #14
+                break;
+            case FcTransportRules.HstVendor:
+                // The kernel reads vendor_id without checking request_len; bytes it never copied read as 0 here.
+                if (Host.Lld.VendorId == 0 || FcTransportRules.VendorId(job) != Host.Lld.VendorId)
+                { job.FailWith(-Errno.ESRCH); return 0; }                                   // #15
+                break;
+            default:
+                job.FailWith(-Errno.EBADR); return 0;                                      // #16
+        }
+        // #17: cmdlen is computed but not checked in the bsg-lib-era transport.
+        return FcTransportRules.CallLld(job, Host, null);
+    }
+
+    public override int OnTimeout(BsgJob job) => Host.Lld.BsgTimeout(job, Host, null);
+}
+
+/// <summary>rport-H:C-N's queue: fc_bsg_dispatch_prep + fc_bsg_rport_dispatch (kernel-rules #18–#22).</summary>
+public sealed class SimRportNode(SimRport rport) : SimNode(rport.Name, BsgNodeKind.FcRemotePort)
+{
+    public SimRport Rport { get; } = rport;
+    public override QueueLimits Limits => Rport.Host.Lld.Limits;
+
+    public override int Dispatch(BsgJob job)
+    {
+        // fc_bsg_dispatch_prep: a blocked rport (fast-fail not yet expired) → -EAGAIN; not online → -EIO.
+        // Either way job_fn returns non-zero and the request ends in the silent IOERR.
+        if (Rport.State == RportState.Blocked && !Rport.FastIoFailTimedOut) return -Errno.EAGAIN;   // #21
+        if (Rport.State is not (RportState.Online or RportState.Marginal)) return -Errno.EIO;        // #22
+
+        if (job.RequestLength < 4) { job.FailWith(-Errno.ENOMSG); return 0; }                       // #18
+        var msgcode = FcTransportRules.MsgCode(job);
+        switch (msgcode)
+        {
+            case FcTransportRules.RptEls:
+            case FcTransportRules.RptCt:
+                if (job.RequestPayloadLength == 0 || job.ReplyPayloadLength == 0)
+                { job.FailWith(-Errno.EINVAL); return 0; }                                          // #19
+                break;
+            default:
+                job.FailWith(-Errno.EBADR); return 0;                                              // #20
+        }
+        return FcTransportRules.CallLld(job, Rport.Host, Rport);
+    }
+
+    /// <summary>#24: a blocked rport resets the timer; the simulator ends the wait as the IOERR it becomes.</summary>
+    public override int OnTimeout(BsgJob job) =>
+        Rport.State == RportState.Blocked ? -1 : Rport.Host.Lld.BsgTimeout(job, Rport.Host, Rport);
+}
+
+/// <summary>Shared pieces of scsi_transport_fc's dispatch.</summary>
+public static class FcTransportRules
+{
+    public const uint HstAddRport = 0x80000001, HstDelRport = 0x80000002, HstElsNoLogin = 0x80000003,
+        HstCt = 0x80000004, HstVendor = 0x800000FF, RptEls = 0x40000001, RptCt = 0x40000002;
+
+    public static uint MsgCode(BsgJob job) => System.Runtime.InteropServices.MemoryMarshal.Read<uint>(job.Request);
+
+    /// <summary>h_vendor.vendor_id: host-endian u64 at offset 4; bytes past request_len read as 0.</summary>
+    public static ulong VendorId(BsgJob job)
+    {
+        Span<byte> id = stackalloc byte[8];
+        id.Clear();
+        var available = Math.Clamp(job.RequestLength - 4, 0, 8);
+        job.Request.Slice(4, available).CopyTo(id);
+        return System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(id);
+    }
+
+    /// <summary>Calls the LLD; a negative return takes the transport's failure path (#23).</summary>
+    public static int CallLld(BsgJob job, SimFcHost host, SimRport? rport)
+    {
+        var rc = host.Lld.BsgRequest(job, host, rport);
+        if (rc != 0 && !job.IsDone) job.FailWith(rc < 0 ? rc : -rc);
+        return 0;
+    }
+}

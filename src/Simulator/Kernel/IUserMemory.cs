@@ -1,0 +1,59 @@
+using BsgKit.Bsg;
+
+namespace BsgKit.Simulator.Kernel;
+
+/// <summary>
+/// The caller's address space as the fake kernel sees it: copy_from_user / copy_to_user. A pointer and length
+/// that is not wholly inside memory the caller handed over fails (the kernel then answers EFAULT); nothing
+/// is ever read or written outside it.
+/// </summary>
+public interface IUserMemory
+{
+    bool TryRead(ulong address, Span<byte> destination);
+    bool TryWrite(ulong address, ReadOnlySpan<byte> source);
+    /// <summary>Whether [address, address+length) may be written, without writing (blk_rq_map_user's check).</summary>
+    bool IsWritable(ulong address, int length);
+}
+
+/// <summary>In-process caller memory: exactly the regions a transaction handed over, nothing else.</summary>
+public sealed unsafe class RegionUserMemory : IUserMemory
+{
+    private readonly MemoryRegion[] _regions;
+    private readonly int _count;
+
+    public RegionUserMemory(ReadOnlySpan<MemoryRegion> regions)
+    {
+        _regions = regions.ToArray();
+        _count = _regions.Length;
+    }
+
+    private bool Contains(ulong address, int length)
+    {
+        if (length == 0) return true;
+        if (length < 0 || address == 0) return false;
+        var end = address + (ulong)length;
+        if (end < address) return false; // wrapped
+        for (var i = 0; i < _count; i++)
+        {
+            var r = _regions[i];
+            if (address >= r.Address && end <= r.Address + (ulong)r.Length) return true;
+        }
+        return false;
+    }
+
+    public bool TryRead(ulong address, Span<byte> destination)
+    {
+        if (!Contains(address, destination.Length)) return false;
+        new ReadOnlySpan<byte>((void*)address, destination.Length).CopyTo(destination);
+        return true;
+    }
+
+    public bool TryWrite(ulong address, ReadOnlySpan<byte> source)
+    {
+        if (!Contains(address, source.Length)) return false;
+        source.CopyTo(new Span<byte>((void*)address, source.Length));
+        return true;
+    }
+
+    public bool IsWritable(ulong address, int length) => Contains(address, length);
+}

@@ -1,0 +1,64 @@
+namespace BsgKit.Simulator.Kernel;
+
+/// <summary>The one state machine every request moves through, the way ublk's server tracks its tags.</summary>
+public enum RequestState
+{
+    /// <summary>Unused; may be acquired.</summary>
+    Free,
+    /// <summary>Header, request and dout copied in from the caller; not yet handed to a handler.</summary>
+    Fetched,
+    /// <summary>A transport rule or LLD personality owns it and will complete it.</summary>
+    OwnedByHandler,
+    /// <summary>Completed exactly once; results are being written back to the caller.</summary>
+    Completed,
+}
+
+/// <summary>
+/// One tag of the fake queue: the request's buffers (reused, so the steady state allocates nothing and the
+/// reply buffer keeps stale bytes like bsg-lib's) and its state.
+/// </summary>
+public sealed class RequestSlot
+{
+    private int _state; // RequestState
+
+    internal RequestSlot(int tag)
+    {
+        Tag = tag;
+        Job = new BsgJob(this);
+    }
+
+    public int Tag { get; }
+    public RequestState State => (RequestState)Volatile.Read(ref _state);
+    public BsgJob Job { get; }
+
+    /// <summary>The channel (open file) whose request this is; used to error requests out when it closes.</summary>
+    public object? Owner { get; internal set; }
+
+    /// <summary>Set when the owner went away: the request completes but nothing is written back.</summary>
+    public bool Abandoned { get; internal set; }
+
+    internal byte[] RequestBuffer = new byte[64];
+    internal byte[] RequestPayloadBuffer = new byte[4096];
+    internal byte[] ReplyPayloadBuffer = new byte[4096];
+    internal readonly byte[] ReplyBuffer = new byte[Bsg.BsgConstants.DefaultReplyLength];
+
+    internal static void EnsureCapacity(ref byte[] buffer, int length)
+    {
+        if (buffer.Length < length) buffer = new byte[Math.Max(length, buffer.Length * 2)];
+    }
+
+    internal bool TryTransition(RequestState from, RequestState to) =>
+        Interlocked.CompareExchange(ref _state, (int)to, (int)from) == (int)from;
+
+    /// <summary>OwnedByHandler → Completed. False (and a counted bug) for a second completion.</summary>
+    internal bool TryComplete()
+    {
+        if (TryTransition(RequestState.OwnedByHandler, RequestState.Completed)) return true;
+        Table?.ReportDoubleCompletion(this);
+        return false;
+    }
+
+    internal RequestSlotTable? Table { get; set; }
+
+    internal void ForceFree() => Volatile.Write(ref _state, (int)RequestState.Free);
+}

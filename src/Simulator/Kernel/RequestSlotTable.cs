@@ -1,0 +1,85 @@
+namespace BsgKit.Simulator.Kernel;
+
+/// <summary>
+/// A fixed table of request slots indexed by tag, like a blk-mq tag set of depth 128 with one hardware
+/// queue. Acquire blocks while every tag is busy (as blk-mq does), so the 129th concurrent request waits.
+/// </summary>
+public sealed class RequestSlotTable
+{
+    private readonly RequestSlot[] _slots;
+    private readonly SemaphoreSlim _free;
+    private long _doubleCompletions;
+    private long _executions;
+
+    public RequestSlotTable(int depth = Bsg.BsgConstants.QueueDepth)
+    {
+        _slots = new RequestSlot[depth];
+        for (var i = 0; i < depth; i++) _slots[i] = new RequestSlot(i) { Table = this };
+        _free = new SemaphoreSlim(depth, depth);
+    }
+
+    public int Depth => _slots.Length;
+
+    /// <summary>Completions attempted on an already completed request (each one a bug, never a second write).</summary>
+    public long DoubleCompletions => Interlocked.Read(ref _doubleCompletions);
+
+    /// <summary>Requests that reached a handler (for exactly-once checks).</summary>
+    public long Executions => Interlocked.Read(ref _executions);
+
+    public int InFlight => _slots.Count(s => s.State != RequestState.Free);
+
+    public RequestSlot this[int tag] => (uint)tag < (uint)_slots.Length
+        ? _slots[tag]
+        : throw new ArgumentOutOfRangeException(nameof(tag), tag, $"tag must be 0..{_slots.Length - 1}");
+
+    /// <summary>Free → Fetched on some free tag; waits for one when all are busy.</summary>
+    public RequestSlot Acquire(object owner, CancellationToken cancellationToken = default)
+    {
+        _free.Wait(cancellationToken);
+        foreach (var slot in _slots)
+        {
+            if (!slot.TryTransition(RequestState.Free, RequestState.Fetched)) continue;
+            slot.Owner = owner;
+            slot.Abandoned = false;
+            slot.Job.Reset();
+            return slot;
+        }
+        _free.Release();
+        throw new InvalidOperationException("request slot table inconsistent: semaphore said a tag was free but none was");
+    }
+
+    /// <summary>Fetched → OwnedByHandler.</summary>
+    public void HandOver(RequestSlot slot)
+    {
+        if (!slot.TryTransition(RequestState.Fetched, RequestState.OwnedByHandler))
+            throw new InvalidOperationException($"tag {slot.Tag}: hand-over from state {slot.State}, expected Fetched");
+        Interlocked.Increment(ref _executions);
+    }
+
+    /// <summary>Any state → Free, after the results were written back (or the request was abandoned).</summary>
+    public void Release(RequestSlot slot)
+    {
+        slot.Owner = null;
+        slot.ForceFree();
+        _free.Release();
+    }
+
+    /// <summary>
+    /// The owner's channel closed: every request it still has in flight is marked abandoned and, if its
+    /// handler never completed it, completed with <paramref name="negativeErrno"/> — never left hanging.
+    /// </summary>
+    public int AbortOwner(object owner, int negativeErrno)
+    {
+        var n = 0;
+        foreach (var slot in _slots)
+        {
+            if (!ReferenceEquals(slot.Owner, owner) || slot.State == RequestState.Free) continue;
+            slot.Abandoned = true;
+            if (slot.State == RequestState.OwnedByHandler && !slot.Job.IsDone) slot.Job.Done(negativeErrno, 0);
+            n++;
+        }
+        return n;
+    }
+
+    internal void ReportDoubleCompletion(RequestSlot slot) => Interlocked.Increment(ref _doubleCompletions);
+}

@@ -1,0 +1,302 @@
+using BsgKit.Bsg;
+using BsgKit.Bsg.Catalog;
+
+namespace BsgKit.Simulator.Kernel;
+
+/// <summary>An open simulated node: the file descriptor's state (per-fd timeout, the caller's capabilities).</summary>
+public sealed class SimOpenFile
+{
+    internal SimOpenFile(SimNode node) => Node = node;
+
+    public SimNode Node { get; }
+
+    /// <summary>SG_SET_TIMEOUT value in USER_HZ (clock_t) ticks; 0 = none set.</summary>
+    public int TimeoutTicks { get; set; }
+
+    /// <summary>Whether the caller holds CAP_SYS_RAWIO (kernel-rules #7).</summary>
+    public bool CapSysRawio { get; set; } = true;
+
+    public int CommandQueue { get; set; } = 64;
+    public int ReservedSize { get; set; } = int.MaxValue;
+
+    public bool Closed { get; private set; }
+
+    /// <summary>Closing the fd errors out whatever it still has in flight (never left hanging).</summary>
+    public void Close()
+    {
+        if (Closed) return;
+        Closed = true;
+        Node.Queue.AbortOwner(this, -Errno.EIO);
+    }
+}
+
+/// <summary>
+/// The fake kernel's block/bsg.c and block/bsg-lib.c: the same checks in the same order with the same
+/// errnos (kernel-rules #3–#11), the same completion mapping (§3), and the same hazards — header not copied
+/// back on error, the 4-byte negative result in the reply, stale reply bytes on the silent IOERR path.
+/// </summary>
+public sealed class SimKernel
+{
+    public const int UserHz = 100;
+    /// <summary>memdup_user of more than this fails with ENOMEM (kmalloc's practical ceiling).</summary>
+    public const int MaxRequestLength = 4 * 1024 * 1024;
+
+    public SimKernel(SimClock clock) => Clock = clock;
+
+    public SimClock Clock { get; }
+
+    public SimOpenFile Open(SimNode node)
+    {
+        if (node.Dying) throw BsgErrnoException.For(node.Name, "open", Errno.ENXIO);
+        return new SimOpenFile(node);
+    }
+
+    /// <summary>
+    /// bsg_ioctl: SG_IO goes to <see cref="SgIo"/>; the handful of informational ioctls bsg answers return
+    /// their values through <paramref name="memory"/>; anything else is ENOTTY (kernel-rules #2).
+    /// Returns the ioctl's return value (≥ 0) or a negative errno.
+    /// </summary>
+    public long Ioctl(SimOpenFile file, uint request, ulong argument, IUserMemory memory)
+    {
+        switch (request)
+        {
+            case BsgConstants.SgGetVersionNum: return PutInt(memory, argument, BsgConstants.SgVersionNum);
+            case BsgConstants.SgEmulatedHost: return PutInt(memory, argument, 1);
+            case BsgConstants.ScsiIoctlGetIdLun: return PutInt(memory, argument, 0);
+            case BsgConstants.ScsiIoctlGetBusNumber: return PutInt(memory, argument, 0);
+            case BsgConstants.SgGetCommandQ: return PutInt(memory, argument, file.CommandQueue);
+            case BsgConstants.SgGetReservedSize: return PutInt(memory, argument, Math.Min(file.ReservedSize, file.Node.Limits.MaxBytes));
+            case BsgConstants.SgGetTimeout: return file.TimeoutTicks;
+            case BsgConstants.SgSetTimeout:
+            {
+                if (!GetInt(memory, argument, out var ticks)) return -Errno.EFAULT;
+                if (ticks < 0) return -Errno.EIO;
+                file.TimeoutTicks = ticks;
+                return 0;
+            }
+            case BsgConstants.SgSetCommandQ:
+            {
+                if (!GetInt(memory, argument, out var q)) return -Errno.EFAULT;
+                if (q < 1) return -Errno.EINVAL;
+                file.CommandQueue = q;
+                return 0;
+            }
+            case BsgConstants.SgSetReservedSize:
+            {
+                if (!GetInt(memory, argument, out var size)) return -Errno.EFAULT;
+                if (size < 0) return -Errno.EINVAL;
+                file.ReservedSize = Math.Min(size, file.Node.Limits.MaxBytes);
+                return 0;
+            }
+            case BsgConstants.ScsiIoctlSendCommand: return -Errno.EINVAL;
+            default: return -Errno.ENOTTY;
+        }
+    }
+
+    private static long PutInt(IUserMemory memory, ulong address, int value)
+    {
+        Span<byte> b = stackalloc byte[4];
+        System.Runtime.InteropServices.MemoryMarshal.Write(b, in value);
+        return memory.TryWrite(address, b) ? 0 : -Errno.EFAULT;
+    }
+
+    private static bool GetInt(IUserMemory memory, ulong address, out int value)
+    {
+        Span<byte> b = stackalloc byte[4];
+        value = 0;
+        if (!memory.TryRead(address, b)) return false;
+        value = System.Runtime.InteropServices.MemoryMarshal.Read<int>(b);
+        return true;
+    }
+
+    /// <summary>The per-request timeout after kernel-rules #5: hdr.timeout, else per-fd, else 60 s; at least 7 s.</summary>
+    public static TimeSpan EffectiveTimeout(uint timeoutMs, SimOpenFile file) =>
+        BsgConstants.EffectiveTimeout(timeoutMs,
+            file.TimeoutTicks > 0 ? TimeSpan.FromSeconds((double)file.TimeoutTicks / UserHz) : null);
+
+    /// <summary>
+    /// bsg_sg_io for a header already copied in (a failed copy-in is the caller's EFAULT, #3). Returns 0 with
+    /// <paramref name="header"/>'s output fields updated, or a positive errno with the header untouched.
+    /// </summary>
+    public int SgIo(SimOpenFile file, ref SgIoV4 header, IUserMemory memory)
+    {
+        if (file.Closed) return Errno.EBADF;
+        if (header.Guard != BsgConstants.Guard) return Errno.EINVAL;                              // #4
+        var timeout = EffectiveTimeout(header.Timeout, file);                                   // #5
+        var output = header; // bsg_sg_io works on its own copy; it reaches the caller only on success
+        var rc = file.Node.Kind == BsgNodeKind.ScsiDevice
+            ? ScsiDeviceSgIo(file, ref output, memory)
+            : TransportSgIo(file, ref output, memory, timeout);
+        if (rc == 0) header = output;
+        return rc;
+    }
+
+    /// <summary>bsg-lib's bsg_transport_sg_io_fn.</summary>
+    private int TransportSgIo(SimOpenFile file, ref SgIoV4 hdr, IUserMemory memory, TimeSpan timeout)
+    {
+        if (hdr.Protocol != BsgConstants.ProtocolScsi || hdr.Subprotocol != BsgConstants.SubprotocolScsiTransport)
+            return Errno.EINVAL;                                                                // #6
+        if (!file.CapSysRawio) return Errno.EPERM;                                              // #7
+
+        var node = file.Node;
+        var queue = node.Queue;
+        var slot = queue.Acquire(file);
+        try
+        {
+            var job = slot.Job;
+            job.Node = node;
+            job.Timeout = timeout;
+
+            // memdup_user(request, request_len): #8
+            if (hdr.RequestLen > MaxRequestLength) return Errno.ENOMEM;
+            var requestLength = (int)hdr.RequestLen;
+            RequestSlot.EnsureCapacity(ref slot.RequestBuffer, requestLength);
+            if (requestLength > 0 && !memory.TryRead(hdr.Request, slot.RequestBuffer.AsSpan(0, requestLength)))
+                return Errno.EFAULT;
+            job.RequestLength = requestLength;
+
+            // blk_rq_map_user for dout (or din when only din is set), then the bidi din: #9, #10, #11
+            var doutLength = (int)Math.Min(hdr.DoutXferLen, int.MaxValue);
+            var dinLength = (int)Math.Min(hdr.DinXferLen, int.MaxValue);
+            job.RequestPayloadLength = 0;
+            job.ReplyPayloadLength = 0;
+            if (doutLength > 0)
+            {
+                var rc = MapIn(node, hdr.DoutXferp, doutLength, memory, ref slot.RequestPayloadBuffer);
+                if (rc != 0) return rc;
+                job.RequestPayloadLength = doutLength;
+                if (dinLength > 0)
+                {
+                    rc = CheckOut(node, hdr.DinXferp, dinLength, memory);
+                    if (rc != 0) return rc;
+                    RequestSlot.EnsureCapacity(ref slot.ReplyPayloadBuffer, dinLength);
+                    slot.ReplyPayloadBuffer.AsSpan(0, dinLength).Clear();
+                    job.ReplyPayloadLength = dinLength;
+                }
+            }
+            else if (dinLength > 0)
+            {
+                // Quirk (#11): with no dout, din is mapped as the *request* payload.
+                var rc = MapIn(node, hdr.DinXferp, dinLength, memory, ref slot.RequestPayloadBuffer);
+                if (rc != 0) return rc;
+                job.RequestPayloadLength = dinLength;
+            }
+
+            // bsg_queue_rq → job_fn; a non-zero return ends the request IOERR with result still 0.
+            queue.HandOver(slot);
+            int dispatch;
+            try
+            {
+                dispatch = node.Dispatch(job);
+            }
+            catch (Exception)
+            {
+                // A handler that throws is a simulator bug; the caller sees what the kernel would: an I/O error.
+                if (!job.IsDone) job.Done(-Errno.EIO, 0);
+                dispatch = 0;
+            }
+            var ioError = dispatch != 0;
+            if (!ioError && !job.IsDone)
+            {
+                // Nobody completed it: the block layer's timeout fires, the transport asks the LLD to abort.
+                Clock.Advance(timeout);
+                ioError = node.OnTimeout(job) != 0 || !job.IsDone;
+            }
+            else Clock.Advance(job.Elapsed);
+            if (!job.IsDone) slot.TryTransition(RequestState.OwnedByHandler, RequestState.Completed);
+
+            if (slot.Abandoned) return Errno.EIO; // the caller went away; nothing is written back
+
+            // Completion mapping (kernel-rules §3), in bsg-lib's order.
+            var result = ioError ? 0 : job.Result;
+            hdr.DeviceStatus = (uint)(result & 0xff);
+            hdr.TransportStatus = (uint)((result >> 16) & 0xff);
+            hdr.DriverStatus = 0;
+            hdr.Info = hdr.DeviceStatus != 0 || hdr.TransportStatus != 0 ? BsgConstants.InfoCheck : 0;
+            hdr.ResponseLen = 0;
+            var ret = 0;
+            var replyLength = ioError ? Bsg.BsgConstants.DefaultReplyLength : job.ReplyLength;
+            if (!ioError && result < 0)
+            {
+                replyLength = 4;
+                ret = -result;
+            }
+            if (replyLength > 0 && hdr.Response != 0)
+            {
+                var n = (int)Math.Min(hdr.MaxResponseLen, (uint)Math.Min(replyLength, slot.ReplyBuffer.Length));
+                if (!memory.TryWrite(hdr.Response, slot.ReplyBuffer.AsSpan(0, n))) return Errno.EFAULT;
+                hdr.ResponseLen = (uint)n;
+            }
+            hdr.DoutResid = 0;
+            if (doutLength > 0 && dinLength > 0)
+            {
+                var rcv = ioError ? 0u : job.ReplyPayloadRcvLen;
+                hdr.DinResid = rcv > (uint)dinLength ? 0 : dinLength - (int)rcv; // the kernel WARNs and uses 0
+                // The LLD's DMA lands in the caller's din as it happens; copy what it wrote.
+                var written = ioError ? 0 : Math.Min(job.ReplyPayloadWritten, dinLength);
+                if (written > 0 && !memory.TryWrite(hdr.DinXferp, slot.ReplyPayloadBuffer.AsSpan(0, written)))
+                    return Errno.EFAULT;
+            }
+            else hdr.DinResid = 0;
+            return ret;
+        }
+        finally
+        {
+            queue.Release(slot);
+        }
+    }
+
+    private static int MapIn(SimNode node, ulong address, int length, IUserMemory memory, ref byte[] buffer)
+    {
+        var rc = CheckLimits(node, address, length);
+        if (rc != 0) return rc;
+        RequestSlot.EnsureCapacity(ref buffer, length);
+        return memory.TryRead(address, buffer.AsSpan(0, length)) ? 0 : Errno.EFAULT;
+    }
+
+    private static int CheckOut(SimNode node, ulong address, int length, IUserMemory memory)
+    {
+        var rc = CheckLimits(node, address, length);
+        if (rc != 0) return rc;
+        return memory.IsWritable(address, length) ? 0 : Errno.EFAULT;
+    }
+
+    /// <summary>#10: bytes or segments beyond the queue limits — EREMOTEIO inside, EINVAL to the caller.</summary>
+    private static int CheckLimits(SimNode node, ulong address, int length)
+    {
+        var limits = node.Limits;
+        if (length > limits.MaxBytes || QueueLimits.SegmentsOf(address, length) > limits.MaxSegments) return Errno.EINVAL;
+        return 0;
+    }
+
+    /// <summary>scsi_bsg's sg_io_fn for H:C:T:L nodes: SCSI CDBs only.</summary>
+    private int ScsiDeviceSgIo(SimOpenFile file, ref SgIoV4 hdr, IUserMemory memory)
+    {
+        if (hdr.Protocol != BsgConstants.ProtocolScsi || hdr.Subprotocol != BsgConstants.SubprotocolScsiCommand)
+            return Errno.EINVAL;
+        if (!file.CapSysRawio) return Errno.EPERM;
+        if (hdr.DoutXferLen > 0 && hdr.DinXferLen > 0) return Errno.EOPNOTSUPP; // bidi support was removed
+        if (file.Node is not SimScsiDeviceNode device) return Errno.EINVAL;
+        if (hdr.RequestLen is 0 or > 32) return Errno.EINVAL;
+        Span<byte> cdb = stackalloc byte[(int)hdr.RequestLen];
+        if (!memory.TryRead(hdr.Request, cdb)) return Errno.EFAULT;
+        var dinLength = (int)Math.Min(hdr.DinXferLen, 1u << 20);
+        var data = new byte[dinLength];
+        var (status, sense, length) = device.Execute(cdb, data);
+        if (length > 0 && !memory.TryWrite(hdr.DinXferp, data.AsSpan(0, Math.Min(length, dinLength)))) return Errno.EFAULT;
+        hdr.DeviceStatus = status;
+        hdr.TransportStatus = 0;
+        hdr.DriverStatus = 0;
+        hdr.Info = status != 0 ? BsgConstants.InfoCheck : 0;
+        hdr.ResponseLen = 0;
+        if (sense.Length > 0 && hdr.Response != 0)
+        {
+            var n = (int)Math.Min(hdr.MaxResponseLen, (uint)sense.Length);
+            if (!memory.TryWrite(hdr.Response, sense.AsSpan(0, n))) return Errno.EFAULT;
+            hdr.ResponseLen = (uint)n;
+        }
+        hdr.DinResid = dinLength - Math.Min(length, dinLength);
+        hdr.DoutResid = 0;
+        return 0;
+    }
+}
