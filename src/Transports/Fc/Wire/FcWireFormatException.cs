@@ -4,7 +4,7 @@ namespace BsgKit.Fc.Wire;
 /// A reply (or request) whose bytes do not form the message they claim to be: too short, truncated in the
 /// middle of an entry, a length field that points outside the buffer. Always names the message and offset.
 /// </summary>
-public sealed class FcWireFormatException : FormatException
+public class FcWireFormatException : FormatException
 {
     /// <summary>The wire message being decoded ("GPN_FT accept", "RDP ACC" …).</summary>
     public string WireMessage { get; }

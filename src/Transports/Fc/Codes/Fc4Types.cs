@@ -1,0 +1,113 @@
+namespace BsgKit.Fc.Codes;
+
+/// <summary>FC-4 type codes (kernel fc_fs.h FC_TYPE_*; FICON per zfcp_show's 0x18000000 word-0 test).</summary>
+public static class Fc4Types
+{
+    public const byte BasicLinkService = 0x00;
+    public const byte ExtendedLinkService = 0x01;
+    public const byte Ip = 0x05;
+    public const byte Fcp = 0x08;
+    public const byte SbChannel = 0x1B;
+    public const byte SbControlUnit = 0x1C;
+    public const byte FcServices = 0x20;
+    public const byte SwitchInternalLinkService = 0x22;
+    public const byte Nvme = 0x28;
+
+    public static readonly CodeTable Table = new("FC-4 type",
+        (BasicLinkService, "BLS"),
+        (ExtendedLinkService, "ELS"),
+        (Ip, "IP"),
+        (Fcp, "FCP (SCSI)"),
+        (SbChannel, "FC-SB (FICON channel)"),
+        (SbControlUnit, "FC-SB (FICON control unit)"),
+        (FcServices, "FC-CT (fabric services)"),
+        (SwitchInternalLinkService, "SW_ILS"),
+        (Nvme, "NVMe"));
+}
+
+/// <summary>
+/// The 32-byte FC-4 types bitmap (fc_ns_fts; GFT_ID, RFT_ID, GA_NXT @560, FDMI FC4TYPES): type t is bit
+/// (t % 32) of big-endian word t / 32, so FCP (0x08) is word 0 = 0x00000100.
+/// </summary>
+public sealed class Fc4TypeSet : IEquatable<Fc4TypeSet>
+{
+    public const int Size = 32;
+    private readonly uint[] _words = new uint[8];
+
+    public static Fc4TypeSet Empty { get; } = new();
+
+    private Fc4TypeSet() { }
+
+    public static Fc4TypeSet Of(params byte[] types)
+    {
+        var set = new Fc4TypeSet();
+        foreach (var t in types) set._words[t / 32] |= 1u << (t % 32);
+        return set;
+    }
+
+    public static Fc4TypeSet FromWords(ReadOnlySpan<uint> eightWords)
+    {
+        if (eightWords.Length != 8) throw new ArgumentException("an FC-4 type bitmap has 8 words", nameof(eightWords));
+        var set = new Fc4TypeSet();
+        eightWords.CopyTo(set._words);
+        return set;
+    }
+
+    /// <summary>Reads the 32 wire bytes. The caller guarantees the length (use WireReader.Bytes).</summary>
+    public static Fc4TypeSet Read(ReadOnlySpan<byte> thirtyTwoBytes)
+    {
+        if (thirtyTwoBytes.Length < Size) throw new ArgumentException("an FC-4 type bitmap is 32 bytes", nameof(thirtyTwoBytes));
+        var set = new Fc4TypeSet();
+        for (var i = 0; i < 8; i++)
+            set._words[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(thirtyTwoBytes[(4 * i)..]);
+        return set;
+    }
+
+    public void Write(Span<byte> thirtyTwoBytes)
+    {
+        for (var i = 0; i < 8; i++)
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(thirtyTwoBytes[(4 * i)..], _words[i]);
+    }
+
+    public uint Word(int index) => _words[index];
+
+    public bool Contains(byte type) => (_words[type / 32] & (1u << (type % 32))) != 0;
+
+    public bool IsEmpty
+    {
+        get
+        {
+            foreach (var w in _words) if (w != 0) return false;
+            return true;
+        }
+    }
+
+    /// <summary>zfcp_show's FICON test: word 0 has both FC-SB bits (0x18000000).</summary>
+    public bool IsFicon => (_words[0] & 0x18000000) == 0x18000000;
+
+    public IReadOnlyList<byte> Types
+    {
+        get
+        {
+            var list = new List<byte>();
+            for (var t = 0; t < 256; t++)
+                if (Contains((byte)t)) list.Add((byte)t);
+            return list;
+        }
+    }
+
+    public IReadOnlyList<string> Names
+    {
+        get
+        {
+            var list = new List<string>();
+            foreach (var t in Types) list.Add(Fc4Types.Table.NameOf(t));
+            return list;
+        }
+    }
+
+    public bool Equals(Fc4TypeSet? other) => other is not null && _words.AsSpan().SequenceEqual(other._words);
+    public override bool Equals(object? obj) => Equals(obj as Fc4TypeSet);
+    public override int GetHashCode() => HashCode.Combine(_words[0], _words[1], _words[2], _words[7]);
+    public override string ToString() => IsEmpty ? "none" : string.Join(", ", Names);
+}

@@ -1,0 +1,42 @@
+namespace BsgKit.Fc.Codes;
+
+/// <summary>FDMI command codes and attribute types (GS_Type 0xFA/0x10; kernel include/scsi/fc/fc_ms.h, not UAPI).</summary>
+public static class GsFdmiCodes
+{
+    public const byte Version1 = 1;
+    public const byte Version2 = 2;
+
+    public const ushort Grhl = 0x100;
+    public const ushort Ghat = 0x101;
+    public const ushort Grpl = 0x102;
+    public const ushort Gpat = 0x110;
+    public const ushort Gpas = 0x120;
+    public const ushort Rhba = 0x200;
+    public const ushort Rhat = 0x201;
+    public const ushort Rprt = 0x210;
+    public const ushort Rpa = 0x211;
+    public const ushort Dhba = 0x300;
+    public const ushort Dhat = 0x301;
+    public const ushort Dprt = 0x310;
+    public const ushort Dpa = 0x311;
+
+    public static readonly CodeTable Commands = new("FDMI command",
+        (Grhl, "GRHL"), (Ghat, "GHAT"), (Grpl, "GRPL"), (Gpat, "GPAT"), (Gpas, "GPAS"),
+        (Rhba, "RHBA"), (Rhat, "RHAT"), (Rprt, "RPRT"), (Rpa, "RPA"),
+        (Dhba, "DHBA"), (Dhat, "DHAT"), (Dprt, "DPRT"), (Dpa, "DPA"));
+
+    public static readonly CodeTable HbaAttributes = new("FDMI HBA attribute",
+        (0x1, "Node name"), (0x2, "Manufacturer"), (0x3, "Serial number"), (0x4, "Model"),
+        (0x5, "Model description"), (0x6, "Hardware version"), (0x7, "Driver version"),
+        (0x8, "Option ROM version"), (0x9, "Firmware version"), (0xA, "OS name and version"),
+        (0xB, "Max CT payload"), (0xC, "Node symbolic name"), (0xD, "Vendor specific info"),
+        (0xE, "Number of ports"), (0xF, "Fabric name"), (0x10, "BIOS version"), (0x11, "BIOS state"),
+        (0xE0, "Vendor identifier"));
+
+    public static readonly CodeTable PortAttributes = new("FDMI port attribute",
+        (0x1, "FC-4 types"), (0x2, "Supported speed"), (0x3, "Current port speed"), (0x4, "Max frame size"),
+        (0x5, "OS device name"), (0x6, "Host name"), (0x7, "Node name"), (0x8, "Port name"),
+        (0x9, "Port symbolic name"), (0xA, "Port type"), (0xB, "Supported class of service"),
+        (0xC, "Fabric name"), (0xD, "Current FC-4 types"), (0x101, "Port state"),
+        (0x102, "Discovered ports"), (0x103, "Port ID"));
+}

@@ -1,0 +1,55 @@
+using BsgKit.Fc.Codes;
+using static BsgKit.Fc.Ct.CtIu;
+
+namespace BsgKit.Fc.Ct.ConfigServer;
+
+/// <summary>GIEIL: interconnect element vendor, model, release code and any vendor-specific strings.</summary>
+public sealed record FcsElementInfo(string Vendor, string Model, string Release, IReadOnlyList<string> VendorSpecific)
+{
+    public FcsElementInfo(string vendor, string model, string release) : this(vendor, model, release, []) { }
+}
+
+/// <summary>GIEIL (fabric configuration server): interconnect element name (8) → list length @3, then NUL-separated vendor, model, release and vendor-specific strings from @4.</summary>
+public static class Gieil
+{
+    public const ushort Command = GsConfigServerCommands.Gieil;
+    public const int RequestLength = FcsCodec.NameRequestLength;
+    public const int DefaultMaxResponseBytes = P + 256;
+    private const string RequestName = "GIEIL request", AcceptName = "GIEIL accept";
+
+    public static int BuildRequest(Span<byte> ctIu, Wwn name, int maxResponseBytes = DefaultMaxResponseBytes) =>
+        FcsCodec.BuildNameRequest(ctIu, Command, name, maxResponseBytes, RequestName);
+
+    public static Wwn ParseRequest(ReadOnlySpan<byte> ctIu) => FcsCodec.ParseNameRequest(ctIu, Command, RequestName);
+
+    public static int BuildAccept(Span<byte> ctIu, FcsElementInfo info)
+    {
+        var strings = new List<byte[]> { EncodeText(info.Vendor, 255, "vendor"), EncodeText(info.Model, 255, "model"), EncodeText(info.Release, 255, "release") };
+        foreach (var extra in info.VendorSpecific) strings.Add(EncodeText(extra, 255, "vendor specific information"));
+        var listLength = 0;
+        foreach (var s in strings) listLength += s.Length + 1;
+        if (listLength > 255) throw new ArgumentException($"GIEIL list is {listLength} bytes; the length byte holds 255");
+        var length = PadToWord(P + 4 + listLength);
+        WriteAcceptHeader(ctIu, CtServer.FabricConfiguration, length, AcceptName);
+        ctIu[P + 3] = (byte)listLength;
+        var at = P + 4;
+        foreach (var s in strings) { s.CopyTo(ctIu[at..]); at += s.Length + 1; }
+        return length;
+    }
+
+    public static FcsElementInfo ParseAccept(ReadOnlySpan<byte> ctIu)
+    {
+        var r = OpenAccept(ctIu, AcceptName);
+        var list = r.Bytes(P + 4, r.U8(P + 3, "list length"), "information list");
+        var strings = new List<string>();
+        while (!list.IsEmpty)
+        {
+            var nul = list.IndexOf((byte)0);
+            var end = nul < 0 ? list.Length : nul;
+            strings.Add(System.Text.Encoding.Latin1.GetString(list[..end]));
+            list = nul < 0 ? [] : list[(nul + 1)..];
+        }
+        while (strings.Count < 3) strings.Add("");
+        return new FcsElementInfo(strings[0], strings[1], strings[2], strings.GetRange(3, strings.Count - 3));
+    }
+}

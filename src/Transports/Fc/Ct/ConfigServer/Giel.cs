@@ -1,0 +1,50 @@
+using BsgKit.Fc.Codes;
+using static BsgKit.Fc.Ct.CtIu;
+
+namespace BsgKit.Fc.Ct.ConfigServer;
+
+/// <summary>A GIEL entry: interconnect element name @0 (8), reserved (3), element type @11.</summary>
+public readonly record struct FcsInterconnectElement(Wwn Name, byte Type)
+{
+    public string TypeName => GsConfigServerObjects.ElementTypes.NameOf(Type);
+}
+
+/// <summary>GIEL (fabric configuration server): no request payload → count u32 @0, 12-byte entries from @4.</summary>
+public static class Giel
+{
+    public const ushort Command = GsConfigServerCommands.Giel;
+    public const int RequestLength = P;
+    /// <summary>zfcp_show's size: 100 elements.</summary>
+    public const int DefaultMaxResponseBytes = P + 4 + 100 * 12;
+    private const string RequestName = "GIEL request", AcceptName = "GIEL accept";
+
+    public static int BuildRequest(Span<byte> ctIu, int maxResponseBytes = DefaultMaxResponseBytes) =>
+        FcsCodec.BuildEmptyRequest(ctIu, Command, maxResponseBytes, RequestName);
+
+    public static void ParseRequest(ReadOnlySpan<byte> ctIu) => FcsCodec.ParseEmptyRequest(ctIu, Command, RequestName);
+
+    public static int BuildAccept(Span<byte> ctIu, IReadOnlyList<FcsInterconnectElement> elements)
+    {
+        var length = FcsCodec.BuildCounted12(ctIu, elements.Count, AcceptName);
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var e = ctIu[(P + 4 + 12 * i)..];
+            elements[i].Name.Write(e);
+            e[11] = elements[i].Type;
+        }
+        return length;
+    }
+
+    public static IReadOnlyList<FcsInterconnectElement> ParseAccept(ReadOnlySpan<byte> ctIu)
+    {
+        var r = OpenAccept(ctIu, AcceptName);
+        var count = CountedEntries(r, P, P + 4, 12, "interconnect element");
+        var list = new List<FcsInterconnectElement>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var at = P + 4 + 12 * i;
+            list.Add(new FcsInterconnectElement(r.Wwn(at), r.U8(at + 11)));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,23 @@
+using BsgKit.Fc.Codes;
+using static BsgKit.Fc.Ct.CtIu;
+
+namespace BsgKit.Fc.Ct.ConfigServer;
+
+/// <summary>GIET (fabric configuration server): interconnect element name (8) → element type @3.</summary>
+public static class Giet
+{
+    public const ushort Command = GsConfigServerCommands.Giet;
+    public const int RequestLength = FcsCodec.NameRequestLength;
+    public const int DefaultMaxResponseBytes = P + 4;
+    private const string RequestName = "GIET request", AcceptName = "GIET accept";
+
+    public static int BuildRequest(Span<byte> ctIu, Wwn name, int maxResponseBytes = DefaultMaxResponseBytes) =>
+        FcsCodec.BuildNameRequest(ctIu, Command, name, maxResponseBytes, RequestName);
+
+    public static Wwn ParseRequest(ReadOnlySpan<byte> ctIu) => FcsCodec.ParseNameRequest(ctIu, Command, RequestName);
+
+    public static int BuildAccept(Span<byte> ctIu, byte elementType) => FcsCodec.BuildByteAccept(ctIu, 4, 3, elementType, AcceptName);
+
+    /// <summary>The element type; names in <see cref="GsConfigServerObjects.ElementTypes"/>.</summary>
+    public static byte ParseAccept(ReadOnlySpan<byte> ctIu) => OpenAccept(ctIu, AcceptName).U8(P + 3, "element type");
+}

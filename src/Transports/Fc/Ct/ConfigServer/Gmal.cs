@@ -1,0 +1,39 @@
+using BsgKit.Fc.Codes;
+using static BsgKit.Fc.Ct.CtIu;
+
+namespace BsgKit.Fc.Ct.ConfigServer;
+
+/// <summary>GMAL (fabric configuration server): interconnect element name (8) → count u32 @0, then 256-byte NUL-padded management addresses.</summary>
+public static class Gmal
+{
+    public const ushort Command = GsConfigServerCommands.Gmal;
+    public const int RequestLength = FcsCodec.NameRequestLength;
+    public const int DefaultMaxResponseBytes = P + 4 + 4 * 256;
+    private const string RequestName = "GMAL request", AcceptName = "GMAL accept";
+
+    public static int BuildRequest(Span<byte> ctIu, Wwn name, int maxResponseBytes = DefaultMaxResponseBytes) =>
+        FcsCodec.BuildNameRequest(ctIu, Command, name, maxResponseBytes, RequestName);
+
+    public static Wwn ParseRequest(ReadOnlySpan<byte> ctIu) => FcsCodec.ParseNameRequest(ctIu, Command, RequestName);
+
+    public const int AddressSize = 256;
+
+    public static int BuildAccept(Span<byte> ctIu, IReadOnlyList<string> addresses)
+    {
+        var length = P + 4 + AddressSize * addresses.Count;
+        WriteAcceptHeader(ctIu, CtServer.FabricConfiguration, length, AcceptName);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(ctIu[P..], (uint)addresses.Count);
+        for (var i = 0; i < addresses.Count; i++)
+            EncodeText(addresses[i], AddressSize - 1, "management address").CopyTo(ctIu[(P + 4 + AddressSize * i)..]);
+        return length;
+    }
+
+    public static IReadOnlyList<string> ParseAccept(ReadOnlySpan<byte> ctIu)
+    {
+        var r = OpenAccept(ctIu, AcceptName);
+        var count = CountedEntries(r, P, P + 4, AddressSize, "management address");
+        var list = new List<string>(count);
+        for (var i = 0; i < count; i++) list.Add(DecodeText(r.Bytes(P + 4 + AddressSize * i, AddressSize)));
+        return list;
+    }
+}

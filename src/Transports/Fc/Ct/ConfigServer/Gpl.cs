@@ -1,0 +1,53 @@
+using BsgKit.Fc.Codes;
+using static BsgKit.Fc.Ct.CtIu;
+
+namespace BsgKit.Fc.Ct.ConfigServer;
+
+/// <summary>A GPL entry: one port of an interconnect element.</summary>
+public readonly record struct FcsPortEntry(Wwn PortName, byte ModuleType, byte TxType, byte PortType)
+{
+    public string ModuleTypeName => GsConfigServerObjects.PortModuleTypes.NameOf(ModuleType);
+    public string TxTypeName => GsConfigServerObjects.PortTxTypes.NameOf(TxType);
+    public string PortTypeName => PortTypes.Table.NameOf(PortType);
+}
+
+/// <summary>GPL (fabric configuration server): interconnect element name (8) → count u32 @0, 12-byte entries from @4: port name @0, module type @9, TX type @10, port type @11.</summary>
+public static class Gpl
+{
+    public const ushort Command = GsConfigServerCommands.Gpl;
+    public const int RequestLength = FcsCodec.NameRequestLength;
+    public const int DefaultMaxResponseBytes = P + 4 + 500 * 12;
+    private const string RequestName = "GPL request", AcceptName = "GPL accept";
+
+    public static int BuildRequest(Span<byte> ctIu, Wwn name, int maxResponseBytes = DefaultMaxResponseBytes) =>
+        FcsCodec.BuildNameRequest(ctIu, Command, name, maxResponseBytes, RequestName);
+
+    public static Wwn ParseRequest(ReadOnlySpan<byte> ctIu) => FcsCodec.ParseNameRequest(ctIu, Command, RequestName);
+
+    public static int BuildAccept(Span<byte> ctIu, IReadOnlyList<FcsPortEntry> ports)
+    {
+        var length = FcsCodec.BuildCounted12(ctIu, ports.Count, AcceptName);
+        for (var i = 0; i < ports.Count; i++)
+        {
+            var e = ctIu[(P + 4 + 12 * i)..];
+            ports[i].PortName.Write(e);
+            e[9] = ports[i].ModuleType;
+            e[10] = ports[i].TxType;
+            e[11] = ports[i].PortType;
+        }
+        return length;
+    }
+
+    public static IReadOnlyList<FcsPortEntry> ParseAccept(ReadOnlySpan<byte> ctIu)
+    {
+        var r = OpenAccept(ctIu, AcceptName);
+        var count = CountedEntries(r, P, P + 4, 12, "port");
+        var list = new List<FcsPortEntry>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var at = P + 4 + 12 * i;
+            list.Add(new FcsPortEntry(r.Wwn(at), r.U8(at + 9), r.U8(at + 10), r.U8(at + 11)));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,23 @@
+using BsgKit.Fc.Codes;
+using static BsgKit.Fc.Ct.CtIu;
+
+namespace BsgKit.Fc.Ct.ConfigServer;
+
+/// <summary>GPT (fabric configuration server): port name (8) → port type @3.</summary>
+public static class Gpt
+{
+    public const ushort Command = GsConfigServerCommands.Gpt;
+    public const int RequestLength = FcsCodec.NameRequestLength;
+    public const int DefaultMaxResponseBytes = P + 4;
+    private const string RequestName = "GPT request", AcceptName = "GPT accept";
+
+    public static int BuildRequest(Span<byte> ctIu, Wwn name, int maxResponseBytes = DefaultMaxResponseBytes) =>
+        FcsCodec.BuildNameRequest(ctIu, Command, name, maxResponseBytes, RequestName);
+
+    public static Wwn ParseRequest(ReadOnlySpan<byte> ctIu) => FcsCodec.ParseNameRequest(ctIu, Command, RequestName);
+
+    public static int BuildAccept(Span<byte> ctIu, byte portType) => FcsCodec.BuildByteAccept(ctIu, 4, 3, portType, AcceptName);
+
+    /// <summary>The port type; names in <see cref="PortTypes"/>.</summary>
+    public static byte ParseAccept(ReadOnlySpan<byte> ctIu) => OpenAccept(ctIu, AcceptName).U8(P + 3, "port type");
+}

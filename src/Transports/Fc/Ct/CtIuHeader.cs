@@ -1,0 +1,92 @@
+using System.Buffers.Binary;
+using BsgKit.Fc.Codes;
+using BsgKit.Fc.Wire;
+
+namespace BsgKit.Fc.Ct;
+
+/// <summary>
+/// The 16-byte CT_IU header (struct fc_ct_hdr): rev @0, IN_ID @1 (3), GS_Type @4, GS_Subtype @5, options @6,
+/// command/response @8 (be16), max/residual size @10 (be16, 4-byte words excluding this header),
+/// fragment ID @12, reason @13, explanation @14, vendor @15.
+/// </summary>
+public readonly record struct CtIuHeader(
+    byte Revision,
+    uint InId,
+    byte GsType,
+    byte GsSubtype,
+    byte Options,
+    ushort CommandResponse,
+    ushort MaxOrResidualWords,
+    byte FragmentId,
+    byte Reason,
+    byte Explanation,
+    byte VendorUnique)
+{
+    public const int Size = 16;
+
+    /// <summary>Kernel FC_CT_REV. (zfcp_util writes 3; servers accept both.)</summary>
+    public const byte DefaultRevision = 1;
+
+    /// <summary>The largest response a request can ask for: 0xFFFF words after the header.</summary>
+    public const int MaxResponseBytes = Size + 4 * 0xFFFF;
+
+    public bool IsAccept => CommandResponse == CtResponseCodes.Accept;
+    public bool IsReject => CommandResponse == CtResponseCodes.Reject;
+
+    /// <summary>Request: the most response bytes the requester accepts, header included.</summary>
+    public int MaxOrResidualBytes => MaxOrResidualWords * 4;
+
+    public string ReasonName => CtRejectReasons.Table.NameOf(Reason);
+    public string ExplanationName => CtReasonExplanations.For(GsType, GsSubtype).NameOf(Explanation);
+    public string ServerName => GsTypes.DescribeServer(GsType, GsSubtype);
+
+    /// <summary>
+    /// The ct_mr_size for a response buffer of <paramref name="responseBufferBytes"/> bytes: (bytes − 16) / 4,
+    /// in words and without the header (qla2xxx, zfcp_util). fcnsq's byte count here is a known bug.
+    /// </summary>
+    public static ushort MaxSizeWordsFor(int responseBufferBytes)
+    {
+        var words = Math.Max(0, responseBufferBytes - Size) / 4;
+        return (ushort)Math.Min(words, 0xFFFF);
+    }
+
+    /// <summary>The response buffer (header included) that a ct_mr_size of <paramref name="words"/> describes.</summary>
+    public static int ResponseBytesFor(ushort words) => Size + 4 * words;
+
+    public static CtIuHeader ForRequest(CtServer server, ushort command, int maxResponseBytes) =>
+        new(DefaultRevision, 0, server.GsType, server.GsSubtype, 0, command, MaxSizeWordsFor(maxResponseBytes), 0, 0, 0, 0);
+
+    public static CtIuHeader ForAccept(CtServer server, ushort residualWords = 0) =>
+        new(DefaultRevision, 0, server.GsType, server.GsSubtype, 0, CtResponseCodes.Accept, residualWords, 0, 0, 0, 0);
+
+    public static CtIuHeader ForReject(CtServer server, byte reason, byte explanation, byte vendorUnique = 0) =>
+        new(DefaultRevision, 0, server.GsType, server.GsSubtype, 0, CtResponseCodes.Reject, 0, 0, reason, explanation, vendorUnique);
+
+    public CtServer Server => new(GsType, GsSubtype);
+
+    public void Write(Span<byte> ctIu)
+    {
+        if (ctIu.Length < Size) throw new ArgumentException($"a CT_IU header is {Size} bytes; the buffer has {ctIu.Length}", nameof(ctIu));
+        ctIu[0] = Revision;
+        ctIu[1] = (byte)(InId >> 16);
+        ctIu[2] = (byte)(InId >> 8);
+        ctIu[3] = (byte)InId;
+        ctIu[4] = GsType;
+        ctIu[5] = GsSubtype;
+        ctIu[6] = Options;
+        ctIu[7] = 0;
+        BinaryPrimitives.WriteUInt16BigEndian(ctIu[8..], CommandResponse);
+        BinaryPrimitives.WriteUInt16BigEndian(ctIu[10..], MaxOrResidualWords);
+        ctIu[12] = FragmentId;
+        ctIu[13] = Reason;
+        ctIu[14] = Explanation;
+        ctIu[15] = VendorUnique;
+    }
+
+    public static CtIuHeader Read(ReadOnlySpan<byte> ctIu, string message = "CT_IU")
+    {
+        var r = new WireReader(ctIu, message);
+        r.Require(0, Size, "CT_IU header");
+        return new CtIuHeader(r.U8(0), r.U24(1), r.U8(4), r.U8(5), r.U8(6), r.U16(8), r.U16(10), r.U8(12), r.U8(13), r.U8(14), r.U8(15));
+    }
+}

@@ -1,0 +1,95 @@
+using System.Buffers.Binary;
+using BsgKit.Fc.Codes;
+using static BsgKit.Fc.Ct.CtIu;
+
+namespace BsgKit.Fc.Ct.NameServer;
+
+/// <summary>
+/// One name-server object as GA_NXT returns it (620-byte payload; qla_def.h ga_nxt, ocs_fcp.h fcct_ganxt_acc_t).
+/// IP address fields and the IPA are kept as raw bytes.
+/// </summary>
+public sealed record GaNxtEntry(
+    byte PortType,
+    FcId PortId,
+    Wwn PortName,
+    string SymbolicPortName,
+    Wwn NodeName,
+    string SymbolicNodeName,
+    ulong InitialProcessAssociator,
+    byte[] NodeIpAddress,
+    uint ClassOfService,
+    Fc4TypeSet Fc4Types,
+    byte[] PortIpAddress,
+    Wwn FabricPortName,
+    FcId HardAddress)
+{
+    public string PortTypeName => PortTypes.Table.NameOf(PortType);
+    public string ClassOfServiceNames => Codes.ClassOfService.Table.Describe(ClassOfService);
+}
+
+/// <summary>GA_NXT: port ID object (4) → the object of the next registered port (620 bytes). A walk stops when
+/// the returned port ID comes back to the first one seen (zfcp_show).</summary>
+public static class GaNxt
+{
+    public const ushort Command = GsNameServerCommands.GaNxt;
+    public const int RequestLength = NsCodec.PortIdRequestLength;
+    public const int PayloadLength = 620;
+    public const int AcceptLength = P + PayloadLength;
+    private const string RequestName = "GA_NXT request", AcceptName = "GA_NXT accept";
+
+    // Payload offsets.
+    private const int PortTypeAt = 0, PortIdAt = 1, PortNameAt = 4, SpnLengthAt = 12, SpnAt = 13, NodeNameAt = 268,
+        SnnLengthAt = 276, SnnAt = 277, IpaAt = 532, NodeIpAt = 540, CosAt = 556, Fc4TypesAt = 560, PortIpAt = 592,
+        FabricPortNameAt = 608, HardAddressAt = 617;
+
+    public static int BuildRequest(Span<byte> ctIu, FcId previousPort, int maxResponseBytes = AcceptLength) =>
+        NsCodec.BuildPortIdRequest(ctIu, Command, previousPort, maxResponseBytes, RequestName);
+
+    public static FcId ParseRequest(ReadOnlySpan<byte> ctIu) => NsCodec.ParsePortIdRequest(ctIu, Command, RequestName);
+
+    public static int BuildAccept(Span<byte> ctIu, GaNxtEntry e)
+    {
+        var spn = EncodeText(e.SymbolicPortName, 255, "symbolic port name");
+        var snn = EncodeText(e.SymbolicNodeName, 255, "symbolic node name");
+        WriteAcceptHeader(ctIu, CtServer.NameServer, AcceptLength, AcceptName);
+        var p = ctIu[P..];
+        p[PortTypeAt] = e.PortType;
+        e.PortId.Write(p[PortIdAt..]);
+        e.PortName.Write(p[PortNameAt..]);
+        p[SpnLengthAt] = (byte)spn.Length;
+        spn.CopyTo(p[SpnAt..]);
+        e.NodeName.Write(p[NodeNameAt..]);
+        p[SnnLengthAt] = (byte)snn.Length;
+        snn.CopyTo(p[SnnAt..]);
+        BinaryPrimitives.WriteUInt64BigEndian(p[IpaAt..], e.InitialProcessAssociator);
+        e.NodeIpAddress.AsSpan(0, Math.Min(16, e.NodeIpAddress.Length)).CopyTo(p[NodeIpAt..]);
+        BinaryPrimitives.WriteUInt32BigEndian(p[CosAt..], e.ClassOfService);
+        e.Fc4Types.Write(p[Fc4TypesAt..]);
+        e.PortIpAddress.AsSpan(0, Math.Min(16, e.PortIpAddress.Length)).CopyTo(p[PortIpAt..]);
+        e.FabricPortName.Write(p[FabricPortNameAt..]);
+        e.HardAddress.Write(p[HardAddressAt..]);
+        return AcceptLength;
+    }
+
+    public static GaNxtEntry ParseAccept(ReadOnlySpan<byte> ctIu)
+    {
+        var r = OpenAccept(ctIu, AcceptName);
+        r.Require(P, PayloadLength, "GA_NXT object");
+        var spnLength = r.U8(P + SpnLengthAt);
+        var snnLength = r.U8(P + SnnLengthAt);
+        return new GaNxtEntry(
+            r.U8(P + PortTypeAt),
+            r.FcId(P + PortIdAt),
+            r.Wwn(P + PortNameAt),
+            DecodeText(r.Bytes(P + SpnAt, spnLength, "symbolic port name")),
+            r.Wwn(P + NodeNameAt),
+            DecodeText(r.Bytes(P + SnnAt, snnLength, "symbolic node name")),
+            r.U64(P + IpaAt),
+            r.Bytes(P + NodeIpAt, 16).ToArray(),
+            r.U32(P + CosAt),
+            Fc4TypeSet.Read(r.Bytes(P + Fc4TypesAt, Fc4TypeSet.Size)),
+            r.Bytes(P + PortIpAt, 16).ToArray(),
+            r.Wwn(P + FabricPortNameAt),
+            r.FcId(P + HardAddressAt));
+    }
+}

@@ -1,0 +1,46 @@
+using BsgKit.Fc.Codes;
+using static BsgKit.Fc.Ct.CtIu;
+
+namespace BsgKit.Fc.Ct.NameServer;
+
+/// <summary>The GID_FT / GPN_FT / GNN_FT request object (fc_ns_gid_ft): reserved @0, domain scope @1,
+/// area scope @2, FC-4 type @3. A zero scope means the whole fabric.</summary>
+public readonly record struct NsFc4TypeScope(byte Fc4Type, byte DomainScope = 0, byte AreaScope = 0)
+{
+    internal const int Size = 4;
+
+    internal static int Build(Span<byte> ctIu, ushort command, NsFc4TypeScope scope, int maxResponseBytes, string message)
+    {
+        WriteRequestHeader(ctIu, CtServer.NameServer, command, maxResponseBytes, P + Size, message);
+        ctIu[P + 1] = scope.DomainScope;
+        ctIu[P + 2] = scope.AreaScope;
+        ctIu[P + 3] = scope.Fc4Type;
+        return P + Size;
+    }
+
+    internal static NsFc4TypeScope Parse(ReadOnlySpan<byte> ctIu, ushort command, string message)
+    {
+        var r = OpenRequest(ctIu, command, message);
+        return new NsFc4TypeScope(r.U8(P + 3, "FC-4 type"), r.U8(P + 1, "domain scope"), r.U8(P + 2, "area scope"));
+    }
+}
+
+/// <summary>GID_FT: FC-4 type and scope → port IDs, last entry flagged 0x80.</summary>
+public static class GidFt
+{
+    public const ushort Command = GsNameServerCommands.GidFt;
+    public const int RequestLength = P + NsFc4TypeScope.Size;
+    /// <summary>Room for 2048 ports (qla2xxx MAX_FIBRE_DEVICES_2400).</summary>
+    public const int DefaultMaxResponseBytes = P + 2048 * NsPortIdList.EntrySize;
+    private const string RequestName = "GID_FT request", AcceptName = "GID_FT accept";
+
+    public static int BuildRequest(Span<byte> ctIu, NsFc4TypeScope scope, int maxResponseBytes = DefaultMaxResponseBytes) =>
+        NsFc4TypeScope.Build(ctIu, Command, scope, maxResponseBytes, RequestName);
+
+    public static NsFc4TypeScope ParseRequest(ReadOnlySpan<byte> ctIu) => NsFc4TypeScope.Parse(ctIu, Command, RequestName);
+
+    public static int BuildAccept(Span<byte> ctIu, ReadOnlySpan<FcId> ports, bool markLast = true, ushort residualWords = 0) =>
+        NsPortIdList.Build(ctIu, ports, markLast, residualWords, AcceptName);
+
+    public static NsPortIdList ParseAccept(ReadOnlySpan<byte> ctIu) => NsPortIdList.Parse(ctIu, AcceptName);
+}

@@ -1,0 +1,21 @@
+using BsgKit.Fc.Codes;
+
+namespace BsgKit.Fc.Ct.NameServer;
+
+/// <summary>GPN_ID: port ID object (4) → WWPN (8).</summary>
+public static class GpnId
+{
+    public const ushort Command = GsNameServerCommands.GpnId;
+    public const int RequestLength = NsCodec.PortIdRequestLength;
+    public const int AcceptLength = CtIuHeader.Size + 8;
+    private const string RequestName = "GPN_ID request", AcceptName = "GPN_ID accept";
+
+    public static int BuildRequest(Span<byte> ctIu, FcId port, int maxResponseBytes = AcceptLength) =>
+        NsCodec.BuildPortIdRequest(ctIu, Command, port, maxResponseBytes, RequestName);
+
+    public static FcId ParseRequest(ReadOnlySpan<byte> ctIu) => NsCodec.ParsePortIdRequest(ctIu, Command, RequestName);
+
+    public static int BuildAccept(Span<byte> ctIu, Wwn name) => NsCodec.BuildWwnAccept(ctIu, name, AcceptName);
+
+    public static Wwn ParseAccept(ReadOnlySpan<byte> ctIu) => NsCodec.ParseWwnAccept(ctIu, AcceptName);
+}

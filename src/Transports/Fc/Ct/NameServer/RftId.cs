@@ -1,0 +1,31 @@
+using BsgKit.Fc.Codes;
+using static BsgKit.Fc.Ct.CtIu;
+
+namespace BsgKit.Fc.Ct.NameServer;
+
+/// <summary>RFT_ID: register FC-4 types: port ID object @0 (4), FC-4 types bitmap @4 (32). Accepted with a bare header.</summary>
+public static class RftId
+{
+    public const ushort Command = GsNameServerCommands.RftId;
+    private const string RequestName = "RFT_ID request", AcceptName = "RFT_ID accept";
+
+    public const int RequestLength = P + 36;
+
+    public static int BuildRequest(Span<byte> ctIu, FcId port, Fc4TypeSet types)
+    {
+        WriteRequestHeader(ctIu, CtServer.NameServer, Command, P, RequestLength, RequestName);
+        port.Write(ctIu[(P + 1)..]);
+        types.Write(ctIu[(P + 4)..]);
+        return RequestLength;
+    }
+
+    public static (FcId Port, Fc4TypeSet Types) ParseRequest(ReadOnlySpan<byte> ctIu)
+    {
+        var r = OpenRequest(ctIu, Command, RequestName);
+        return (r.FcId(P + 1, "port ID"), Fc4TypeSet.Read(r.Bytes(P + 4, Fc4TypeSet.Size, "FC-4 types")));
+    }
+
+    public static int BuildAccept(Span<byte> ctIu) => NsCodec.BuildEmptyAccept(ctIu, AcceptName);
+
+    public static CtIuHeader ParseAccept(ReadOnlySpan<byte> ctIu) => NsCodec.ParseEmptyAccept(ctIu, AcceptName);
+}
