@@ -1,0 +1,74 @@
+using BsgKit.Fc;
+using BsgKit.Simulator.Kernel;
+using BsgKit.Simulator.Scenarios;
+
+namespace BsgKit.Simulator.Fabric;
+
+/// <summary>What kind of frame an exchange carries.</summary>
+public enum FrameType { Els, Ct }
+
+/// <summary>How a frame exchange through the fabric ended.</summary>
+public enum ExchangeOutcome
+{
+    /// <summary>A response payload (accept, LS_RJT or CT reject) was written.</summary>
+    Response,
+    /// <summary>Dropped or unanswered: the LLD's own timeout decides what the caller sees.</summary>
+    NoResponse,
+    /// <summary>F_BSY from the fabric.</summary>
+    FabricBusy,
+    /// <summary>P_BSY from the destination port.</summary>
+    PortBusy,
+    /// <summary>F_RJT (Reason/Explanation set).</summary>
+    FabricReject,
+    /// <summary>P_RJT (Reason/Explanation set).</summary>
+    PortReject,
+}
+
+/// <summary>
+/// The result of one exchange. <see cref="ResponseLength"/> bytes were written into the response span;
+/// <see cref="FullLength"/> is what the responder had to say (larger when the span was too small).
+/// </summary>
+public readonly record struct ExchangeResult(
+    ExchangeOutcome Outcome,
+    int ResponseLength,
+    int FullLength,
+    byte Reason = 0,
+    byte Explanation = 0,
+    TimeSpan Latency = default)
+{
+    public static ExchangeResult NoResponse(TimeSpan latency = default) => new(ExchangeOutcome.NoResponse, 0, 0, Latency: latency);
+}
+
+/// <summary>A remote port as a host's driver learns it at login (becomes an rport in sysfs).</summary>
+public readonly record struct RemotePortView(FcId PortId, Wwn PortName, Wwn NodeName, IReadOnlyList<string> Roles);
+
+/// <summary>What FLOGI/FDISC gave one of our host ports.</summary>
+public readonly record struct FabricLogin(FcId PortId, Wwn FabricName, Wwn FabricPortName);
+
+/// <summary>
+/// The simulated fabric as the fake LLDs see it: switches, N_Ports, the well-known servers (name server,
+/// management server: FCS, FDMI, zone server), ELS responders on every N_Port, and injected faults.
+/// Thread-safe: many hosts and requests use it at once.
+/// </summary>
+public interface ISimFabric
+{
+    SimClock Clock { get; }
+
+    /// <summary>
+    /// FLOGI (or FDISC for an NPIV port) of one of our host ports, then the registrations a driver does
+    /// (RFT_ID FCP initiator, RSPN_ID/RSNN_NN, FDMI RHBA/RPA when <paramref name="registerFdmi"/>).
+    /// </summary>
+    FabricLogin Login(Wwn portName, Wwn nodeName, int domain, int switchPort, string symbolicName, HostSpec? fdmiSource, bool registerFdmi);
+
+    /// <summary>The N_Ports <paramref name="source"/> may see (zoning applied), sorted by FC ID.</summary>
+    IReadOnlyList<RemotePortView> PortsVisibleTo(FcId source);
+
+    /// <summary>
+    /// Sends <paramref name="request"/> (an ELS payload, or a whole CT_IU) from <paramref name="source"/> to
+    /// <paramref name="destination"/> and writes the response payload into <paramref name="response"/>.
+    /// </summary>
+    ExchangeResult Exchange(FcId source, FcId destination, FrameType type, ReadOnlySpan<byte> request, Span<byte> response);
+
+    /// <summary>Injected faults, for the host-side kinds (blocked, offline, disappear) the kernel layer applies.</summary>
+    Faults.FaultInjector Faults { get; }
+}
