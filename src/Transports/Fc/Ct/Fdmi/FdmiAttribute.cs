@@ -79,7 +79,11 @@ public sealed record FdmiAttribute(FdmiAttributeScope Scope, ushort Type, byte[]
     }
 
     /// <summary>Encoded size: header + value, strings with at least one NUL, padded to a word.</summary>
-    public int EncodedLength => HeaderSize + CtIu.PadToWord(RawValue.Length + (KindOf(Scope, Type) == FdmiValueKind.Text ? 1 : 0));
+    public int EncodedLength => HeaderSize + CtIu.PadToWord(RawValue.Length + (NeedsTerminator ? 1 : 0));
+
+    // A string value is sent NUL-terminated; a parsed one usually already carries its NUL padding.
+    private bool NeedsTerminator =>
+        KindOf(Scope, Type) == FdmiValueKind.Text && (RawValue.Length == 0 || RawValue[^1] != 0);
 
     public static FdmiValueKind KindOf(FdmiAttributeScope scope, ushort type) => scope == FdmiAttributeScope.Hba
         ? type switch
@@ -99,8 +103,12 @@ public sealed record FdmiAttribute(FdmiAttributeScope Scope, ushort Type, byte[]
             _ => FdmiValueKind.Bytes,
         };
 
+    /// <summary>Strings compare by text (NUL padding differs between sender and parser), the rest by bytes.</summary>
     public bool Equals(FdmiAttribute? other) =>
-        other is not null && Scope == other.Scope && Type == other.Type && RawValue.AsSpan().SequenceEqual(other.RawValue);
+        other is not null && Scope == other.Scope && Type == other.Type &&
+        (Kind == FdmiValueKind.Text && other.Kind == FdmiValueKind.Text
+            ? Text == other.Text
+            : RawValue.AsSpan().SequenceEqual(other.RawValue));
 
     public override int GetHashCode() => HashCode.Combine(Scope, Type, RawValue.Length);
 
