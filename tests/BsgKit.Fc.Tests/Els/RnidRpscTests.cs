@@ -94,7 +94,7 @@ public class RnidRpscTests
         Assert.Equal(["4 Gb", "10 Gb", "8 Gb"], entries[0].SpeedCapabilityNames);
         Assert.Equal("8 Gb", entries[0].OperatingSpeedName);
         Assert.Equal(["16 Gb", "32 Gb", "64 Gb"], entries[1].SpeedCapabilityNames);
-        Assert.Equal("Speed not established", entries[1].OperatingSpeedName);
+        Assert.Equal("speed not established", entries[1].OperatingSpeedName);
         Assert.Equal(bytes, ElsSamples.Build(b => Rpsc.BuildAccept(b, entries)));
     }
 

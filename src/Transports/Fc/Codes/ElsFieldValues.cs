@@ -19,7 +19,7 @@ public static class ElsFieldValues
         (1, "By physical port number"),
         (2, "By WWPN"));
 
-    public static readonly CodeTable RpsPortStatusBits = new("RPS port status",
+    public static readonly BitmaskTable RpsPortStatusBits = new("RPS port status",
         (0x0020, "Point-to-point"),
         (0x0010, "Loop"),
         (0x0008, "Fabric"),
@@ -30,7 +30,7 @@ public static class ElsFieldValues
     public const uint RtvEdTovResolutionNs = 0x04000000;
     public const uint RtvRtTov100Us = 0x00080000;
 
-    public static readonly CodeTable RtvTimeoutQualifierBits = new("RTV timeout qualifier",
+    public static readonly BitmaskTable RtvTimeoutQualifierBits = new("RTV timeout qualifier",
         (RtvEdTovResolutionNs, "EDRES: E_D_TOV in nanoseconds"),
         (RtvRtTov100Us, "RTTOV: R_T_TOV is 100 us"));
 }

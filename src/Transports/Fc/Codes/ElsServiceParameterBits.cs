@@ -4,7 +4,7 @@ namespace BsgKit.Fc.Codes;
 public static class ElsServiceParameterBits
 {
     /// <summary>Common service parameters, common features word (CSP bytes 4-5).</summary>
-    public static readonly CodeTable CommonFeatures = new("CSP common feature",
+    public static readonly BitmaskTable CommonFeatures = new("CSP common feature",
         (0x8000, "NPIV / CIRO / CLAD"),
         (0x4000, "RAND"),
         (0x2000, "VAL / NPIV_ACC"),
@@ -23,7 +23,7 @@ public static class ElsServiceParameterBits
         (0x0001, "PAYL"));
 
     /// <summary>Class service parameters, validity and options word (CSSP bytes 0-1).</summary>
-    public static readonly CodeTable ClassOptions = new("CSSP class option",
+    public static readonly BitmaskTable ClassOptions = new("CSSP class option",
         (0x8000, "VALID"),
         (0x4000, "IMIX"),
         (0x0800, "SEQ"),

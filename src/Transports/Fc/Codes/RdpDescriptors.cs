@@ -35,11 +35,11 @@ public static class RdpDescriptors
         (5, "RX power"));
 
     /// <summary>Optical element data: threshold transgression bits, flags bits 3:0.</summary>
-    public static readonly CodeTable OpticalElementFlags = new("RDP optical element transgression",
-        (0x1, "Low warning"),
-        (0x2, "High warning"),
+    public static readonly BitmaskTable OpticalElementFlags = new("RDP optical element transgression",
+        (0x8, "High alarm"),      // listed most severe first: names come out in table order
         (0x4, "Low alarm"),
-        (0x8, "High alarm"));
+        (0x2, "High warning"),
+        (0x1, "Low warning"));
 
     /// <summary>SFP diagnostics flags bits 3:0: transceiver physical type (lpfc SFP_FLAG_PT_*).</summary>
     public static readonly CodeTable SfpTransceiverTypes = new("RDP SFP transceiver type",

@@ -32,7 +32,7 @@ public static class RnidTypes
         (0xFF, "Multi-function device"));
 
     /// <summary>Bits of the associated type word when the node is multi-function.</summary>
-    public static readonly CodeTable MultiFunctionBits = new("RNID multi-function bit",
+    public static readonly BitmaskTable MultiFunctionBits = new("RNID multi-function bit",
         (1u << 31, "Hub"),
         (1u << 30, "Switch"),
         (1u << 29, "Gateway"),

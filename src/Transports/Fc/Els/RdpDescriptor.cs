@@ -71,8 +71,8 @@ public sealed record RdpSfpDiagnosticsDescriptor(
 public sealed record RdpPortSpeedDescriptor(ushort SpeedCapabilities, ushort OperatingSpeed) : RdpDescriptor
 {
     public override uint Tag => RdpDescriptors.PortSpeedTag;
-    public IReadOnlyList<string> SpeedCapabilityNames => ElsSpeedNames.Names(SpeedCapabilities);
-    public string OperatingSpeedName => ElsSpeedNames.Bits.NameOf(OperatingSpeed);
+    public IReadOnlyList<string> SpeedCapabilityNames => PortSpeeds.Link.NamesOf(SpeedCapabilities);
+    public string OperatingSpeedName => PortSpeeds.Link.Find(OperatingSpeed) ?? $"unknown (0x{OperatingSpeed:x4})";
     internal override int ValueLength => 4;
     internal override void WriteValue(Span<byte> v)
     {
@@ -154,7 +154,7 @@ public sealed record RdpOpticalElementDescriptor(
     public bool HighWarning => (Flags & 0x2) != 0;
     public bool LowAlarm => (Flags & 0x4) != 0;
     public bool HighAlarm => (Flags & 0x8) != 0;
-    public IReadOnlyList<string> TransgressionNames => ElsBits.Names(RdpDescriptors.OpticalElementFlags, Flags & 0xF);
+    public IReadOnlyList<string> TransgressionNames => RdpDescriptors.OpticalElementFlags.NamesOf(Flags & 0xF);
 
     /// <summary>Thresholds in <see cref="ThresholdUnit"/>; NaN for an unknown element type.</summary>
     public double HighAlarmValue => SfpUnits.ToEngineering(ElementType, HighAlarmRaw);

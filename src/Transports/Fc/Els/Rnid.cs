@@ -26,7 +26,7 @@ public sealed record RnidGeneralTopology(
 
     /// <summary>For a multi-function node, the functions flagged in bits 31:21; otherwise empty.</summary>
     public IReadOnlyList<string> MultiFunctionNames =>
-        (AssociatedType & 0xFF) == RnidTypes.MultiFunction ? ElsBits.Names(RnidTypes.MultiFunctionBits, AssociatedType & 0xFFFFFF00)
+        (AssociatedType & 0xFF) == RnidTypes.MultiFunction ? RnidTypes.MultiFunctionBits.NamesOf(AssociatedType & 0xFFFFFF00)
                                                            : [];
 
     public string NodeManagementName => RnidTypes.NodeManagement.NameOf(NodeManagement);

@@ -29,7 +29,7 @@ public sealed record RpsRequest(RpsSelector Selector, ulong PortSelection)
 public sealed record RpsAccept(byte Flags, ushort PortStatus, Lesb Lesb)
 {
     public bool LPortExtensionValid => (Flags & 0x01) != 0;
-    public IReadOnlyList<string> PortStatusNames => ElsBits.Names(ElsFieldValues.RpsPortStatusBits, PortStatus);
+    public IReadOnlyList<string> PortStatusNames => ElsFieldValues.RpsPortStatusBits.NamesOf(PortStatus);
 }
 
 /// <summary>

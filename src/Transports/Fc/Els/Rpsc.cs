@@ -6,8 +6,8 @@ namespace BsgKit.Fc.Els;
 /// <summary>One RPSC entry: supported speeds (bit mask) and the operating speed (one bit).</summary>
 public sealed record RpscEntry(ushort SpeedCapabilities, ushort OperatingSpeed)
 {
-    public IReadOnlyList<string> SpeedCapabilityNames => ElsSpeedNames.Names(SpeedCapabilities);
-    public string OperatingSpeedName => ElsSpeedNames.Bits.NameOf(OperatingSpeed);
+    public IReadOnlyList<string> SpeedCapabilityNames => PortSpeeds.Link.NamesOf(SpeedCapabilities);
+    public string OperatingSpeedName => PortSpeeds.Link.Find(OperatingSpeed) ?? $"unknown (0x{OperatingSpeed:x4})";
 }
 
 /// <summary>RPSC (0x7D), Report Port Speed Capabilities: request is the command word; accept lists entries.</summary>

@@ -15,7 +15,7 @@ public sealed record RtvAccept(uint RaTovMilliseconds, uint EdTovRaw, uint Timeo
     public TimeSpan RaTov => TimeSpan.FromTicks(RaTovMilliseconds * TimeSpan.TicksPerMillisecond);
     public TimeSpan EdTov => EdTovInNanoseconds ? TimeSpan.FromTicks(EdTovRaw / 100) : TimeSpan.FromTicks(EdTovRaw * TimeSpan.TicksPerMillisecond);
     public TimeSpan RtTov => RtTovIs100Microseconds ? TimeSpan.FromTicks(100 * TimeSpan.TicksPerMicrosecond) : TimeSpan.FromTicks(100 * TimeSpan.TicksPerMillisecond);
-    public IReadOnlyList<string> TimeoutQualifierNames => ElsBits.Names(ElsFieldValues.RtvTimeoutQualifierBits, TimeoutQualifier);
+    public IReadOnlyList<string> TimeoutQualifierNames => ElsFieldValues.RtvTimeoutQualifierBits.NamesOf(TimeoutQualifier);
 }
 
 /// <summary>RTV (0x0E), Read Timeout Value: request is the bare command word, accept 16 bytes.</summary>

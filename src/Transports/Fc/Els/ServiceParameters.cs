@@ -19,7 +19,7 @@ public sealed record CommonServiceParameters(
 {
     public const int Length = 16;
 
-    public IReadOnlyList<string> FeatureNames => ElsBits.Names(ElsServiceParameterBits.CommonFeatures, Features);
+    public IReadOnlyList<string> FeatureNames => ElsServiceParameterBits.CommonFeatures.NamesOf(Features);
     public bool HasFeature(ushort bit) => (Features & bit) == bit;
 
     /// <summary>Low 12 bits of the BB receive data field size word, in bytes.</summary>
@@ -60,7 +60,7 @@ public sealed record ClassServiceParameters(
     public static readonly ClassServiceParameters NotSupported = new(0, 0, 0, 0, 0, 0, 0);
 
     public bool IsValid => (Options & ElsServiceParameterBits.ClassValid) != 0;
-    public IReadOnlyList<string> OptionNames => ElsBits.Names(ElsServiceParameterBits.ClassOptions, Options);
+    public IReadOnlyList<string> OptionNames => ElsServiceParameterBits.ClassOptions.NamesOf(Options);
 
     internal void Write(Span<byte> d)
     {
