@@ -26,6 +26,10 @@ public sealed class BsgJob
     public Span<byte> ReplyPayload => _slot.ReplyPayloadBuffer.AsSpan(0, ReplyPayloadLength);
     public int ReplyPayloadLength { get; internal set; }
 
+    /// <summary>Scatter-gather segments (pages) the caller's request / reply payload buffers span.</summary>
+    public int RequestPayloadSegments { get; internal set; }
+    public int ReplyPayloadSegments { get; internal set; }
+
     /// <summary>How many reply-payload bytes the LLD actually wrote (what lands in the caller's din).</summary>
     public int ReplyPayloadWritten { get; set; }
 

@@ -160,11 +160,14 @@ public sealed class SimKernel
             var dinLength = (int)Math.Min(hdr.DinXferLen, int.MaxValue);
             job.RequestPayloadLength = 0;
             job.ReplyPayloadLength = 0;
+            job.RequestPayloadSegments = 0;
+            job.ReplyPayloadSegments = 0;
             if (doutLength > 0)
             {
                 var rc = MapIn(node, hdr.DoutXferp, doutLength, memory, ref slot.RequestPayloadBuffer);
                 if (rc != 0) return rc;
                 job.RequestPayloadLength = doutLength;
+                job.RequestPayloadSegments = QueueLimits.SegmentsOf(hdr.DoutXferp, doutLength);
                 if (dinLength > 0)
                 {
                     rc = CheckOut(node, hdr.DinXferp, dinLength, memory);
@@ -172,6 +175,7 @@ public sealed class SimKernel
                     RequestSlot.EnsureCapacity(ref slot.ReplyPayloadBuffer, dinLength);
                     slot.ReplyPayloadBuffer.AsSpan(0, dinLength).Clear();
                     job.ReplyPayloadLength = dinLength;
+                    job.ReplyPayloadSegments = QueueLimits.SegmentsOf(hdr.DinXferp, dinLength);
                 }
             }
             else if (dinLength > 0)
@@ -180,6 +184,7 @@ public sealed class SimKernel
                 var rc = MapIn(node, hdr.DinXferp, dinLength, memory, ref slot.RequestPayloadBuffer);
                 if (rc != 0) return rc;
                 job.RequestPayloadLength = dinLength;
+                job.RequestPayloadSegments = QueueLimits.SegmentsOf(hdr.DinXferp, dinLength);
             }
 
             // bsg_queue_rq → job_fn; a non-zero return ends the request IOERR with result still 0.

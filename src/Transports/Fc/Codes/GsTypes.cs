@@ -57,4 +57,19 @@ public static class GsTypes
     /// <summary>"Directory service / Name server".</summary>
     public static string DescribeServer(byte gsType, byte gsSubtype) =>
         $"{Types.NameOf(gsType)} / {SubtypesOf(gsType).NameOf(gsSubtype)}";
+
+    /// <summary>The command-code table of a server ("GPN_ID" …), or null for servers without one here.</summary>
+    public static CodeTable? CommandsOf(byte gsType, byte gsSubtype) => (gsType, gsSubtype) switch
+    {
+        (Directory, DirectoryNameServer) => GsNameServerCommands.Table,
+        (Management, ManagementUnzonedNameServer) => GsNameServerCommands.Table,
+        (Management, ManagementFabricConfiguration) => GsConfigServerCommands.Table,
+        (Management, ManagementZoneServer) => GsZoneServerCommands.Table,
+        (Management, ManagementFdmi) => GsFdmiCodes.Commands,
+        _ => null,
+    };
+
+    /// <summary>The name of a CT command as the server it goes to names it, e.g. "GPN_ID".</summary>
+    public static string CommandName(byte gsType, byte gsSubtype, ushort command) =>
+        CommandsOf(gsType, gsSubtype)?.NameOf(command) ?? $"command 0x{command:x4}";
 }

@@ -6,7 +6,7 @@ namespace BsgKit.Fc.FcBsg;
 /// Native-order integers for the fc_bsg structs (msgcode, vendor_id, result, status …), which the kernel
 /// reads as host integers, unlike the big-endian wire payloads.
 /// </summary>
-internal static class HostEndian
+public static class HostEndian
 {
     public static void WriteUInt32(Span<byte> d, uint v)
     {

@@ -1,0 +1,59 @@
+using BsgKit.Bsg;
+using BsgKit.Fc;
+using BsgKit.Fc.FcBsg;
+using BsgKit.Simulator.Fabric;
+using BsgKit.Simulator.Kernel;
+
+namespace BsgKit.Simulator.Lld;
+
+/// <summary>
+/// ibmvfc (IBM POWER): HST_ELS_NOLOGIN, RPT_ELS, HST_CT, RPT_CT; everything else ENOTSUPP (524). One
+/// passthrough at a time (a mutex: EBUSY), one segment per buffer (max_bsg_segments = 1 → EINVAL at
+/// mapping), port_id -1 refused; errors are EIO.
+/// </summary>
+public sealed class IbmvfcLld(ISimFabric fabric) : FcLldBase(fabric)
+{
+    private int _busy;
+
+    public override string ProcName => "ibmvfc";
+    public override QueueLimits Limits => new(QueueLimits.Default.MaxBytes, 1);
+    protected override int UnsupportedErrno => -Errno.ENOTSUPP;
+
+    protected override bool Supports(uint msgcode) => msgcode is FcTransportRules.HstElsNoLogin or FcTransportRules.RptEls
+        or FcTransportRules.HstCt or FcTransportRules.RptCt;
+
+    protected override int Admit(BsgJob job, SimFcHost host, uint msgcode)
+    {
+        if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0) return -Errno.EBUSY;
+        return 0;
+    }
+
+    protected override void Leave(BsgJob job, SimFcHost host) => Volatile.Write(ref _busy, 0);
+
+    protected override int CheckHostDestination(BsgJob job, SimFcHost host, FcId destination) =>
+        destination.Value == 0xFFFFFF ? -Errno.EINVAL : 0;
+
+    protected override int ResolveHostCtDestination(BsgJob job, SimFcHost host, out FcId destination)
+    {
+        destination = ReadHostPortId(job);
+        return destination.Value == 0xFFFFFF ? -Errno.EINVAL : 0;
+    }
+
+    protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted)
+    {
+        var received = (uint)job.ReplyPayloadWritten;
+        FcBsgReply.Build(job.Reply, 0, received, FcCtelsStatus.Ok);
+        job.ReplyLength = FcBsgReply.Size;
+        job.Done(0, received);
+    }
+
+    protected override int NoResponse(BsgJob job, uint msgcode, string? faultMode)
+    {
+        if (faultMode == "ioerr") return 0;
+        job.Elapsed = job.Timeout;
+        job.FailWith(faultMode == "etimedout" ? -Errno.ETIMEDOUT : -Errno.EIO);
+        return 0;
+    }
+
+    protected override void FrameRejected(BsgJob job, ExchangeResult result) => job.FailWith(-Errno.EIO);
+}

@@ -1,0 +1,43 @@
+using BsgKit.Bsg;
+using BsgKit.Fc;
+using BsgKit.Simulator.Fabric;
+using BsgKit.Simulator.Kernel;
+
+namespace BsgKit.Simulator.Lld;
+
+/// <summary>
+/// libfc (fcoe, bnx2fc, qedf): fc_lport_bsg_request. RPT_ELS/RPT_CT/HST_ELS_NOLOGIN/HST_CT; the preamble is
+/// ignored; rcv_len accurate; status REJECT without rjt_data; reply_len left at 96; a lost host-level frame
+/// ends in an error frame (-ETIMEDOUT after E_D_TOV), a lost rport CT in the silent IOERR (as observed).
+/// </summary>
+public sealed class LibfcLld(ISimFabric fabric, string procName = "fcoe") : FcLldBase(fabric)
+{
+    /// <summary>The lport's / rport's E_D_TOV: how long libfc waits before its error frame.</summary>
+    public static readonly TimeSpan EdTov = TimeSpan.FromSeconds(2);
+
+    public override string ProcName { get; } = procName;
+
+    protected override bool Supports(uint msgcode) => msgcode is FcTransportRules.HstElsNoLogin or FcTransportRules.HstCt
+        or FcTransportRules.RptEls or FcTransportRules.RptCt;
+
+    protected override int ResolveHostCtDestination(BsgJob job, SimFcHost host, out FcId destination)
+    {
+        destination = ReadHostPortId(job);
+        // 0xFFFFFC goes to the name-server session, 0xFFFFFA to the management server; anything else needs an rport.
+        if (destination == FcId.DirectoryServer || destination == FcId.ManagementServer) return 0;
+        return host.FindRemotePort(destination) is null ? -Errno.EINVAL : 0;
+    }
+
+    protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted) =>
+        CompleteWithStatus(job, accepted, (uint)job.ReplyPayloadWritten, Bsg.BsgConstants.DefaultReplyLength);
+
+    protected override int NoResponse(BsgJob job, uint msgcode, string? faultMode)
+    {
+        var hostLevel = msgcode is FcTransportRules.HstElsNoLogin or FcTransportRules.HstCt;
+        if (faultMode == "ioerr" || (faultMode == null && !hostLevel))
+            return 0; // nobody completes it: the sg timeout ends it in the silent IOERR
+        job.Elapsed = EdTov < job.Timeout ? EdTov : job.Timeout;
+        job.FailWith(-Errno.ETIMEDOUT);
+        return 0;
+    }
+}

@@ -1,0 +1,87 @@
+using BsgKit.Bsg;
+using BsgKit.Fc;
+using BsgKit.Fc.FcBsg;
+using BsgKit.Simulator.Fabric;
+using BsgKit.Simulator.Kernel;
+
+namespace BsgKit.Simulator.Lld;
+
+/// <summary>
+/// lpfc (Emulex/Broadcom): HST_VENDOR, RPT_ELS and RPT_CT only — name-server CT goes as RPT_CT to the
+/// 0xFFFFFC rport. The success path leaves the ctels status unwritten (stale) and reply_len at 96; an ELS
+/// LS_RJT comes back as status REJECT with rjt_data and rcv_len 8; lost frames end in ETIMEDOUT.
+/// </summary>
+public sealed class LpfcLld(ISimFabric fabric) : FcLldBase(fabric)
+{
+    /// <summary>FCELSSIZE: the largest RPT_ELS payload lpfc takes.</summary>
+    public const int MaxElsPayload = 1024;
+
+    public const uint VendorSetCtEvent = 1, VendorGetCtEvent = 2, VendorGetMgmtRev = 6, VendorRasGetConfig = 18,
+        VendorGetTrunkInfo = 20;
+
+    /// <summary>2 × R_A_TOV: lpfc's firmware timer for CT.</summary>
+    public static readonly TimeSpan FirmwareTimeout = TimeSpan.FromSeconds(20);
+
+    public override string ProcName => "lpfc";
+    public override ulong VendorId => 0x01000000000010DFUL;
+
+    protected override bool Supports(uint msgcode) =>
+        msgcode is FcTransportRules.HstVendor or FcTransportRules.RptEls or FcTransportRules.RptCt;
+
+    protected override int Admit(BsgJob job, SimFcHost host, uint msgcode) =>
+        msgcode == FcTransportRules.RptEls && job.RequestPayloadLength > MaxElsPayload ? -Errno.EINVAL : 0;
+
+    protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted)
+    {
+        var received = (uint)job.ReplyPayloadWritten;
+        if (type == FrameType.Els && !accepted && received >= 8 && job.ReplyPayload[0] == 0x01)
+        {
+            // LS_RJT: IOCB word 4 → rjt_data (action, reason, explanation, vendor), rcv_len 8.
+            var p = job.ReplyPayload;
+            FcBsgReply.Build(job.Reply, 0, 8, FcCtelsStatus.Reject, new FcBsgRejectData(p[4], p[5], p[6], p[7]));
+            job.ReplyLength = Bsg.BsgConstants.DefaultReplyLength;
+            job.Done(0, 8);
+            return;
+        }
+        // Only result and rcv_len are written; the status word keeps whatever the reused buffer held.
+        HostEndian.WriteUInt32(job.Reply, 0);
+        HostEndian.WriteUInt32(job.Reply[4..], received);
+        job.ReplyLength = Bsg.BsgConstants.DefaultReplyLength;
+        job.Done(0, received);
+    }
+
+    protected override int NoResponse(BsgJob job, uint msgcode, string? faultMode)
+    {
+        if (faultMode == "ioerr") return 0;
+        job.Elapsed = FirmwareTimeout < job.Timeout ? FirmwareTimeout : job.Timeout;
+        job.FailWith(-Errno.ETIMEDOUT); // SEQUENCE_TIMEOUT / LOCAL_REJECT SEQ_TIMEOUT
+        return 0;
+    }
+
+    protected override int Vendor(BsgJob job, SimFcHost host)
+    {
+        if (job.RequestLength < 16) return -Errno.EINVAL;
+        var command = RequestWord(job, 12);
+        switch (command)
+        {
+            case VendorGetMgmtRev:
+                // struct get_mgmt_rev_reply: major, minor
+                FcBsgReply.BuildVendor(job.Reply, 0, 0, [0, 1, 1]);
+                job.ReplyLength = 20;
+                job.Done(0, 0);
+                return 0;
+            case VendorRasGetConfig:
+                FcBsgReply.BuildVendor(job.Reply, 0, 0, [0, 1, 4, 0]); // state, log level, buffer size (MiB), action
+                job.ReplyLength = 24;
+                job.Done(0, 0);
+                return 0;
+            case VendorGetTrunkInfo:
+                FcBsgReply.BuildVendor(job.Reply, 0, 0, [0, 0x1, 0x0]); // status, trunk link mask, config
+                job.ReplyLength = 20;
+                job.Done(0, 0);
+                return 0;
+            default:
+                return -Errno.EINVAL;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using BsgKit.Bsg;
+using BsgKit.Simulator.Fabric;
+using BsgKit.Simulator.Kernel;
+
+namespace BsgKit.Simulator.Lld;
+
+/// <summary>
+/// bfa (Brocade): every ELS/CT needs a proprietary bfa_bsg_data trailer after the 20-byte request that points
+/// at a bfa_bsg_fcpt_t in user memory; a generic request without it is refused (EINVAL). No vendor_id here.
+/// </summary>
+public sealed class BfaLld(ISimFabric fabric) : FcLldBase(fabric)
+{
+    public override string ProcName => "bfa";
+
+    protected override bool Supports(uint msgcode) => msgcode is FcTransportRules.RptEls or FcTransportRules.HstElsNoLogin
+        or FcTransportRules.RptCt or FcTransportRules.HstCt;
+
+    protected override int Admit(BsgJob job, SimFcHost host, uint msgcode) => -Errno.EINVAL; // no trailer understood
+
+    protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted) => job.FailWith(-Errno.EIO);
+    protected override int NoResponse(BsgJob job, uint msgcode, string? faultMode) { job.FailWith(-Errno.EIO); return 0; }
+}
+
+/// <summary>fnic (Cisco, current): .bsg_request = NULL, so the transport creates no bsg node at all.</summary>
+public sealed class FnicLld(ISimFabric fabric) : FcLldBase(fabric)
+{
+    public override string ProcName => "fnic";
+    public override bool HasBsgHandler => false;
+    protected override bool Supports(uint msgcode) => false;
+    protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted) => job.FailWith(-Errno.EIO);
+    protected override int NoResponse(BsgJob job, uint msgcode, string? faultMode) { job.FailWith(-Errno.EIO); return 0; }
+}
+
+/// <summary>Picks the personality for a proc_name (drivers.md §1).</summary>
+public static class FcLldFactory
+{
+    public static readonly IReadOnlyList<string> KnownDrivers = ["fcoe", "bnx2fc", "qedf", "lpfc", "qla2xxx", "zfcp", "ibmvfc", "bfa", "fnic"];
+
+    public static IFcLld Create(string procName, ISimFabric fabric) => procName switch
+    {
+        "fcoe" or "bnx2fc" or "qedf" => new LibfcLld(fabric, procName),
+        "lpfc" => new LpfcLld(fabric),
+        "qla2xxx" => new Qla2xxxLld(fabric),
+        "zfcp" => new ZfcpLld(fabric),
+        "ibmvfc" => new IbmvfcLld(fabric),
+        "bfa" => new BfaLld(fabric),
+        "fnic" => new FnicLld(fabric),
+        _ => throw new ArgumentException($"unknown FC driver '{procName}' (known: {string.Join(", ", KnownDrivers)})", nameof(procName)),
+    };
+}
