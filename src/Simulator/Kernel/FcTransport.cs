@@ -27,6 +27,14 @@ public sealed class SimFcHost
     public Wwn FabricName { get; set; }
     public string PortState { get; set; } = "Online";
 
+    /// <summary>Injected faults that act on this host's remote ports (blocked, offline, disappear).</summary>
+    public Faults.FaultInjector? Faults { get; set; }
+
+    /// <summary>Raised when a remote port changes state or goes away, so the simulated sysfs can follow.</summary>
+    public event Action<SimRport>? RemotePortChanged;
+
+    internal void OnRemotePortChanged(SimRport rport) => RemotePortChanged?.Invoke(rport);
+
     private readonly List<SimRport> _rports = [];
     private readonly Lock _gate = new();
     private int _nextRport;
@@ -56,6 +64,7 @@ public sealed class SimFcHost
         lock (_gate) _rports.Remove(rport);
         rport.State = RportState.Deleted;
         rport.Node.Dying = true;
+        OnRemotePortChanged(rport);
     }
 }
 
@@ -139,8 +148,9 @@ public sealed class SimRportNode(SimRport rport) : SimNode(rport.Name, BsgNodeKi
     {
         // fc_bsg_dispatch_prep: a blocked rport (fast-fail not yet expired) → -EAGAIN; not online → -EIO.
         // Either way job_fn returns non-zero and the request ends in the silent IOERR.
-        if (Rport.State == RportState.Blocked && !Rport.FastIoFailTimedOut) return -Errno.EAGAIN;   // #21
-        if (Rport.State is not (RportState.Online or RportState.Marginal)) return -Errno.EIO;        // #22
+        var state = InjectedState(job) ?? Rport.State;
+        if (state == RportState.Blocked && !Rport.FastIoFailTimedOut) return -Errno.EAGAIN;        // #21
+        if (state is not (RportState.Online or RportState.Marginal)) return -Errno.EIO;             // #22
 
         if (job.RequestLength < 4) { job.FailWith(-Errno.ENOMSG); return 0; }                       // #18
         var msgcode = FcTransportRules.MsgCode(job);
@@ -157,6 +167,26 @@ public sealed class SimRportNode(SimRport rport) : SimNode(rport.Name, BsgNodeKi
         return FcTransportRules.CallLld(job, Rport.Host, Rport);
     }
 
+    /// <summary>
+    /// Injected host-side faults: the state this request sees the rport in (blocked, offline), or the rport
+    /// goes away for good (disappear). Null when no fault fires.
+    /// </summary>
+    private RportState? InjectedState(BsgJob job)
+    {
+        var faults = Rport.Host.Faults;
+        if (faults is null) return null;
+        var command = job.RequestPayloadLength > 0 ? FcTransportRules.CommandName(job) : null;
+        switch (faults.Fire(Rport.PortId, Rport.PortName, command, "blocked", "offline", "disappear")?.Kind)
+        {
+            case "blocked": return RportState.Blocked;
+            case "offline": return RportState.Offline;
+            case "disappear":
+                Rport.Host.RemoveRemotePort(Rport);
+                return RportState.Deleted;
+            default: return null;
+        }
+    }
+
     /// <summary>#24: a blocked rport resets the timer; the simulator ends the wait as the IOERR it becomes.</summary>
     public override int OnTimeout(BsgJob job) =>
         Rport.State == RportState.Blocked ? -1 : Rport.Host.Lld.BsgTimeout(job, Rport.Host, Rport);
@@ -167,6 +197,18 @@ public static class FcTransportRules
 {
     public const uint HstAddRport = 0x80000001, HstDelRport = 0x80000002, HstElsNoLogin = 0x80000003,
         HstCt = 0x80000004, HstVendor = 0x800000FF, RptEls = 0x40000001, RptCt = 0x40000002;
+
+    /// <summary>The ELS or CT command the request payload carries ("RLS", "GPN_ID" …), for fault matching.</summary>
+    public static string CommandName(BsgJob job)
+    {
+        var payload = job.RequestPayload;
+        var msgcode = MsgCode(job);
+        if (msgcode is HstElsNoLogin or RptEls)
+            return payload.Length > 0 ? Fc.Codes.ElsCommands.Table.NameOf(payload[0]) : "ELS";
+        return payload.Length >= 10
+            ? Fc.Codes.GsTypes.CommandName(payload[4], payload[5], (ushort)(payload[8] << 8 | payload[9]))
+            : "CT";
+    }
 
     public static uint MsgCode(BsgJob job) => System.Runtime.InteropServices.MemoryMarshal.Read<uint>(job.Request);
 

@@ -163,12 +163,4 @@ public abstract class FcLldBase(ISimFabric fabric) : IFcLld
         job.ReplyLength = replyLength;
         job.Done(0, receivedLength);
     }
-
-    protected static string CommandName(FrameType type, ReadOnlySpan<byte> payload)
-    {
-        if (type == FrameType.Els) return payload.Length > 0 ? ElsCommands.Table.NameOf(payload[0]) : "ELS";
-        return payload.Length >= 10
-            ? GsTypes.CommandName(payload[4], payload[5], (ushort)(payload[8] << 8 | payload[9]))
-            : "CT";
-    }
 }

@@ -1,0 +1,31 @@
+using BsgKit.Bsg;
+using BsgKit.Simulator.Kernel;
+
+namespace BsgKit.Simulator.Hosting;
+
+/// <summary>
+/// The Bsg layer's transport seam served by the simulator in the same process: a path under the simulated
+/// /dev/bsg opens the simulated node, and each SG_IO runs through the fake kernel with exactly the memory
+/// the transaction handed over (anything else is EFAULT, never a stray read or write).
+/// </summary>
+public sealed class InProcessBsgTransport(SimulatedSan san) : IBsgTransport
+{
+    public BsgNodeChannel Open(string devicePath)
+    {
+        var node = san.FindNodeByPath(devicePath)
+                   ?? throw BsgErrnoException.For(devicePath, "open", Errno.ENOENT);
+        return new Channel(devicePath, san.Kernel.Open(node));
+    }
+
+    public int Execute(BsgNodeChannel channel, ref SgIoV4 header, ReadOnlySpan<MemoryRegion> handedOver)
+    {
+        if (channel is not Channel c) return Errno.EBADF;
+        return san.Kernel.SgIo(c.File, ref header, new RegionUserMemory(handedOver));
+    }
+
+    private sealed class Channel(string path, SimOpenFile file) : BsgNodeChannel(path)
+    {
+        public SimOpenFile File { get; } = file;
+        public override void Dispose() => File.Close();
+    }
+}

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using BsgKit.Bsg;
+using BsgKit.Bsg.Catalog;
+using BsgKit.Fc;
+using BsgKit.Simulator.Fabric;
+using BsgKit.Simulator.Kernel;
+using BsgKit.Simulator.Lld;
+using BsgKit.Simulator.Scenarios;
+
+namespace BsgKit.Simulator.Hosting;
+
+/// <summary>
+/// A whole simulated machine on a simulated SAN: the fabric, the fake kernel, one fc_host per scenario host
+/// (with its driver personality and remote ports), and a generated /sys and /dev tree in a directory so the
+/// real node catalog and the real Bsg layer find and use it exactly as they would real hardware.
+/// </summary>
+public sealed class SimulatedSan : IDisposable
+{
+    public const string FcBsgMajor = "248", ScsiBsgMajor = "249";
+
+    private readonly ConcurrentDictionary<string, SimNode> _nodes = new(StringComparer.Ordinal);
+    private readonly List<SimFcHost> _hosts = [];
+    private readonly bool _ownsRoot;
+    private int _nextMinor;
+
+    public SimulatedSan(Scenario scenario, ISimFabric fabric, string? rootDirectory = null)
+    {
+        Scenario = scenario;
+        Fabric = fabric;
+        Kernel = new SimKernel(fabric.Clock);
+        _ownsRoot = rootDirectory is null;
+        Root = rootDirectory ?? Directory.CreateTempSubdirectory("bsgkit-sim-").FullName;
+        SysRoot = Path.Combine(Root, "sys");
+        DevRoot = Path.Combine(Root, "dev");
+        Directory.CreateDirectory(Path.Combine(SysRoot, "class"));
+        Directory.CreateDirectory(Path.Combine(DevRoot, "bsg"));
+        foreach (var spec in scenario.Hosts.OrderBy(h => h.Host))
+        {
+            AddHost(spec, spec.Host, spec.Wwpn, spec.Wwnn);
+            foreach (var v in spec.Npiv) AddHost(spec, v.Host, v.Wwpn, v.Wwnn);
+        }
+        foreach (var iscsi in scenario.IscsiHosts) SysfsTreeWriter.WriteIscsiHost(SysRoot, iscsi);
+        Transport = new InProcessBsgTransport(this);
+    }
+
+    public Scenario Scenario { get; }
+    public ISimFabric Fabric { get; }
+    public SimKernel Kernel { get; }
+    public IBsgTransport Transport { get; }
+
+    /// <summary>The directory holding the generated sys/ and dev/ trees.</summary>
+    public string Root { get; }
+    public string SysRoot { get; }
+    public string DevRoot { get; }
+
+    public IReadOnlyList<SimFcHost> FcHosts => _hosts;
+    public IEnumerable<SimNode> Nodes => _nodes.Values;
+
+    /// <summary>The node catalog over the generated tree: what `bsgkit list` sees.</summary>
+    public BsgNodeCatalog Catalog => new(SysRoot, DevRoot);
+
+    public SimFcHost? FindHost(int hostNumber) => _hosts.FirstOrDefault(h => h.HostNumber == hostNumber);
+
+    public SimNode? FindNode(string name) => _nodes.GetValueOrDefault(name);
+
+    /// <summary>The node a /dev/bsg path (under <see cref="DevRoot"/>, or plain /dev/bsg) names.</summary>
+    public SimNode? FindNodeByPath(string devicePath)
+    {
+        var dir = Path.GetDirectoryName(devicePath);
+        if (dir is null || !(dir == Path.Combine(DevRoot, "bsg") || dir == "/dev/bsg")) return null;
+        return FindNode(Path.GetFileName(devicePath));
+    }
+
+    /// <summary>Opens a node through the real Bsg layer on the in-process transport.</summary>
+    public BsgDevice OpenDevice(string nodeName) => BsgDevice.Open(Path.Combine(DevRoot, "bsg", nodeName), Transport);
+
+    private void AddHost(HostSpec spec, int hostNumber, string wwpn, string wwnn)
+    {
+        var lld = FcLldFactory.Create(spec.Driver, Fabric);
+        var host = new SimFcHost(hostNumber, lld)
+        {
+            PortName = Wwn.Parse(wwpn),
+            NodeName = Wwn.Parse(wwnn),
+            PortState = spec.PortState,
+            Faults = Fabric.Faults,
+        };
+        var login = Fabric.Login(host.PortName, host.NodeName, spec.Domain, spec.Port,
+            spec.SymbolicName ?? SysfsTreeWriter.DefaultSymbolicName(spec), spec, spec.RegisterFdmi && hostNumber == spec.Host);
+        host.PortId = login.PortId;
+        host.FabricName = login.FabricName;
+        if (lld is LpfcLld)
+        {
+            // lpfc keeps an rport for the directory server: name-server CT goes there as RPT_CT.
+            host.AddRemotePort(FcId.DirectoryServer, new Wwn(0x20FFFC0000000000UL | (login.FabricName.Value & 0xFFFFFFFFFF)),
+                login.FabricName, ["Directory Server"]);
+        }
+        foreach (var view in Fabric.PortsVisibleTo(host.PortId))
+            if (view.PortId != host.PortId) host.AddRemotePort(view.PortId, view.PortName, view.NodeName, view.Roles);
+
+        if (lld.HasBsgHandler) Register(host.Node, FcBsgMajor); // fnic: no bsg node at all
+        _hosts.Add(host);
+        SysfsTreeWriter.WriteHost(SysRoot, DevRoot, host, spec);
+        foreach (var rport in host.RemotePorts)
+        {
+            if (lld.HasBsgHandler) Register(rport.Node, FcBsgMajor);
+            SysfsTreeWriter.WriteRemotePort(SysRoot, DevRoot, rport);
+            if (rport.Roles.Contains("FCP Target"))
+            {
+                // One LUN per target, like scsi_debug: its own SCSI bsg node H:C:T:L.
+                var lun = new SimScsiDeviceNode($"{hostNumber}:0:{rport.Number}:0", "BSGKIT", "SIMDISK", "0001");
+                Register(lun, ScsiBsgMajor);
+                SysfsTreeWriter.WriteBsgNode(SysRoot, DevRoot, lun); // SCSI nodes exist whatever the FC driver
+            }
+        }
+        host.RemotePortChanged += r => SysfsTreeWriter.UpdateRemotePort(SysRoot, DevRoot, r);
+    }
+
+    private void Register(SimNode node, string major)
+    {
+        node.DeviceNumber = $"{major}:{Interlocked.Increment(ref _nextMinor) - 1}";
+        _nodes[node.Name] = node;
+    }
+
+    public void Dispose()
+    {
+        if (!_ownsRoot) return;
+        try { Directory.Delete(Root, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}
