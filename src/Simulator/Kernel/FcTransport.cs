@@ -175,7 +175,7 @@ public sealed class SimRportNode(SimRport rport) : SimNode(rport.Name, BsgNodeKi
     {
         var faults = Rport.Host.Faults;
         if (faults is null) return null;
-        var command = job.RequestPayloadLength > 0 ? FcTransportRules.CommandName(job) : null;
+        var command = job.RequestLength >= 4 && job.RequestPayloadLength > 0 ? FcTransportRules.CommandName(job) : null;
         switch (faults.Fire(Rport.PortId, Rport.PortName, command, "blocked", "offline", "disappear")?.Kind)
         {
             case "blocked": return RportState.Blocked;

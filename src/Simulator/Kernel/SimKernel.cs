@@ -115,6 +115,21 @@ public sealed class SimKernel
             file.TimeoutTicks > 0 ? TimeSpan.FromSeconds((double)file.TimeoutTicks / UserHz) : null);
 
     /// <summary>
+    /// bsg_sg_io with the header in caller memory at <paramref name="headerAddress"/>: copy in (EFAULT, #3),
+    /// run, and copy back only on success (a failed copy-back is EFAULT too). What the syscall server uses.
+    /// </summary>
+    public int SgIoAt(SimOpenFile file, ulong headerAddress, IUserMemory memory)
+    {
+        Span<byte> raw = stackalloc byte[SgIoV4.Size];
+        if (!memory.TryRead(headerAddress, raw)) return Errno.EFAULT;
+        var header = System.Runtime.InteropServices.MemoryMarshal.Read<SgIoV4>(raw);
+        var rc = SgIo(file, ref header, memory);
+        if (rc != 0) return rc;
+        System.Runtime.InteropServices.MemoryMarshal.Write(raw, in header);
+        return memory.TryWrite(headerAddress, raw) ? 0 : Errno.EFAULT;
+    }
+
+    /// <summary>
     /// bsg_sg_io for a header already copied in (a failed copy-in is the caller's EFAULT, #3). Returns 0 with
     /// <paramref name="header"/>'s output fields updated, or a positive errno with the header untouched.
     /// </summary>
