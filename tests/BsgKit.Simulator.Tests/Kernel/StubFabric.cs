@@ -17,7 +17,10 @@ public sealed class StubFabric : ISimFabric
     public SimClock Clock { get; } = new();
     public FaultInjector Faults { get; set; } = new([]);
     public int Exchanges;
+    /// <summary>Replaces the outcome (NoResponse, busy …); null lets the default answer through.</summary>
     public Func<FcId, FrameType, byte[], ExchangeResult?>? Override;
+    /// <summary>Answers with exactly these response bytes; null lets the default answer through.</summary>
+    public Func<FcId, FrameType, byte[], byte[]?>? Respond;
 
     public FabricLogin Login(Wwn portName, Wwn nodeName, int domain, int switchPort, string symbolicName, HostSpec? fdmiSource, bool registerFdmi) =>
         new(new FcId((uint)(domain << 16 | switchPort << 8)), new Wwn(0x100000051e000001), new Wwn(0x200000051e000001));
@@ -28,10 +31,12 @@ public sealed class StubFabric : ISimFabric
     public ExchangeResult Exchange(FcId source, FcId destination, FrameType type, ReadOnlySpan<byte> request, Span<byte> response)
     {
         Interlocked.Increment(ref Exchanges);
-        if (Override?.Invoke(destination, type, request.ToArray()) is { } forced)
+        if (Override?.Invoke(destination, type, request.ToArray()) is { } forced) return forced;
+        if (Respond?.Invoke(destination, type, request.ToArray()) is { } bytes)
         {
-            if (forced.Outcome == ExchangeOutcome.Response) response[..forced.ResponseLength].Fill(0x02);
-            return forced;
+            var written = Math.Min(bytes.Length, response.Length);
+            bytes.AsSpan(0, written).CopyTo(response);
+            return new ExchangeResult(ExchangeOutcome.Response, written, bytes.Length);
         }
         if (destination == Silent) return ExchangeResult.NoResponse(TimeSpan.FromSeconds(2));
         Span<byte> full = stackalloc byte[Math.Max(64, request.Length)];

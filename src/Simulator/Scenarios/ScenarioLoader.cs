@@ -1,0 +1,97 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace BsgKit.Simulator.Scenarios;
+
+/// <summary>
+/// Finds, reads and validates scenarios: a path to a JSON file, or the name of a built-in one ("lab",
+/// "libfc", "lpfc", "qla2xxx", "zfcp", "ibmvfc", "big" — the generated 10,000-port fabric).
+/// </summary>
+public static class ScenarioLoader
+{
+    public const string DefaultName = "lab";
+    public const int BigFabricPorts = 10_000;
+
+    private const string ResourcePrefix = "BsgKit.Simulator.Scenarios.BuiltIn.";
+
+    /// <summary>Built-in scenario names with a one-line description each.</summary>
+    public static IReadOnlyList<(string Name, string Description)> BuiltIns { get; } = LoadBuiltInList();
+
+    private static IReadOnlyList<(string, string)> LoadBuiltInList()
+    {
+        var list = new List<(string, string)>();
+        foreach (var name in BuiltInResourceNames())
+            list.Add((name, Parse(ReadResource(name), $"built-in '{name}'").Description ?? ""));
+        list.Add(("big", $"a generated fabric of {BigFabricPorts:N0} N_Ports on 8 switches with one lpfc host"));
+        return list;
+    }
+
+    private static IEnumerable<string> BuiltInResourceNames() =>
+        typeof(ScenarioLoader).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Select(n => n[ResourcePrefix.Length..^".json".Length])
+            .Order(StringComparer.Ordinal);
+
+    private static string ReadResource(string name)
+    {
+        using var stream = typeof(ScenarioLoader).Assembly.GetManifestResourceStream(ResourcePrefix + name + ".json")
+                           ?? throw new ScenarioException(name, [$"no built-in scenario '{name}'"]);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>A file path if one exists, else a built-in name; validated. Errors name the field at fault.</summary>
+    public static Scenario Resolve(string? nameOrPath)
+    {
+        nameOrPath = string.IsNullOrWhiteSpace(nameOrPath) ? DefaultName : nameOrPath.Trim();
+        if (File.Exists(nameOrPath)) return LoadFile(nameOrPath);
+        if (nameOrPath == "big") return Validated(ScenarioGenerator.Generate(BigFabricPorts), "built-in 'big'");
+        if (BuiltInResourceNames().Contains(nameOrPath)) return Validated(Parse(ReadResource(nameOrPath), $"built-in '{nameOrPath}'"), $"built-in '{nameOrPath}'");
+        var looksLikePath = nameOrPath.Contains('/') || nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        throw new ScenarioException(nameOrPath, [looksLikePath
+            ? $"no such file '{nameOrPath}'"
+            : $"'{nameOrPath}' is neither a file nor a built-in scenario (built-ins: {string.Join(", ", BuiltIns.Select(b => b.Name))})"]);
+    }
+
+    public static Scenario LoadFile(string path)
+    {
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioException(path, [$"cannot read the file: {e.Message}"]);
+        }
+        return Validated(Parse(text, path), path);
+    }
+
+    public static Scenario Parse(string json, string source)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, ScenarioJsonContext.Default.Scenario)
+                   ?? throw new ScenarioException(source, ["the file holds null, not a scenario object"]);
+        }
+        catch (JsonException e)
+        {
+            // System.Text.Json names the JSON path and line of the offending token.
+            var where = e.Path is { Length: > 0 } path ? path : "$";
+            var line = e.LineNumber is long l ? $" (line {l + 1})" : "";
+            throw new ScenarioException(source, [$"{where}{line}: {FirstSentence(e.Message)}"]);
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var i = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return i > 0 ? message[..i] : message;
+    }
+
+    public static Scenario Validated(Scenario scenario, string source)
+    {
+        var errors = ScenarioValidator.Validate(scenario);
+        if (errors.Count > 0) throw new ScenarioException(source, errors);
+        return scenario;
+    }
+
+    public static string ToJson(Scenario scenario) => JsonSerializer.Serialize(scenario, ScenarioJsonContext.Default.Scenario);
+}

@@ -1,0 +1,182 @@
+using BsgKit.Fc;
+using BsgKit.Fc.Codes;
+
+namespace BsgKit.Simulator.Scenarios;
+
+/// <summary>
+/// Checks a scenario completely and reports every problem with the JSON path of the field at fault
+/// ("$.hosts[1].wwpn: 'zz' is not a WWN …"), so a scenario author fixes them all in one go.
+/// </summary>
+public static class ScenarioValidator
+{
+    public static readonly IReadOnlyList<string> FcDrivers = ["fcoe", "bnx2fc", "qedf", "lpfc", "qla2xxx", "zfcp", "ibmvfc", "bfa", "fnic"];
+    public static readonly IReadOnlyList<string> IscsiDrivers = ["qla4xxx", "be2iscsi", "iscsi_tcp"];
+    public static readonly IReadOnlyList<string> FaultKinds = ["timeout", "busy", "reject", "blocked", "offline", "truncate", "drop", "linkErrors", "disappear"];
+    public static readonly IReadOnlyList<string> Roles = ["target", "initiator"];
+    public static readonly IReadOnlyList<string> HostPortStates = ["Online", "Linkdown", "Offline", "Blocked"];
+
+    public static IReadOnlyList<string> Validate(Scenario s)
+    {
+        var e = new List<string>();
+        if (string.IsNullOrWhiteSpace(s.Name)) e.Add("$.name: a scenario needs a name");
+
+        var domains = new HashSet<int>();
+        var portsOf = new Dictionary<int, int>();
+        for (var i = 0; i < s.Switches.Count; i++)
+        {
+            var sw = s.Switches[i];
+            var p = $"$.switches[{i}]";
+            if (sw.Domain is < 1 or > 239) e.Add($"{p}.domain: {sw.Domain} is outside 1..239");
+            else if (!domains.Add(sw.Domain)) e.Add($"{p}.domain: domain {sw.Domain} is used twice");
+            CheckWwn(e, $"{p}.wwn", sw.Wwn);
+            if (sw.Ports is < 1 or > 256) e.Add($"{p}.ports: {sw.Ports} is outside 1..256");
+            portsOf[sw.Domain] = sw.Ports;
+        }
+        if (s.Switches.Count == 0 && (s.Hosts.Count > 0 || s.NPorts.Count > 0)) e.Add("$.switches: at least one switch is needed for hosts and N_Ports");
+
+        for (var i = 0; i < s.Isls.Count; i++)
+        {
+            var isl = s.Isls[i];
+            var p = $"$.isls[{i}]";
+            CheckPlacement(e, p, "fromDomain", "fromPort", isl.FromDomain, isl.FromPort, portsOf);
+            CheckPlacement(e, p, "toDomain", "toPort", isl.ToDomain, isl.ToPort, portsOf);
+            if (isl.FromDomain == isl.ToDomain) e.Add($"{p}: an ISL joins two different switches");
+        }
+
+        var hostNumbers = new HashSet<int>();
+        var wwpns = new HashSet<ulong>();
+        var addresses = new HashSet<(int, int, int)>();
+        for (var i = 0; i < s.Hosts.Count; i++)
+        {
+            var h = s.Hosts[i];
+            var p = $"$.hosts[{i}]";
+            if (h.Host < 0) e.Add($"{p}.host: {h.Host} is negative");
+            else if (!hostNumbers.Add(h.Host)) e.Add($"{p}.host: host{h.Host} is used twice");
+            if (!FcDrivers.Contains(h.Driver)) e.Add($"{p}.driver: '{h.Driver}' is not a known FC driver ({string.Join(", ", FcDrivers)})");
+            CheckUniqueWwpn(e, $"{p}.wwpn", h.Wwpn, wwpns);
+            CheckWwn(e, $"{p}.wwnn", h.Wwnn);
+            CheckPlacement(e, p, "domain", "port", h.Domain, h.Port, portsOf);
+            if (!addresses.Add((h.Domain, h.Port, 0))) e.Add($"{p}.port: switch {h.Domain} port {h.Port} already has a device");
+            if (!HostPortStates.Contains(h.PortState)) e.Add($"{p}.portState: '{h.PortState}' is not one of {string.Join(", ", HostPortStates)}");
+            for (var j = 0; j < h.Npiv.Count; j++)
+            {
+                var v = h.Npiv[j];
+                var q = $"{p}.npiv[{j}]";
+                if (v.Host < 0 || !hostNumbers.Add(v.Host)) e.Add($"{q}.host: host{v.Host} is negative or used twice");
+                CheckUniqueWwpn(e, $"{q}.wwpn", v.Wwpn, wwpns);
+                CheckWwn(e, $"{q}.wwnn", v.Wwnn);
+            }
+        }
+
+        for (var i = 0; i < s.NPorts.Count; i++)
+        {
+            var n = s.NPorts[i];
+            var p = $"$.nports[{i}]";
+            CheckUniqueWwpn(e, $"{p}.wwpn", n.Wwpn, wwpns);
+            CheckWwn(e, $"{p}.wwnn", n.Wwnn);
+            CheckPlacement(e, p, "domain", "port", n.Domain, n.Port, portsOf);
+            if (n.Alpa is < 0 or > 255) e.Add($"{p}.alpa: {n.Alpa} is outside 0..255");
+            else if (!addresses.Add((n.Domain, n.Port, n.Alpa))) e.Add($"{p}: FC ID 0x{n.Domain:x2}{n.Port:x2}{n.Alpa:x2} is already taken");
+            for (var j = 0; j < n.Roles.Count; j++)
+                if (!Roles.Contains(n.Roles[j])) e.Add($"{p}.roles[{j}]: '{n.Roles[j]}' is not one of {string.Join(", ", Roles)}");
+            for (var j = 0; j < n.Fc4Types.Count; j++)
+                if (!Fc4Types.Table.TryGetCode(n.Fc4Types[j], out _) && !KnownFc4Alias(n.Fc4Types[j]))
+                    e.Add($"{p}.fc4Types[{j}]: '{n.Fc4Types[j]}' is not an FC-4 type name (FCP, NVMe, IP, FC-SB …)");
+        }
+
+        if (s.Zoning is { } z) ValidateZoning(e, z);
+
+        for (var i = 0; i < s.Faults.Count; i++)
+        {
+            var f = s.Faults[i];
+            var p = $"$.faults[{i}]";
+            if (!FaultKinds.Contains(f.Kind)) e.Add($"{p}.kind: '{f.Kind}' is not one of {string.Join(", ", FaultKinds)}");
+            if (f.Target != null && !FcId.TryParse(StripFcid(f.Target), out _) && !Wwn.TryParse(f.Target, out _))
+                e.Add($"{p}.target: '{f.Target}' is neither a WWPN nor an FC ID");
+            if (f.Mode is not (null or "etimedout" or "ioerr")) e.Add($"{p}.mode: '{f.Mode}' is not etimedout or ioerr");
+            if (f.Scope is not (null or "fabric" or "port" or "els" or "ct")) e.Add($"{p}.scope: '{f.Scope}' is not fabric, port, els or ct");
+            if (f.Count < 0) e.Add($"{p}.count: {f.Count} is negative");
+            if (f.After < 0) e.Add($"{p}.after: {f.After} is negative");
+            if (f.Reason is < 0 or > 255) e.Add($"{p}.reason: {f.Reason} is outside 0..255");
+            if (f.Explanation is < 0 or > 255) e.Add($"{p}.explanation: {f.Explanation} is outside 0..255");
+            if (f.Kind == "truncate" && f.Amount < 0) e.Add($"{p}.amount: {f.Amount} is negative");
+        }
+
+        for (var i = 0; i < s.IscsiHosts.Count; i++)
+        {
+            var h = s.IscsiHosts[i];
+            var p = $"$.iscsiHosts[{i}]";
+            if (h.Host < 0 || !hostNumbers.Add(h.Host)) e.Add($"{p}.host: host{h.Host} is negative or used twice");
+            if (!IscsiDrivers.Contains(h.Driver)) e.Add($"{p}.driver: '{h.Driver}' is not one of {string.Join(", ", IscsiDrivers)}");
+            if (string.IsNullOrWhiteSpace(h.InitiatorName)) e.Add($"{p}.initiatorName: an iSCSI host needs an initiator name");
+            CheckImage(e, $"{p}.flash", h.Flash);
+            CheckImage(e, $"{p}.nvram", h.Nvram);
+        }
+        return e;
+    }
+
+    private static bool KnownFc4Alias(string name) => name is "FCP" or "NVMe" or "IP" or "FC-SB" or "SCSI-FCP";
+
+    private static void ValidateZoning(List<string> e, ZoningSpec z)
+    {
+        var zoneNames = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < z.Zones.Count; i++)
+        {
+            var zone = z.Zones[i];
+            var p = $"$.zoning.zones[{i}]";
+            if (string.IsNullOrWhiteSpace(zone.Name)) e.Add($"{p}.name: a zone needs a name");
+            else if (!zoneNames.Add(zone.Name)) e.Add($"{p}.name: zone '{zone.Name}' is defined twice");
+            for (var j = 0; j < zone.Members.Count; j++)
+            {
+                var m = zone.Members[j];
+                var ok = m.StartsWith("fcid:", StringComparison.Ordinal) ? FcId.TryParse(m[5..], out _) : Wwn.TryParse(m, out _);
+                if (!ok) e.Add($"{p}.members[{j}]: '{m}' is neither a WWPN nor fcid:0xDDAAPP");
+            }
+        }
+        var setNames = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < z.ZoneSets.Count; i++)
+        {
+            var set = z.ZoneSets[i];
+            var p = $"$.zoning.zoneSets[{i}]";
+            if (string.IsNullOrWhiteSpace(set.Name) || !setNames.Add(set.Name)) e.Add($"{p}.name: '{set.Name}' is empty or defined twice");
+            for (var j = 0; j < set.Zones.Count; j++)
+                if (!zoneNames.Contains(set.Zones[j])) e.Add($"{p}.zones[{j}]: zone '{set.Zones[j]}' is not defined in $.zoning.zones");
+        }
+        if (z.ActiveZoneSet != null && !setNames.Contains(z.ActiveZoneSet))
+            e.Add($"$.zoning.activeZoneSet: zone set '{z.ActiveZoneSet}' is not defined in $.zoning.zoneSets");
+    }
+
+    private static string StripFcid(string s) => s.StartsWith("fcid:", StringComparison.Ordinal) ? s[5..] : s;
+
+    private static void CheckWwn(List<string> e, string path, string? value)
+    {
+        if (!Wwn.TryParse(value, out var w)) e.Add($"{path}: '{value}' is not a WWN (0x2000001b32a0b1c2 or 20:00:00:1b:32:a0:b1:c2)");
+        else if (w.IsZero) e.Add($"{path}: a WWN of zero is not valid");
+    }
+
+    private static void CheckUniqueWwpn(List<string> e, string path, string? value, HashSet<ulong> seen)
+    {
+        CheckWwn(e, path, value);
+        if (Wwn.TryParse(value, out var w) && !w.IsZero && !seen.Add(w.Value)) e.Add($"{path}: WWPN {w} is used twice");
+    }
+
+    private static void CheckPlacement(List<string> e, string p, string domainField, string portField, int domain, int port, Dictionary<int, int> portsOf)
+    {
+        if (!portsOf.TryGetValue(domain, out var ports)) e.Add($"{p}.{domainField}: no switch has domain {domain}");
+        else if (port < 0 || port >= ports) e.Add($"{p}.{portField}: port {port} is outside 0..{ports - 1} on switch {domain}");
+    }
+
+    private static void CheckImage(List<string> e, string path, string? image)
+    {
+        if (image is null) return;
+        if (image.StartsWith("fill:", StringComparison.Ordinal))
+        {
+            var parts = image.Split(':');
+            if (parts.Length != 3 || !int.TryParse(parts[1], out var size) || size is < 1 or > 64 * 1024 * 1024
+                || !byte.TryParse(parts[2], System.Globalization.NumberStyles.HexNumber, null, out _))
+                e.Add($"{path}: '{image}' is not fill:SIZE:HEXBYTE (size 1..67108864)");
+            return;
+        }
+        if (image.Length % 2 != 0 || !image.All(Uri.IsHexDigit)) e.Add($"{path}: not an even-length hex string or fill:SIZE:HEXBYTE");
+    }
+}
