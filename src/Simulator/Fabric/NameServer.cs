@@ -57,7 +57,11 @@ internal sealed class NameServer : ICtService
             _ => CtAnswers.NotSupported(response, Server),
         };
         // The codecs write the directory service header; the unzoned server answers as itself.
-        if (_unzoned) response[5] = Server.GsSubtype;
+        if (_unzoned)
+        {
+            response[4] = Server.GsType;
+            response[5] = Server.GsSubtype;
+        }
         return length;
     }
 
