@@ -27,6 +27,9 @@ public enum ExchangeOutcome
 /// <summary>
 /// The result of one exchange. <see cref="ResponseLength"/> bytes were written into the response span;
 /// <see cref="FullLength"/> is what the responder had to say (larger when the span was too small).
+/// <see cref="Fault"/> is the injected fault that shaped this exchange, if any: for a timeout the LLD reads its
+/// Mode ("etimedout" / "ioerr") to choose what the caller sees. <see cref="Latency"/> is simulated time the
+/// exchange took; the fabric does not advance the clock itself, the caller does.
 /// </summary>
 public readonly record struct ExchangeResult(
     ExchangeOutcome Outcome,
@@ -34,9 +37,11 @@ public readonly record struct ExchangeResult(
     int FullLength,
     byte Reason = 0,
     byte Explanation = 0,
-    TimeSpan Latency = default)
+    TimeSpan Latency = default,
+    FaultSpec? Fault = null)
 {
-    public static ExchangeResult NoResponse(TimeSpan latency = default) => new(ExchangeOutcome.NoResponse, 0, 0, Latency: latency);
+    public static ExchangeResult NoResponse(TimeSpan latency = default, FaultSpec? fault = null) =>
+        new(ExchangeOutcome.NoResponse, 0, 0, Latency: latency, Fault: fault);
 }
 
 /// <summary>A remote port as a host's driver learns it at login (becomes an rport in sysfs).</summary>

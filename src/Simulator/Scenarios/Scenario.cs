@@ -19,6 +19,8 @@ public sealed class Scenario
     public ZoningSpec? Zoning { get; set; }
     public List<FaultSpec> Faults { get; set; } = [];
     public List<IscsiHostSpec> IscsiHosts { get; set; } = [];
+    /// <summary>Name server behaviour for large fabrics (optional).</summary>
+    public NameServerSpec? NameServer { get; set; }
     /// <summary>Sleep for simulated latencies instead of only advancing the simulated clock.</summary>
     public bool RealDelays { get; set; }
 }
@@ -35,6 +37,16 @@ public sealed class SwitchSpec
     public string? Model { get; set; }
     public string? FirmwareVersion { get; set; }
     public string? IpAddress { get; set; }
+}
+
+/// <summary>Name server limits, for testing how clients cope with large fabrics.</summary>
+public sealed class NameServerSpec
+{
+    /// <summary>
+    /// Largest number of entries one GID_FT / GPN_FT / GNN_FT / GID_PT may return; a larger answer is rejected with
+    /// reason 0x04 (invalid CT_IU size) so clients retry with a domain or area scope. 0 = no cap.
+    /// </summary>
+    public int MaxEntriesPerQuery { get; set; }
 }
 
 /// <summary>An inter-switch link between two switch ports (E_Ports).</summary>
@@ -126,6 +138,8 @@ public sealed class SfpSpec
     public string SerialNumber { get; set; } = "PUA1234567";
     public string Revision { get; set; } = "A";
     public int WavelengthNm { get; set; } = 850;
+    /// <summary>Manufacturing date code as SFF-8472 writes it (YYMMDD plus lot), reported by RDP.</summary>
+    public string DateCode { get; set; } = "230614";
 }
 
 public sealed class RnidSpec

@@ -1,0 +1,88 @@
+using BsgKit.Fc.Codes;
+
+namespace BsgKit.Simulator.Fabric;
+
+/// <summary>
+/// Converts the sysfs speed names used by scenarios ("16 Gbit") into the two wire bit sets: FC-LS link bits
+/// (RPSC, RDP, GPSC) and HBA-API bits (FDMI). Unknown names map to "speed not established" / 0.
+/// </summary>
+internal static class LinkSpeeds
+{
+    // Gbit value, FC-LS link bit, HBA-API bit; in ascending speed order (the generations a port steps down to).
+    private static readonly (int Gbit, ushort Link, uint HbaApi)[] Ladder =
+    [
+        (1, 0x8000, 0x0001), (2, 0x4000, 0x0002), (4, 0x2000, 0x0008), (8, 0x0800, 0x0010),
+        (16, 0x0400, 0x0020), (32, 0x0200, 0x0040), (64, 0x0100, 0x0400), (128, 0x0080, 0x0200), (256, 0x0040, 0x0800),
+    ];
+
+    private static readonly (int Gbit, ushort Link, uint HbaApi) TenGig = (10, 0x1000, 0x0004);
+
+    public const ushort NotEstablished = 0x0001;
+
+    public static int ParseGbit(string? speed)
+    {
+        if (string.IsNullOrWhiteSpace(speed)) return 0;
+        var s = speed.Trim();
+        var end = 0;
+        while (end < s.Length && char.IsAsciiDigit(s[end])) end++;
+        return end > 0 && int.TryParse(s.AsSpan(0, end), out var g) ? g : 0;
+    }
+
+    public static ushort LinkBit(string? speed) => Find(ParseGbit(speed), out var e) ? e.Link : NotEstablished;
+
+    public static uint HbaApiBit(string? speed) => Find(ParseGbit(speed), out var e) ? e.HbaApi : 0x8000;
+
+    /// <summary>Capabilities: the listed supported speeds, or the operating speed and the two generations below it.</summary>
+    public static ushort LinkCapabilities(string? speed, string? supported)
+    {
+        ushort mask = 0;
+        foreach (var g in SupportedGbits(speed, supported))
+            if (Find(g, out var e)) mask |= e.Link;
+        return mask == 0 ? NotEstablished : mask;
+    }
+
+    public static uint HbaApiCapabilities(string? speed, string? supported)
+    {
+        uint mask = 0;
+        foreach (var g in SupportedGbits(speed, supported))
+            if (Find(g, out var e)) mask |= e.HbaApi;
+        return mask;
+    }
+
+    private static List<int> SupportedGbits(string? speed, string? supported)
+    {
+        var list = new List<int>(4);
+        if (!string.IsNullOrWhiteSpace(supported))
+        {
+            foreach (var part in supported.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var g = ParseGbit(part);
+                if (g > 0) list.Add(g);
+            }
+            if (list.Count > 0) return list;
+        }
+        var current = ParseGbit(speed);
+        for (var i = 0; i < Ladder.Length; i++)
+        {
+            if (Ladder[i].Gbit != current) continue;
+            for (var j = Math.Max(0, i - 2); j <= i; j++) list.Add(Ladder[j].Gbit);
+        }
+        if (list.Count == 0 && current == 10) list.Add(10);
+        return list;
+    }
+
+    private static bool Find(int gbit, out (int Gbit, ushort Link, uint HbaApi) entry)
+    {
+        foreach (var e in Ladder)
+        {
+            if (e.Gbit != gbit) continue;
+            entry = e;
+            return true;
+        }
+        entry = TenGig;
+        return gbit == 10;
+    }
+
+    /// <summary>Sanity hook so the tables here stay aligned with the shared decoder tables.</summary>
+    internal static string DescribeLink(ushort mask) => PortSpeeds.DescribeLink(mask);
+}
