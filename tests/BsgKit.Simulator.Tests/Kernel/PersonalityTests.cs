@@ -39,7 +39,7 @@ public class PersonalityTests
         Assert.Equal(96u, hdr.ResponseLen);
         var reply = FcBsgReply.Parse(tx.Reply, (int)hdr.ResponseLen);
         Assert.Equal(FcCtelsStatus.Ok, reply.Status);
-        Assert.Equal(20u, reply.ReceivedLength);
+        Assert.Equal(20u, reply.ReceivedPayloadLength);
         Assert.Equal(256 - 20, hdr.DinResid);
     }
 
@@ -55,7 +55,7 @@ public class PersonalityTests
         Assert.Equal(FcCtelsStatus.Reject, reply.Status);
         Assert.Equal(new FcBsgRejectData(0, 0, 0, 0), reply.RejectData); // libfc does not fill rjt_data
         Assert.Equal(0x01, tx.Din[0]); // the reject is in the payload
-        Assert.Equal(8u, reply.ReceivedLength);
+        Assert.Equal(8u, reply.ReceivedPayloadLength);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class PersonalityTests
         Assert.Equal(0, rc);
         var reply = FcBsgReply.Parse(tx.Reply, (int)hdr.ResponseLen);
         Assert.Equal(FcCtelsStatus.Reject, reply.Status);
-        Assert.Equal(8u, reply.ReceivedLength);
+        Assert.Equal(8u, reply.ReceivedPayloadLength);
         Assert.Equal(0x0B, reply.RejectData!.Value.Reason);
         Assert.Equal(0x2A, reply.RejectData!.Value.Explanation);
     }
@@ -206,7 +206,8 @@ public class PersonalityTests
         using var atEight = HostCt(h, default, FcId.DirectoryServer);
         var p = Preamble(atEight);
         FcBsgRequest.BuildRportCt(atEight.Request, p); // r_ct layout: word1 at offset 8
-        MemoryMarshal.Write(atEight.Request, in FcTransportRules.HstCt);
+        var hstCt = FcTransportRules.HstCt;
+        MemoryMarshal.Write(atEight.Request, in hstCt);
         var (rc, hdr) = h.Raw(h.HostNode, atEight);
         Assert.Equal(0, rc);
         Assert.Equal(0, hdr.DinResid); // rcv_len is always the whole buffer
