@@ -1,5 +1,3 @@
-using BsgKit.Fc.Codes;
-
 namespace BsgKit.Simulator.Fabric;
 
 /// <summary>
@@ -82,7 +80,4 @@ internal static class LinkSpeeds
         entry = TenGig;
         return gbit == 10;
     }
-
-    /// <summary>Sanity hook so the tables here stay aligned with the shared decoder tables.</summary>
-    internal static string DescribeLink(ushort mask) => PortSpeeds.DescribeLink(mask);
 }

@@ -111,12 +111,6 @@ internal sealed class PortDirectory
         }
     }
 
-    /// <summary>Runs a registration change under the directory lock so readers see whole updates.</summary>
-    public void Update<TState>(SimNPort port, TState state, Action<SimNPort, TState> change)
-    {
-        lock (_sync) change(port, state);
-    }
-
     private void Publish(SimNPort port, bool insert)
     {
         var old = _registered;
