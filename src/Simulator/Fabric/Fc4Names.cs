@@ -5,6 +5,12 @@ namespace BsgKit.Simulator.Fabric;
 /// <summary>Scenario FC-4 type names ("FCP", "NVMe", "IP", "FC-SB") and roles → wire codes.</summary>
 internal static class Fc4Names
 {
+    public static bool IsKnown(string name)
+    {
+        try { TypeCode(name); return true; }
+        catch (ArgumentException) { return false; }
+    }
+
     public static byte TypeCode(string name)
     {
         switch (name.Trim().ToUpperInvariant())

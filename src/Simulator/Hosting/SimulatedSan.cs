@@ -43,6 +43,13 @@ public sealed class SimulatedSan : IDisposable
         Transport = new InProcessBsgTransport(this);
     }
 
+    /// <summary>The simulated SAN of a scenario on its own fabric and clock.</summary>
+    public static SimulatedSan Create(Scenario scenario, string? rootDirectory = null) =>
+        new(scenario, new SimFabric(scenario, new SimClock { RealDelays = scenario.RealDelays }), rootDirectory);
+
+    /// <summary>A built-in scenario by name, or a scenario file.</summary>
+    public static SimulatedSan Create(string nameOrPath) => Create(ScenarioLoader.Resolve(nameOrPath));
+
     public Scenario Scenario { get; }
     public ISimFabric Fabric { get; }
     public SimKernel Kernel { get; }

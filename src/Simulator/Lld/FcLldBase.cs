@@ -126,7 +126,7 @@ public abstract class FcLldBase(ISimFabric fabric) : IFcLld
     }
 
     /// <summary>"etimedout" / "ioerr" when an injected timeout fault chose how it ends, else null.</summary>
-    protected virtual string? FaultTimeoutMode(ExchangeResult result) => null;
+    protected virtual string? FaultTimeoutMode(ExchangeResult result) => result.Fault?.Mode;
 
     protected static bool IsAccept(FrameType type, ReadOnlySpan<byte> response) => type == FrameType.Els
         ? response.Length >= 1 && response[0] == 0x02

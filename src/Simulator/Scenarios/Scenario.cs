@@ -15,6 +15,7 @@ public sealed class Scenario
     public List<SwitchSpec> Switches { get; set; } = [];
     public List<IslSpec> Isls { get; set; } = [];
     public List<HostSpec> Hosts { get; set; } = [];
+    [JsonPropertyName("nports")]
     public List<NPortSpec> NPorts { get; set; } = [];
     public ZoningSpec? Zoning { get; set; }
     public List<FaultSpec> Faults { get; set; } = [];

@@ -1,5 +1,4 @@
 using BsgKit.Fc;
-using BsgKit.Fc.Codes;
 
 namespace BsgKit.Simulator.Scenarios;
 
@@ -80,11 +79,13 @@ public static class ScenarioValidator
             for (var j = 0; j < n.Roles.Count; j++)
                 if (!Roles.Contains(n.Roles[j])) e.Add($"{p}.roles[{j}]: '{n.Roles[j]}' is not one of {string.Join(", ", Roles)}");
             for (var j = 0; j < n.Fc4Types.Count; j++)
-                if (!Fc4Types.Table.TryGetCode(n.Fc4Types[j], out _) && !KnownFc4Alias(n.Fc4Types[j]))
+                if (!Fabric.Fc4Names.IsKnown(n.Fc4Types[j]))
                     e.Add($"{p}.fc4Types[{j}]: '{n.Fc4Types[j]}' is not an FC-4 type name (FCP, NVMe, IP, FC-SB …)");
         }
 
         if (s.Zoning is { } z) ValidateZoning(e, z);
+        if (s.NameServer is { MaxEntriesPerQuery: < 0 } ns)
+            e.Add($"$.nameServer.maxEntriesPerQuery: {ns.MaxEntriesPerQuery} is negative (0 = no cap)");
 
         for (var i = 0; i < s.Faults.Count; i++)
         {
@@ -114,8 +115,6 @@ public static class ScenarioValidator
         }
         return e;
     }
-
-    private static bool KnownFc4Alias(string name) => name is "FCP" or "NVMe" or "IP" or "FC-SB" or "SCSI-FCP";
 
     private static void ValidateZoning(List<string> e, ZoningSpec z)
     {
