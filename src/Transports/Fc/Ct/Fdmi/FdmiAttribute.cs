@@ -1,0 +1,116 @@
+using System.Buffers.Binary;
+using BsgKit.Fc.Codes;
+
+namespace BsgKit.Fc.Ct.Fdmi;
+
+/// <summary>Whether an attribute type number is read from the HBA or the port attribute table (they overlap).</summary>
+public enum FdmiAttributeScope { Hba, Port }
+
+/// <summary>How an attribute's value is decoded.</summary>
+public enum FdmiValueKind { Text, Wwn, Number, Fc4Types, Speed, Bytes }
+
+/// <summary>
+/// One FDMI attribute (fc_fdmi_attr_entry): type u16 @0, length u16 @2 (including this 4-byte header, a multiple
+/// of 4), value @4. The value is kept as raw bytes; typed views decode it by <see cref="Kind"/>. Unknown types, and
+/// known types whose value has the wrong size, are <see cref="FdmiValueKind.Bytes"/>.
+/// </summary>
+public sealed record FdmiAttribute(FdmiAttributeScope Scope, ushort Type, byte[] RawValue)
+{
+    public const int HeaderSize = 4;
+
+    public string TypeName => (Scope == FdmiAttributeScope.Hba ? GsFdmiCodes.HbaAttributes : GsFdmiCodes.PortAttributes).NameOf(Type);
+
+    public FdmiValueKind Kind
+    {
+        get
+        {
+            var kind = KindOf(Scope, Type);
+            var fits = kind switch
+            {
+                FdmiValueKind.Wwn => RawValue.Length >= 8,
+                FdmiValueKind.Number or FdmiValueKind.Speed => RawValue.Length >= 4,
+                FdmiValueKind.Fc4Types => RawValue.Length >= Fc4TypeSet.Size,
+                _ => true,
+            };
+            return fits ? kind : FdmiValueKind.Bytes;
+        }
+    }
+
+    public string? Text => Kind == FdmiValueKind.Text ? CtIu.DecodeText(RawValue) : null;
+    public Wwn? Wwn => Kind == FdmiValueKind.Wwn ? Fc.Wwn.Read(RawValue) : null;
+    public uint? Number => Kind is FdmiValueKind.Number or FdmiValueKind.Speed ? BinaryPrimitives.ReadUInt32BigEndian(RawValue) : null;
+    public Fc4TypeSet? Fc4Types => Kind == FdmiValueKind.Fc4Types ? Fc4TypeSet.Read(RawValue) : null;
+    /// <summary>Speed attributes use the HBA-API bit set (<see cref="PortSpeeds.HbaApi"/>).</summary>
+    public string? SpeedNames => Kind == FdmiValueKind.Speed ? PortSpeeds.HbaApi.Describe(Number!.Value) : null;
+
+    /// <summary>The value as display text whatever its kind.</summary>
+    public string DisplayValue => Kind switch
+    {
+        FdmiValueKind.Text => Text!,
+        FdmiValueKind.Wwn => Wwn!.Value.ToColonString(),
+        FdmiValueKind.Number => $"{Number}",
+        FdmiValueKind.Speed => SpeedNames!,
+        FdmiValueKind.Fc4Types => Fc4Types!.ToString(),
+        _ => Convert.ToHexString(RawValue),
+    };
+
+    public static FdmiAttribute FromText(FdmiAttributeScope scope, ushort type, string text) =>
+        new(scope, type, CtIu.EncodeText(text, 255, "FDMI string attribute"));
+
+    public static FdmiAttribute FromWwn(FdmiAttributeScope scope, ushort type, Fc.Wwn wwn)
+    {
+        var v = new byte[8];
+        wwn.Write(v);
+        return new(scope, type, v);
+    }
+
+    public static FdmiAttribute FromNumber(FdmiAttributeScope scope, ushort type, uint value)
+    {
+        var v = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(v, value);
+        return new(scope, type, v);
+    }
+
+    public static FdmiAttribute FromFc4Types(FdmiAttributeScope scope, ushort type, Fc4TypeSet types)
+    {
+        var v = new byte[Fc4TypeSet.Size];
+        types.Write(v);
+        return new(scope, type, v);
+    }
+
+    /// <summary>Encoded size: header + value, strings with at least one NUL, padded to a word.</summary>
+    public int EncodedLength => HeaderSize + CtIu.PadToWord(RawValue.Length + (NeedsTerminator ? 1 : 0));
+
+    // A string value is sent NUL-terminated; a parsed one usually already carries its NUL padding.
+    private bool NeedsTerminator =>
+        KindOf(Scope, Type) == FdmiValueKind.Text && (RawValue.Length == 0 || RawValue[^1] != 0);
+
+    public static FdmiValueKind KindOf(FdmiAttributeScope scope, ushort type) => scope == FdmiAttributeScope.Hba
+        ? type switch
+        {
+            0x1 or 0xF => FdmiValueKind.Wwn,
+            >= 0x2 and <= 0xA or 0xC or 0x10 => FdmiValueKind.Text,
+            0xB or 0xD or 0xE or 0x11 => FdmiValueKind.Number,
+            _ => FdmiValueKind.Bytes,
+        }
+        : type switch
+        {
+            0x1 or 0xD => FdmiValueKind.Fc4Types,
+            0x2 or 0x3 => FdmiValueKind.Speed,
+            0x4 or 0xA or 0xB or 0x101 or 0x102 or 0x103 => FdmiValueKind.Number,
+            0x5 or 0x6 or 0x9 => FdmiValueKind.Text,
+            0x7 or 0x8 or 0xC => FdmiValueKind.Wwn,
+            _ => FdmiValueKind.Bytes,
+        };
+
+    /// <summary>Strings compare by text (NUL padding differs between sender and parser), the rest by bytes.</summary>
+    public bool Equals(FdmiAttribute? other) =>
+        other is not null && Scope == other.Scope && Type == other.Type &&
+        (Kind == FdmiValueKind.Text && other.Kind == FdmiValueKind.Text
+            ? Text == other.Text
+            : RawValue.AsSpan().SequenceEqual(other.RawValue));
+
+    public override int GetHashCode() => HashCode.Combine(Scope, Type, RawValue.Length);
+
+    public override string ToString() => $"{TypeName}: {DisplayValue}";
+}

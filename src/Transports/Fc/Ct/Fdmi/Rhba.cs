@@ -1,0 +1,37 @@
+using BsgKit.Fc.Codes;
+using static BsgKit.Fc.Ct.CtIu;
+
+namespace BsgKit.Fc.Ct.Fdmi;
+
+/// <summary>An RHBA request: HBA identifier, its ports, its HBA attributes.</summary>
+public sealed record FdmiHbaRegistration(Wwn HbaIdentifier, IReadOnlyList<Wwn> Ports, IReadOnlyList<FdmiAttribute> Attributes);
+
+/// <summary>RHBA, register HBA: HBA identifier @0 (8), registered port list @8, HBA attribute block. Bare accept.</summary>
+public static class Rhba
+{
+    public const ushort Command = GsFdmiCodes.Rhba;
+    private const string RequestName = "RHBA request", AcceptName = "RHBA accept";
+
+    public static int BuildRequest(Span<byte> ctIu, FdmiHbaRegistration hba)
+    {
+        var length = P + 8 + FdmiCodec.PortListLength(hba.Ports) + FdmiCodec.BlockLength(hba.Attributes);
+        WriteRequestHeader(ctIu, CtServer.Fdmi, Command, P, length, RequestName);
+        hba.HbaIdentifier.Write(ctIu[P..]);
+        var at = P + 8 + FdmiCodec.WritePortList(ctIu[(P + 8)..], hba.Ports);
+        FdmiCodec.WriteBlock(ctIu[at..], hba.Attributes);
+        return length;
+    }
+
+    public static FdmiHbaRegistration ParseRequest(ReadOnlySpan<byte> ctIu)
+    {
+        var r = OpenRequest(ctIu, Command, RequestName);
+        var id = r.Wwn(P, "HBA identifier");
+        var (ports, end) = FdmiCodec.ReadPortList(r, P + 8, "port");
+        var (attributes, _) = FdmiCodec.ReadBlock(r, end, FdmiAttributeScope.Hba);
+        return new FdmiHbaRegistration(id, ports, attributes);
+    }
+
+    public static int BuildAccept(Span<byte> ctIu) => FdmiCodec.BuildEmptyAccept(ctIu, AcceptName);
+
+    public static CtIuHeader ParseAccept(ReadOnlySpan<byte> ctIu) => FdmiCodec.ParseEmptyAccept(ctIu, AcceptName);
+}

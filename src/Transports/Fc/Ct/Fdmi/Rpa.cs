@@ -1,0 +1,30 @@
+using BsgKit.Fc.Codes;
+using static BsgKit.Fc.Ct.CtIu;
+
+namespace BsgKit.Fc.Ct.Fdmi;
+
+/// <summary>RPA, register port attributes: port name @0 (8), port attribute block @8. Bare accept.</summary>
+public static class Rpa
+{
+    public const ushort Command = GsFdmiCodes.Rpa;
+    private const string RequestName = "RPA request", AcceptName = "RPA accept";
+
+    public static int BuildRequest(Span<byte> ctIu, Wwn portName, IReadOnlyList<FdmiAttribute> attributes)
+    {
+        var length = P + 8 + FdmiCodec.BlockLength(attributes);
+        WriteRequestHeader(ctIu, CtServer.Fdmi, Command, P, length, RequestName);
+        portName.Write(ctIu[P..]);
+        FdmiCodec.WriteBlock(ctIu[(P + 8)..], attributes);
+        return length;
+    }
+
+    public static (Wwn PortName, IReadOnlyList<FdmiAttribute> Attributes) ParseRequest(ReadOnlySpan<byte> ctIu)
+    {
+        var r = OpenRequest(ctIu, Command, RequestName);
+        return (r.Wwn(P, "port name"), FdmiCodec.ReadBlock(r, P + 8, FdmiAttributeScope.Port).Attributes);
+    }
+
+    public static int BuildAccept(Span<byte> ctIu) => FdmiCodec.BuildEmptyAccept(ctIu, AcceptName);
+
+    public static CtIuHeader ParseAccept(ReadOnlySpan<byte> ctIu) => FdmiCodec.ParseEmptyAccept(ctIu, AcceptName);
+}

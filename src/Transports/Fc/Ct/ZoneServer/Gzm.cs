@@ -1,0 +1,43 @@
+using BsgKit.Fc.Codes;
+using static BsgKit.Fc.Ct.CtIu;
+
+namespace BsgKit.Fc.Ct.ZoneServer;
+
+/// <summary>GZM, get zone member list: zone name → count u32 @0, then members.</summary>
+public static class Gzm
+{
+    public const ushort Command = GsZoneServerCommands.Gzm;
+    public const int DefaultMaxResponseBytes = P + 4096;
+    private const string RequestName = "GZM request", AcceptName = "GZM accept";
+
+    public static int BuildRequest(Span<byte> ctIu, string zoneName, int maxResponseBytes = DefaultMaxResponseBytes) =>
+        ZoneCodec.BuildRequest(ctIu, Command, zoneName, maxResponseBytes, RequestName);
+
+    public static string ParseRequest(ReadOnlySpan<byte> ctIu) => ZoneCodec.ParseNameRequest(ctIu, Command, RequestName);
+
+    public static int BuildAccept(Span<byte> ctIu, IReadOnlyList<ZoneMember> members)
+    {
+        var length = P + 4;
+        foreach (var m in members) length += ZoneCodec.MemberLength(m);
+        WriteAcceptHeader(ctIu, CtServer.ZoneServer, length, AcceptName);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(ctIu[P..], (uint)members.Count);
+        var at = P + 4;
+        foreach (var m in members) at += ZoneCodec.WriteMember(ctIu[at..], m);
+        return length;
+    }
+
+    public static IReadOnlyList<ZoneMember> ParseAccept(ReadOnlySpan<byte> ctIu)
+    {
+        var r = OpenAccept(ctIu, AcceptName);
+        var count = ZoneCodec.Count(r, P, ZoneCodec.MinMemberSize, "member");
+        var list = new List<ZoneMember>(count);
+        var at = P + 4;
+        for (var i = 0; i < count; i++)
+        {
+            var (m, next) = ZoneCodec.ReadMember(r, at);
+            list.Add(m);
+            at = next;
+        }
+        return list;
+    }
+}

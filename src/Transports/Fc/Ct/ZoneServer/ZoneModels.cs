@@ -1,0 +1,64 @@
+using BsgKit.Fc.Codes;
+
+namespace BsgKit.Fc.Ct.ZoneServer;
+
+/// <summary>
+/// A zone member: identifier type (<see cref="GsZoneServerCommands.MemberTypes"/>) and identifier bytes.
+/// Type 1/4 hold a WWN, 3 an FC address in bytes 1..3 of a 4-byte field, 2 a domain/physical port 0x00ddpppp;
+/// the LUN types (0xE1..0xE3) append 8 LUN bytes.
+/// </summary>
+public sealed record ZoneMember(byte Type, byte[] Identifier)
+{
+    public const byte PortNameType = 0x01;
+    public const byte DomainPortType = 0x02;
+    public const byte AddressType = 0x03;
+    public const byte NodeNameType = 0x04;
+
+    public string TypeName => GsZoneServerCommands.MemberTypes.NameOf(Type);
+
+    public Wwn? Name => Type is PortNameType or NodeNameType or 0xE1 && Identifier.Length >= 8 ? Wwn.Read(Identifier) : null;
+
+    public FcId? Address => Type is AddressType or 0xE3 && Identifier.Length >= 4 ? FcId.Read(Identifier.AsSpan(1)) : null;
+
+    public static ZoneMember ByPortName(Wwn wwpn) => new(PortNameType, WwnBytes(wwpn));
+    public static ZoneMember ByNodeName(Wwn wwnn) => new(NodeNameType, WwnBytes(wwnn));
+
+    public static ZoneMember ByAddress(FcId address)
+    {
+        var id = new byte[4];
+        address.Write(id.AsSpan(1));
+        return new(AddressType, id);
+    }
+
+    public static ZoneMember ByDomainPort(byte domain, ushort port) => new(DomainPortType, [0, domain, (byte)(port >> 8), (byte)port]);
+
+    private static byte[] WwnBytes(Wwn w)
+    {
+        var b = new byte[8];
+        w.Write(b);
+        return b;
+    }
+
+    public bool Equals(ZoneMember? other) => other is not null && Type == other.Type && Identifier.AsSpan().SequenceEqual(other.Identifier);
+    public override int GetHashCode() => HashCode.Combine(Type, Identifier.Length);
+
+    public override string ToString() => Name is { } w ? $"{TypeName} {w:C}" : Address is { } a ? $"{TypeName} {a}" : $"{TypeName} {Convert.ToHexString(Identifier)}";
+}
+
+public sealed record Zone(string Name, IReadOnlyList<ZoneMember> Members)
+{
+    public bool Equals(Zone? other) => other is not null && Name == other.Name && Members.SequenceEqual(other.Members);
+    public override int GetHashCode() => HashCode.Combine(Name, Members.Count);
+}
+
+public sealed record ZoneSet(string Name, IReadOnlyList<Zone> Zones)
+{
+    public bool Equals(ZoneSet? other) => other is not null && Name == other.Name && Zones.SequenceEqual(other.Zones);
+    public override int GetHashCode() => HashCode.Combine(Name, Zones.Count);
+}
+
+/// <summary>A GZSN entry: zone set name and how many zones it holds.</summary>
+public readonly record struct ZoneSetSummary(string Name, uint ZoneCount);
+
+/// <summary>A GZD entry: zone name and how many members it holds.</summary>
+public readonly record struct ZoneSummary(string Name, uint MemberCount);
