@@ -236,3 +236,13 @@ public abstract partial class FcClient : IDisposable
         GC.SuppressFinalize(this);
     }
 }
+
+public abstract partial class FcClient
+{
+    /// <summary>For ELS whose accept is the bare LS_ACC word (LOGO, LIRR, SRL).</summary>
+    private protected static bool Accepted(ReadOnlySpan<byte> response, string messageName)
+    {
+        Els.ElsReply.ParseAccept(response, messageName);
+        return true;
+    }
+}
