@@ -84,7 +84,8 @@ public static class NameServerListing
                     complete = false;
                     break;
                 case ScopedOutcome.Truncated:
-                    for (var area = 0; area <= 255; area++)
+                    // Area 0 as a scope means the whole domain again; ports there keep what the domain query returned.
+                    for (var area = 1; area <= 255; area++)
                     {
                         var a = await state.QueryAsync(new NsFc4TypeScope(options.Fc4Type, (byte)domain, (byte)area), cancellationToken).ConfigureAwait(false);
                         if (a.Outcome is ScopedOutcome.Truncated or ScopedOutcome.Failed or ScopedOutcome.Rejected)
