@@ -20,7 +20,7 @@ public sealed class FakeFabric
     public int? EntryCap { get; set; }
     public bool RejectScopedQueries { get; set; }
     /// <summary>Commands (by code) answered with FS_RJT unable-to-perform, for partial-result tests.</summary>
-    public HashSet<(ushort Command, uint Subject)> Failures { get; } = new();
+    public HashSet<(byte GsType, ushort Command, uint Subject)> Failures { get; } = new();
     public List<FcsInterconnectElement> Switches { get; } = new();
     public int CtRequests;
 
@@ -41,7 +41,7 @@ public sealed class FakeFabric
         var h = CtIuHeader.Read(ctIu);
         var buf = new byte[Math.Max(dinLength, 1024)];
         var subject = ctIu.Length >= 20 ? BinaryPrimitives.ReadUInt32BigEndian(ctIu.AsSpan(16)) & 0xFFFFFF : 0;
-        if (Failures.Contains((h.CommandResponse, subject)) || Failures.Contains((h.CommandResponse, 0xFFFFFFFF)))
+        if (Failures.Contains((h.GsType, h.CommandResponse, subject)) || Failures.Contains((h.GsType, h.CommandResponse, 0xFFFFFFFF)))
             return Reject(buf, h.Server, CtRejectReasons.UnableToPerform, 0x00);
         if (h.GsType == GsTypes.Management) return AnswerFcs(buf, ctIu, h);
         switch (h.CommandResponse)

@@ -156,6 +156,9 @@ public static class NameServerListing
 
         public void Add(FcId id, Wwn? name)
         {
+            // 0x000000 is no fabric N_Port: it is the zeroed tail of a truncated list on drivers that report the
+            // whole buffer as received (qla2xxx, zfcp), where the list has no last-entry bit to stop at.
+            if (id.Value == 0) return;
             if (!_ports.TryGetValue(id.Value, out var existing) || existing.PortName is null) _ports[id.Value] = new NameServerPort(id, name);
         }
 
