@@ -220,3 +220,26 @@ public class ExchangeResultTests
         await Assert.ThrowsAsync<FcMalformedResponseException>(() => host.RlsAsync(new FcId(0x010203), new FcId(0x010203)));
     }
 }
+
+public class CancellationTests
+{
+    [Fact]
+    public async Task Cancelling_abandons_the_wait_but_keeps_the_host_slot_until_the_ioctl_returns()
+    {
+        // The fake "ioctl" blocks a pool thread like the real one; make sure the timer callback gets a thread too.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 8), io);
+        var rig = new Rig();
+        rig.Transport.DelayMs = 300;
+        using var host = rig.Host("ibmvfc");
+        using var cts = new CancellationTokenSource(30);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        Exception? caught = null;
+        try { await host.GpnIdAsync(new FcId(0x010100), cts.Token); } catch (Exception e) { caught = e; }
+        Assert.True(caught is OperationCanceledException, $"{sw.ElapsedMilliseconds} ms, {caught}, sent {rig.Transport.SentList.Count}");
+        rig.Transport.DelayMs = 0;
+        var (wwpn, _) = await host.GpnIdAsync(new FcId(0x010100));
+        Assert.Equal(rig.Fabric.Ports[0].Wwpn, wwpn);
+        Assert.Equal(1, rig.Transport.MaxInFlight);
+    }
+}

@@ -29,6 +29,7 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
 {
     private const int PooledTransactions = 16;
     private readonly ConcurrentBag<BsgTransaction> _free = new();
+    private readonly ConcurrentDictionary<BsgTransaction, byte> _abandoned = new();
 
     public BsgDevice Device { get; } = device;
     public FcSession Session { get; } = session;
@@ -45,8 +46,9 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
 
     public void Return(BsgTransaction tx)
     {
-        // A request abandoned by cancellation is still in the kernel's hands; Dispose defers the release.
-        if (tx.IsInFlight || _free.Count >= PooledTransactions) tx.Dispose();
+        // A request abandoned by cancellation may still be (or not yet be) in the kernel's hands: never reuse
+        // it; Dispose defers the buffer release until the ioctl returns.
+        if (_abandoned.TryRemove(tx, out _) || tx.IsInFlight || _free.Count >= PooledTransactions) tx.Dispose();
         else _free.Add(tx);
     }
 
@@ -75,15 +77,35 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
     {
         var gate = Session.Gate;
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Task<BsgCompletion> work;
+        try
+        {
+            work = Device.ExecuteAsync(tx, CancellationToken.None);
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
         BsgCompletion completion;
         try
         {
-            completion = await Device.ExecuteAsync(tx, cancellationToken).ConfigureAwait(false);
+            completion = await work.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (OperationCanceledException) when (!work.IsCompleted)
+        {
+            // The ioctl cannot be stopped: keep the host's slot taken until it returns (ibmvfc would EBUSY the next one).
+            _abandoned.TryAdd(tx, 0);
+            _ = work.ContinueWith(static (_, g) => ((SemaphoreSlim)g!).Release(), gate, CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
+        catch
         {
             gate.Release();
+            throw;
         }
+        gate.Release();
         var result = FcExchangeInterpreter.Interpret(completion, tx.Reply, tx.Din, kind, Session.Profile, code, operation, destination, keepBytes);
         if (Session.Logger.IsEnabled(LogLevel.Debug)) Session.Logger.LogDebug("{Exchange}", result.ToString());
         return result;
