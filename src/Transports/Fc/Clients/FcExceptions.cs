@@ -1,0 +1,85 @@
+using BsgKit.Bsg;
+using BsgKit.Fc.FcBsg;
+
+namespace BsgKit.Fc.Clients;
+
+/// <summary>
+/// Base of the FC client's errors. Each carries the <see cref="FcExchangeResult"/> (when a request was sent)
+/// and a <see cref="BsgException.Hint"/> saying what a person can do.
+/// </summary>
+public class FcException : BsgException
+{
+    public FcExchangeResult? Exchange { get; }
+
+    public FcException(string? nodePath, string message, string hint, FcExchangeResult? exchange = null, Exception? inner = null)
+        : base(nodePath, message, hint, inner)
+    {
+        Exchange = exchange;
+    }
+
+    /// <summary>The right subclass for a failed exchange.</summary>
+    public static FcException For(FcExchangeResult r) => r.Status switch
+    {
+        FcExchangeStatus.Rejected => new FcRejectedException(r),
+        FcExchangeStatus.NoResponse => new FcNoResponseException(r),
+        FcExchangeStatus.Malformed => new FcMalformedResponseException(r, r.Detail ?? "neither accept nor reject", null),
+        _ => new FcTransportException(r),
+    };
+}
+
+/// <summary>The fabric or the port said no: CT FS_RJT or ELS LS_RJT (or a reject in ctels_reply). Names included.</summary>
+public sealed class FcRejectedException(FcExchangeResult r) : FcException(r.DevicePath,
+    $"{r.Operation}{(r.Destination is { } d ? $" to {d}" : "")} was rejected: {r.RejectReasonName ?? "reject"}" +
+    (r.RejectExplanationName is { } e ? $" / {e}" : "") + Codes(r),
+    r.CtHeader is { IsReject: true } ? "the server understood the request and refused it; the reason and explanation say why (e.g. 'no object registered in the specified scope' means nothing matched)"
+        : "the port refused the ELS; the reason and explanation say why (e.g. 'command not supported' means that port does not implement it)",
+    r)
+{
+    public byte Reason => Exchange!.CtHeader is { IsReject: true } h ? h.Reason : Exchange.ElsReject?.Reason ?? Exchange.RejectData?.Reason ?? 0;
+    public byte Explanation => Exchange!.CtHeader is { IsReject: true } h ? h.Explanation : Exchange.ElsReject?.Explanation ?? Exchange.RejectData?.Explanation ?? 0;
+    public string? ReasonName => Exchange!.RejectReasonName;
+    public string? ExplanationName => Exchange!.RejectExplanationName;
+    public bool IsCtReject => Exchange!.CtHeader is { IsReject: true };
+
+    private static string Codes(FcExchangeResult r) =>
+        r.CtHeader is { IsReject: true } h ? $" (reason 0x{h.Reason:x2}, explanation 0x{h.Explanation:x2})"
+        : r.ElsReject is { } l ? $" (reason 0x{l.Reason:x2}, explanation 0x{l.Explanation:x2})"
+        : r.CtelsStatus is { } s ? $" (ctels status {s.NameOf()})" : "";
+}
+
+/// <summary>Nothing answered: the kernel's silent IOERR, an empty response buffer, or a timeout.</summary>
+public sealed class FcNoResponseException(FcExchangeResult r) : FcException(r.DevicePath,
+    $"{r.Operation}{(r.Destination is { } d ? $" to {d}" : "")}: no response" + (r.Detail is { } x ? $" ({x})" : ""),
+    "the destination may not exist or be offline, the remote port may be blocked, or nothing answered before the timeout; " +
+    "check `bsgkit list` for the port state and the kernel log",
+    r);
+
+/// <summary>The ioctl failed, or the driver/transport reported an error status.</summary>
+public sealed class FcTransportException(FcExchangeResult r) : FcException(r.DevicePath,
+    $"{r.Operation}{(r.Destination is { } d ? $" to {d}" : "")} via {r.MsgCode.NameOf()} failed: " +
+    (r.Errno != 0 ? Bsg.Errno.Describe(r.Errno) : $"host byte {HostByte.NameOf(r.HostByte)} ({r.HostByte}), driver result {r.DriverResult}") +
+    (r.Detail is { } x ? $" — {x}" : ""),
+    r.Errno != 0 ? HintFor(r) : "the driver failed the exchange (firmware error or port gone); check the port state and the kernel log",
+    r)
+{
+    public int Errno => Exchange!.Errno;
+
+    private static string HintFor(FcExchangeResult r) => r.Errno switch
+    {
+        Bsg.Errno.EINVAL => $"the {r.Profile} driver refused the request as invalid; if the driver was misdetected pick a profile by name, " +
+                            "and check the destination exists",
+        Bsg.Errno.EBUSY => "the driver is busy (ibmvfc allows one passthrough per host; qla2xxx during chip reset); retry shortly",
+        Bsg.Errno.EOPNOTSUPP => "the driver needs single-segment buffers of at most one page; lower the response size",
+        Bsg.Errno.EBADR => "the msgcode was sent to the wrong kind of node (host codes go to fc_hostN, rport codes to rport-H:C-N)",
+        _ => Bsg.Errno.HintFor(r.Errno),
+    };
+}
+
+/// <summary>Bytes came back but do not form the answer they claim to be (short, cut mid-entry, wrong lengths, garbage).</summary>
+public sealed class FcMalformedResponseException(FcExchangeResult r, string detail, Exception? inner) : FcException(r.DevicePath,
+    $"{r.Operation}{(r.Destination is { } d ? $" to {d}" : "")}: malformed response: {detail}",
+    "the responder sent something that is not a valid answer; capture it with a raw send (hex dump) and report it",
+    r, inner);
+
+/// <summary>The driver cannot do this at all (refused before anything was sent).</summary>
+public sealed class FcNotSupportedException(string? nodePath, string message, string hint) : FcException(nodePath, message, hint);

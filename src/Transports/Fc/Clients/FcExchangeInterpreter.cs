@@ -1,0 +1,213 @@
+using System.Buffers.Binary;
+using BsgKit.Bsg;
+using BsgKit.Fc.Codes;
+using BsgKit.Fc.Ct;
+using BsgKit.Fc.Els;
+using BsgKit.Fc.FcBsg;
+using BsgKit.Fc.Profiles;
+
+namespace BsgKit.Fc.Clients;
+
+/// <summary>What the payload of an exchange is expected to be.</summary>
+public enum FcPayloadKind
+{
+    Ct,
+    Els,
+    Vendor,
+}
+
+/// <summary>
+/// Reads one completion layer by layer (kernel-rules §7) under a driver profile: errno, statuses, fc_bsg_reply
+/// up to response_len, received length (trusted or derived), then the payload header — which wins over
+/// ctels_reply, because lpfc leaves the status unwritten on success and qla2xxx/zfcp always say OK.
+/// </summary>
+public static class FcExchangeInterpreter
+{
+    public static FcExchangeResult Interpret(in BsgCompletion c, ReadOnlySpan<byte> reply, ReadOnlySpan<byte> din, FcPayloadKind kind,
+        FcDriverProfile profile, FcBsgMsgCode msgCode, string operation, FcId? destination, bool keepBytes)
+    {
+        var common = new Builder(c, profile, msgCode, operation, destination);
+        if (c.Outcome == BsgOutcome.IoctlFailed)
+        {
+            var timeout = c.Errno == Errno.ETIMEDOUT;
+            return common.Make(timeout ? FcExchangeStatus.NoResponse : FcExchangeStatus.IoctlFailed,
+                timeout ? "the driver timed out waiting for an answer" : DescribeErrno(c.Errno, msgCode, profile),
+                driverResult: c.KernelResult != 0 ? c.KernelResult : null);
+        }
+
+        var responseLength = Math.Clamp(c.ResponseLength, 0, reply.Length);
+        var r = reply[..responseLength];
+        int? result = responseLength >= 4 ? (int)HostEndian.ReadUInt32(r) : null;
+        uint? rcvLen = responseLength >= 8 ? HostEndian.ReadUInt32(r[4..]) : null;
+        FcCtelsStatus? ctels = kind != FcPayloadKind.Vendor && responseLength >= 12 ? (FcCtelsStatus)HostEndian.ReadUInt32(r[8..]) : null;
+        FcBsgRejectData? rjt = kind != FcPayloadKind.Vendor && responseLength >= 16 ? new FcBsgRejectData(r[12], r[13], r[14], r[15]) : null;
+        common.Reply(responseLength, result, rcvLen, ctels, rjt, keepBytes ? r.ToArray() : null);
+
+        if (c.Outcome == BsgOutcome.StatusError)
+            return common.Make(FcExchangeStatus.TransportError,
+                $"transport status {HostByte.NameOf(c.TransportStatus)} ({c.TransportStatus}), device 0x{c.DeviceStatus:x2}, driver 0x{c.DriverStatus:x2}" +
+                (responseLength >= 28 ? $", firmware status 0x{HostEndian.ReadUInt32(r[16..]):x}" : ""));
+        if (result is int res && res != 0)
+            return common.Make(FcExchangeStatus.TransportError, $"fc_bsg_reply.result is {res}" + (res < 0 ? $" ({Errno.NameOf(-res)})" : ""));
+
+        var dinLength = din.Length;
+        int received;
+        FcReceivedLengthSource source;
+        if (profile.TrustsReceivedLength)
+        {
+            received = Math.Clamp(c.ReceivedLength, 0, dinLength);
+            source = FcReceivedLengthSource.Kernel;
+        }
+        else
+        {
+            // qla2xxx CS_COMPLETE and zfcp report the whole buffer; only a smaller count (qla2xxx underrun) means something.
+            received = rcvLen is uint n && n < (uint)dinLength ? (int)n : DerivedLength(din, kind);
+            source = FcReceivedLengthSource.Payload;
+        }
+        var payload = din[..received];
+        common.Received(received, source, keepBytes ? payload.ToArray() : null);
+
+        return kind switch
+        {
+            FcPayloadKind.Ct => InterpretCt(ref common, payload, ctels, rjt, profile),
+            FcPayloadKind.Els => InterpretEls(ref common, payload, ctels, rjt, profile),
+            _ => common.Make(FcExchangeStatus.Accepted, null),
+        };
+    }
+
+    /// <summary>How much of a full-length buffer is answer: a reject is a fixed size; an accept is read by its own structure.</summary>
+    private static int DerivedLength(ReadOnlySpan<byte> din, FcPayloadKind kind)
+    {
+        if (kind == FcPayloadKind.Ct && din.Length >= CtIuHeader.Size && BinaryPrimitives.ReadUInt16BigEndian(din[8..]) == CtResponseCodes.Reject)
+            return CtIuHeader.Size;
+        if (kind == FcPayloadKind.Els && din.Length >= LsRjt.Length && din[0] == ElsCommands.LsRjt) return LsRjt.Length;
+        if (din.IndexOfAnyExcept((byte)0) < 0) return 0;
+        return din.Length;
+    }
+
+    private static FcExchangeResult InterpretCt(ref Builder b, ReadOnlySpan<byte> payload, FcCtelsStatus? ctels, FcBsgRejectData? rjt, FcDriverProfile profile)
+    {
+        if (payload.Length >= CtIuHeader.Size)
+        {
+            var header = CtIuHeader.Read(payload);
+            b.Ct(header);
+            if (header.IsAccept)
+                return b.Make(FcExchangeStatus.Accepted, header.MaxOrResidualWords != 0 ? $"truncated: {header.MaxOrResidualWords} words did not fit" : null);
+            if (header.IsReject)
+                return b.Make(FcExchangeStatus.Rejected, $"FS_RJT from the {header.ServerName}: {header.ReasonName} / {header.ExplanationName}");
+            if (header.CommandResponse != 0 || payload.IndexOfAnyExcept((byte)0) >= 0)
+            {
+                b.Ct(null);
+                return b.Make(FcExchangeStatus.Malformed, $"CT response code 0x{header.CommandResponse:x4} is neither accept (0x8002) nor reject (0x8001)");
+            }
+        }
+        else if (payload.IndexOfAnyExcept((byte)0) >= 0)
+            return b.Make(FcExchangeStatus.Malformed, $"{payload.Length} bytes received, a CT_IU header is 16");
+        return FromCtelsOrNoResponse(ref b, ctels, rjt, profile, isEls: false, "no CT_IU header in the response");
+    }
+
+    private static FcExchangeResult InterpretEls(ref Builder b, ReadOnlySpan<byte> payload, FcCtelsStatus? ctels, FcBsgRejectData? rjt, FcDriverProfile profile)
+    {
+        if (!payload.IsEmpty && payload[0] != 0)
+        {
+            switch (payload[0])
+            {
+                case ElsCommands.LsAcc:
+                    return b.Make(FcExchangeStatus.Accepted, null);
+                case ElsCommands.LsRjt when payload.Length >= LsRjt.Length:
+                    var rej = new LsRjt(payload[5], payload[6], payload[7]);
+                    b.Els(rej);
+                    return b.Make(FcExchangeStatus.Rejected, $"LS_RJT: {rej}");
+                case ElsCommands.LsRjt:
+                    return b.Make(FcExchangeStatus.Malformed, $"LS_RJT of {payload.Length} bytes; it is 8");
+                default:
+                    return b.Make(FcExchangeStatus.Malformed, $"byte 0 is 0x{payload[0]:x2} ({ElsCommands.Table.NameOf(payload[0])}), neither LS_ACC nor LS_RJT");
+            }
+        }
+        return FromCtelsOrNoResponse(ref b, ctels, rjt, profile, isEls: true, "no ELS reply in the response");
+    }
+
+    private static FcExchangeResult FromCtelsOrNoResponse(ref Builder b, FcCtelsStatus? ctels, FcBsgRejectData? rjt, FcDriverProfile profile, bool isEls, string noResponse)
+    {
+        if (ctels is { } s && s != FcCtelsStatus.Ok)
+        {
+            var fabricReject = s is FcCtelsStatus.PRjt or FcCtelsStatus.FRjt or FcCtelsStatus.PBsy or FcCtelsStatus.FBsy;
+            if (isEls && s == FcCtelsStatus.Reject && profile.ReportsRejectDataInReply && rjt is { } d)
+            {
+                var rej = LsRjt.FromBsgRejectData(d.Reason, d.Explanation, d.VendorUnique);
+                b.Els(rej);
+                return b.Make(FcExchangeStatus.Rejected, $"LS_RJT (reported in ctels_reply): {rej}");
+            }
+            if (s == FcCtelsStatus.Reject || fabricReject)
+                return b.Make(FcExchangeStatus.Rejected, $"ctels_reply status {s.NameOf()}" +
+                    (rjt is { } x && (x.Reason | x.Explanation) != 0 ? $", reason 0x{x.Reason:x2}, explanation 0x{x.Explanation:x2}" : ", no reject details reported"));
+        }
+        return b.Make(FcExchangeStatus.NoResponse, noResponse + " (the request failed or timed out inside the kernel or the fabric)");
+    }
+
+    private static string DescribeErrno(int errno, FcBsgMsgCode code, FcDriverProfile profile) => errno switch
+    {
+        Errno.EINVAL when !profile.Supports(code) => $"the {profile.Name} driver does not implement {code.NameOf()}",
+        Errno.EINVAL => $"the {profile.Name} driver rejected the request as invalid",
+        Errno.EBUSY => "the driver is busy with another passthrough",
+        Errno.EOPNOTSUPP => "the driver needs single-segment buffers of at most a page",
+        Errno.ECONNABORTED => "the exchange was aborted",
+        _ => Errno.Describe(errno),
+    };
+
+    /// <summary>Collects fields while interpreting, then makes the one immutable result.</summary>
+    private struct Builder(in BsgCompletion c, FcDriverProfile profile, FcBsgMsgCode msgCode, string operation, FcId? destination)
+    {
+        private readonly string _path = c.NodePath;
+        private readonly int _errno = c.Errno;
+        private readonly uint _host = c.TransportStatus, _driver = c.DriverStatus, _device = c.DeviceStatus;
+        private readonly int _dinResid = c.DinResid;
+        private readonly TimeSpan _duration = c.Duration;
+        private int _responseLength, _received;
+        private int? _result;
+        private uint? _rcv;
+        private FcCtelsStatus? _ctels;
+        private FcBsgRejectData? _rjt;
+        private FcReceivedLengthSource _source;
+        private byte[]? _payload, _reply;
+        private CtIuHeader? _ct;
+        private LsRjt? _ls;
+
+        public void Reply(int length, int? result, uint? rcv, FcCtelsStatus? ctels, FcBsgRejectData? rjt, byte[]? bytes)
+        {
+            (_responseLength, _result, _rcv, _ctels, _rjt, _reply) = (length, result, rcv, ctels, rjt, bytes);
+        }
+
+        public void Received(int length, FcReceivedLengthSource source, byte[]? bytes) => (_received, _source, _payload) = (length, source, bytes);
+        public void Ct(CtIuHeader? header) => _ct = header;
+        public void Els(LsRjt reject) => _ls = reject;
+
+        public readonly FcExchangeResult Make(FcExchangeStatus status, string? detail, int? driverResult = null) => new()
+        {
+            DevicePath = _path,
+            Operation = operation,
+            MsgCode = msgCode,
+            Destination = destination,
+            Status = status,
+            Profile = profile.ToString(),
+            Errno = _errno,
+            HostByte = _host,
+            DriverStatus = _driver,
+            DeviceStatus = _device,
+            ResponseLength = _responseLength,
+            DriverResult = driverResult ?? _result,
+            ReportedReceivedLength = _rcv,
+            DinResid = _dinResid,
+            CtelsStatus = _ctels,
+            RejectData = _rjt,
+            ReceivedLength = _received,
+            ReceivedLengthSource = _source,
+            CtHeader = _ct,
+            ElsReject = _ls,
+            Duration = _duration,
+            Response = _payload ?? ReadOnlyMemory<byte>.Empty,
+            Reply = _reply ?? ReadOnlyMemory<byte>.Empty,
+            Detail = detail,
+        };
+    }
+}

@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using BsgKit.Bsg;
+using BsgKit.Bsg.Catalog;
+using BsgKit.Fc.FcBsg;
+using BsgKit.Fc.Profiles;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BsgKit.Fc.Clients;
+
+/// <summary>
+/// A client for /dev/bsg/fc_hostN. CT to the fabric's servers and ELS to any FC ID are routed per driver
+/// profile: HST_CT / HST_ELS_NOLOGIN where the driver has them, otherwise RPT_CT / RPT_ELS through the remote
+/// port with that port_id (lpfc: the 0xFFFFFC rport for the name server). Thread-safe.
+/// </summary>
+public sealed partial class FcHostClient : FcClient
+{
+    private readonly IReadOnlyList<FcRemotePortInfo> _remotePorts;
+    private readonly FcClientOptions _options;
+    private readonly ConcurrentDictionary<uint, FcNode> _rportNodes = new();
+
+    private FcHostClient(FcNode node, FcSession session, FcHostInfo host, IReadOnlyList<FcRemotePortInfo> remotePorts, FcClientOptions options)
+        : base(node, session, ownsSession: true)
+    {
+        Host = host;
+        _remotePorts = remotePorts;
+        _options = options;
+    }
+
+    public FcHostInfo Host { get; }
+    public int HostNumber => Host.HostNumber;
+
+    /// <summary>This host's remote ports as the catalog saw them (the routes RPT_CT / RPT_ELS can take).</summary>
+    public IReadOnlyList<FcRemotePortInfo> RemotePorts => _remotePorts;
+
+    /// <summary>Opens fc_host<paramref name="hostNumber"/> from a catalog snapshot; the profile comes from its proc_name unless overridden.</summary>
+    public static FcHostClient Open(BsgCatalogSnapshot catalog, int hostNumber, FcClientOptions? options = null)
+    {
+        FcHostInfo? host = null;
+        foreach (var h in catalog.FcHosts) if (h.HostNumber == hostNumber) host = h;
+        if (host is null)
+            throw new FcNotSupportedException($"/sys/class/fc_host/host{hostNumber}", $"host{hostNumber} is not an FC host",
+                "`bsgkit list` shows the FC hosts on this machine");
+        var ports = new List<FcRemotePortInfo>();
+        foreach (var r in catalog.RemotePorts) if (r.HostNumber == hostNumber) ports.Add(r);
+        return Open(host, ports, options);
+    }
+
+    /// <summary>Opens the host's bsg node; <paramref name="remotePorts"/> are the rports RPT_* routes may use.</summary>
+    public static FcHostClient Open(FcHostInfo host, IReadOnlyList<FcRemotePortInfo> remotePorts, FcClientOptions? options = null)
+    {
+        options ??= new FcClientOptions();
+        var logger = options.Logger ?? NullLogger.Instance;
+        var profile = options.ResolveProfile(host.Driver, logger);
+        if (host.Node?.DevicePath is not { } path)
+        {
+            var reason = profile.UnsupportedReason ?? $"{host.Name} has no bsg node ({host.Node?.Note ?? "none in /sys/class/bsg"})";
+            throw new FcNotSupportedException($"/dev/bsg/fc_{host.Name}", $"{host.Name} ({profile}): {reason}",
+                profile.UnsupportedReason is null ? "load the driver with bsg support, or create the node with mknod" : "this driver cannot be used through FC bsg");
+        }
+        var session = new FcSession(profile, logger, options.TimeoutMs ?? profile.TimeoutMs);
+        try
+        {
+            var device = BsgDevice.Open(path, options.Transport, options.Pool, logger);
+            return new FcHostClient(new FcNode(device, session, isHost: true), session, host, remotePorts, options);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A client for one of this host's remote ports that shares this host's profile and request gate.</summary>
+    public FcRemotePortClient OpenRemotePort(FcId portId) => FcRemotePortClient.Create(OpenRportNode(portId, owned: true), FindRport(portId)!, Session);
+
+    private FcRemotePortInfo? FindRport(FcId portId)
+    {
+        foreach (var r in _remotePorts) if (r.PortId == portId.Value) return r;
+        return null;
+    }
+
+    private FcNode OpenRportNode(FcId portId, bool owned)
+    {
+        var info = FindRport(portId)
+            ?? throw new FcNotSupportedException(DevicePath, $"{Host.Name} has no remote port with port_id {portId}",
+                portId == FcId.DirectoryServer
+                    ? $"{Profile.Name} reaches the name server through the rport with port_id 0xfffffc; the host is not logged in to it (link down, or no fabric?)"
+                    : "the port is not logged in from this host; `bsgkit list` shows the remote ports");
+        if (info.Node?.DevicePath is not { } path)
+            throw new FcNotSupportedException(DevicePath, $"{info.Name} ({portId}) has no bsg node", info.Node?.Note ?? "create it with mknod (see `bsgkit list`)");
+        if (owned) return new FcNode(BsgDevice.Open(path, _options.Transport, _options.Pool, Logger), Session, isHost: false);
+        return _rportNodes.GetOrAdd(portId.Value, static (_, s) =>
+            new FcNode(BsgDevice.Open(s.path, s.self._options.Transport, s.self._options.Pool, s.self.Logger), s.self.Session, isHost: false), (path, self: this));
+    }
+
+    private protected override FcRoute RouteCt(FcId destination, byte gsType)
+    {
+        RequireUsable();
+        var viaRport = !Profile.Supports(FcBsgMsgCode.HostCt)
+                       || (destination.IsWellKnown && Profile.WellKnownCtRoute == FcCtRoute.RemotePortCt);
+        if (!viaRport) return new FcRoute(PrimaryNode, FcBsgMsgCode.HostCt, destination);
+        if (!Profile.Supports(FcBsgMsgCode.RportCt))
+            throw NotSupported("CT passthrough (neither HST_CT nor RPT_CT)", "use the vendor's management tool");
+        return new FcRoute(OpenRportNode(destination, owned: false), FcBsgMsgCode.RportCt, destination);
+    }
+
+    private protected override FcRoute RouteEls(FcId? destination)
+    {
+        RequireUsable();
+        var dest = destination ?? throw new ArgumentNullException(nameof(destination), "an ELS from the host needs a destination FC ID");
+        if (Profile.Supports(FcBsgMsgCode.HostElsNoLogin)) return new FcRoute(PrimaryNode, FcBsgMsgCode.HostElsNoLogin, dest);
+        if (Profile.Supports(FcBsgMsgCode.RportEls)) return new FcRoute(OpenRportNode(dest, owned: false), FcBsgMsgCode.RportEls, dest);
+        throw NotSupported("ELS passthrough (neither HST_ELS_NOLOGIN nor RPT_ELS)", "use the vendor's management tool");
+    }
+
+    /// <summary>Sends a caller-built ELS payload (byte 0 = command) to <paramref name="destination"/>; returns the raw result.</summary>
+    public Task<FcExchangeResult> SendElsAsync(FcId destination, ReadOnlyMemory<byte> payload, int maxResponseBytes,
+        CancellationToken cancellationToken = default) => SendElsCoreAsync(destination, payload, maxResponseBytes, cancellationToken);
+
+    /// <summary>
+    /// FC_BSG_HST_VENDOR: <paramref name="vendorCommand"/> words from request offset 12 (command code first),
+    /// optional dout, a din of <paramref name="dinLength"/>. vendor_id from the profile unless given. The raw
+    /// reply (vendor_rsp words from offset 8) is in <see cref="FcExchangeResult.Reply"/>.
+    /// </summary>
+    public async Task<FcExchangeResult> SendVendorAsync(ReadOnlyMemory<uint> vendorCommand, ReadOnlyMemory<byte> dout, int dinLength,
+        ulong? vendorId = null, CancellationToken cancellationToken = default)
+    {
+        RequireMsgCode(FcBsgMsgCode.HostVendor, "this driver has no vendor channel (the transport answers ESRCH)");
+        var id = vendorId ?? Profile.VendorId
+            ?? throw NotSupported("vendor commands without a known vendor_id", "pass the vendor_id explicitly");
+        var tx = PrimaryNode.Rent(FcBsgRequest.VendorHeaderSize + 4 * vendorCommand.Length, dout.Length, dinLength);
+        try
+        {
+            FcBsgRequest.BuildVendor(tx.Request, id, vendorCommand.Span);
+            dout.Span.CopyTo(tx.Dout);
+            var op = vendorCommand.Length > 0 ? $"vendor command 0x{vendorCommand.Span[0]:x}" : "vendor command";
+            return await PrimaryNode.ExecuteAsync(tx, FcPayloadKind.Vendor, FcBsgMsgCode.HostVendor, op, null, true, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            PrimaryNode.Return(tx);
+        }
+    }
+
+    public override void Dispose()
+    {
+        foreach (var node in _rportNodes.Values) node.Device.Dispose();
+        _rportNodes.Clear();
+        base.Dispose();
+    }
+}

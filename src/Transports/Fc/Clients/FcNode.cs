@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using BsgKit.Bsg;
+using BsgKit.Fc.FcBsg;
+using BsgKit.Fc.Profiles;
+using Microsoft.Extensions.Logging;
+
+namespace BsgKit.Fc.Clients;
+
+/// <summary>
+/// State shared by a host and the remote ports reached through it: the profile, the per-host gate (ibmvfc
+/// allows one passthrough at a time; others get bounded parallelism), the logger and the timeout.
+/// </summary>
+internal sealed class FcSession(FcDriverProfile profile, ILogger logger, uint timeoutMs) : IDisposable
+{
+    public FcDriverProfile Profile { get; } = profile;
+    public ILogger Logger { get; } = logger;
+    public uint TimeoutMs { get; } = timeoutMs;
+    public SemaphoreSlim Gate { get; } = new(profile.SerializeRequests ? 1 : Math.Max(1, profile.MaxParallelRequests));
+
+    public void Dispose() => Gate.Dispose();
+}
+
+/// <summary>
+/// One open bsg node plus a small pool of transactions, so the steady-state request path reuses pinned
+/// buffers and builds everything in place.
+/// </summary>
+internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) : IDisposable
+{
+    private const int PooledTransactions = 16;
+    private readonly ConcurrentBag<BsgTransaction> _free = new();
+    private readonly ConcurrentDictionary<BsgTransaction, byte> _abandoned = new();
+
+    public BsgDevice Device { get; } = device;
+    public FcSession Session { get; } = session;
+    public bool IsHost { get; } = isHost;
+    public string Path => Device.DevicePath;
+
+    public BsgTransaction Rent(int requestLength, int doutLength, int dinLength)
+    {
+        if (_free.TryTake(out var tx)) tx.SetLengths(requestLength, doutLength, dinLength);
+        else tx = Device.CreateTransaction(requestLength, doutLength, dinLength);
+        tx.TimeoutMs = Session.TimeoutMs;
+        return tx;
+    }
+
+    public void Return(BsgTransaction tx)
+    {
+        // A request abandoned by cancellation may still be (or not yet be) in the kernel's hands: never reuse
+        // it; Dispose defers the buffer release until the ioctl returns.
+        if (_abandoned.TryRemove(tx, out _) || tx.IsInFlight || _free.Count >= PooledTransactions) tx.Dispose();
+        else _free.Add(tx);
+    }
+
+    /// <summary>Shrinks dout to the length the builder actually wrote (the pool hands out zeroed buffers).</summary>
+    public static void TrimDout(BsgTransaction tx, int doutLength)
+    {
+        if (doutLength == tx.DoutLength) return;
+        var saved = ArrayPool<byte>.Shared.Rent(Math.Max(1, doutLength + tx.RequestLength));
+        try
+        {
+            var requestLength = tx.RequestLength;
+            tx.Request.CopyTo(saved);
+            tx.Dout[..doutLength].CopyTo(saved.AsSpan(requestLength));
+            tx.SetLengths(requestLength, doutLength, tx.DinLength, tx.ReplyLength);
+            saved.AsSpan(0, requestLength).CopyTo(tx.Request);
+            saved.AsSpan(requestLength, doutLength).CopyTo(tx.Dout);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(saved);
+        }
+    }
+
+    public async Task<FcExchangeResult> ExecuteAsync(BsgTransaction tx, FcPayloadKind kind, FcBsgMsgCode code, string operation, FcId? destination,
+        bool keepBytes, CancellationToken cancellationToken)
+    {
+        var gate = Session.Gate;
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Task<BsgCompletion> work;
+        try
+        {
+            work = Device.ExecuteAsync(tx, CancellationToken.None);
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
+        BsgCompletion completion;
+        try
+        {
+            completion = await work.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!work.IsCompleted)
+        {
+            // The ioctl cannot be stopped: keep the host's slot taken until it returns (ibmvfc would EBUSY the next one).
+            _abandoned.TryAdd(tx, 0);
+            _ = work.ContinueWith(static (_, g) => ((SemaphoreSlim)g!).Release(), gate, CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
+        gate.Release();
+        var result = FcExchangeInterpreter.Interpret(completion, tx.Reply, tx.Din, kind, Session.Profile, code, operation, destination, keepBytes);
+        if (Session.Logger.IsEnabled(LogLevel.Debug)) Session.Logger.LogDebug("{Exchange}", result.ToString());
+        return result;
+    }
+
+    public void Dispose()
+    {
+        while (_free.TryTake(out var tx)) tx.Dispose();
+        Device.Dispose();
+    }
+}

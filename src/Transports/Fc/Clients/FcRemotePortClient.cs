@@ -1,0 +1,72 @@
+using BsgKit.Bsg;
+using BsgKit.Bsg.Catalog;
+using BsgKit.Fc.FcBsg;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BsgKit.Fc.Clients;
+
+/// <summary>
+/// A client for /dev/bsg/rport-H:C-N: RPT_ELS to that port, RPT_CT to it (useful when it is a fabric server,
+/// e.g. the 0xFFFFFC rport on lpfc). Thread-safe.
+/// </summary>
+public sealed partial class FcRemotePortClient : FcClient
+{
+    private FcRemotePortClient(FcNode node, FcSession session, FcRemotePortInfo port, bool ownsSession) : base(node, session, ownsSession)
+    {
+        RemotePort = port;
+    }
+
+    public FcRemotePortInfo RemotePort { get; }
+    public FcId? PortId => RemotePort.PortId is uint id && id <= FcId.MaxValue ? new FcId(id) : null;
+
+    internal static FcRemotePortClient Create(FcNode node, FcRemotePortInfo port, FcSession sharedSession) => new(node, sharedSession, port, ownsSession: false);
+
+    /// <summary>Opens rport-H:C-N from a catalog snapshot; the profile comes from host H's proc_name unless overridden.</summary>
+    public static FcRemotePortClient Open(BsgCatalogSnapshot catalog, string remotePortName, FcClientOptions? options = null)
+    {
+        FcRemotePortInfo? port = null;
+        foreach (var r in catalog.RemotePorts) if (r.Name == remotePortName) port = r;
+        if (port is null)
+            throw new FcNotSupportedException($"/dev/bsg/{remotePortName}", $"no remote port named {remotePortName}", "`bsgkit list` shows the remote ports");
+        return Open(port, catalog.DriverOf(port.HostNumber), options);
+    }
+
+    public static FcRemotePortClient Open(FcRemotePortInfo port, string? driver, FcClientOptions? options = null)
+    {
+        options ??= new FcClientOptions();
+        var logger = options.Logger ?? NullLogger.Instance;
+        var profile = options.ResolveProfile(driver, logger);
+        if (port.Node?.DevicePath is not { } path)
+            throw new FcNotSupportedException($"/dev/bsg/{port.Name}", $"{port.Name} ({profile}) has no bsg node",
+                profile.UnsupportedReason ?? port.Node?.Note ?? "create it with mknod (see `bsgkit list`)");
+        var session = new FcSession(profile, logger, options.TimeoutMs ?? profile.TimeoutMs);
+        try
+        {
+            var device = BsgDevice.Open(path, options.Transport, options.Pool, logger);
+            return new FcRemotePortClient(new FcNode(device, session, isHost: false), session, port, ownsSession: true);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    private protected override FcRoute RouteCt(FcId destination, byte gsType)
+    {
+        RequireMsgCode(FcBsgMsgCode.RportCt, Profile.Supports(FcBsgMsgCode.HostCt)
+            ? $"{Profile.Name} takes CT only on the host node: use the fc_host{RemotePort.HostNumber} client"
+            : "use the vendor's management tool");
+        return new FcRoute(PrimaryNode, FcBsgMsgCode.RportCt, PortId);
+    }
+
+    private protected override FcRoute RouteEls(FcId? destination)
+    {
+        RequireMsgCode(FcBsgMsgCode.RportEls, "use the host client's HST_ELS_NOLOGIN instead");
+        return new FcRoute(PrimaryNode, FcBsgMsgCode.RportEls, PortId);
+    }
+
+    /// <summary>Sends a caller-built ELS payload (byte 0 = command) to this port; returns the raw result.</summary>
+    public Task<FcExchangeResult> SendElsAsync(ReadOnlyMemory<byte> payload, int maxResponseBytes, CancellationToken cancellationToken = default) =>
+        SendElsCoreAsync(null, payload, maxResponseBytes, cancellationToken);
+}
