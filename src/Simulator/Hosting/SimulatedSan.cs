@@ -97,9 +97,12 @@ public sealed class SimulatedSan : IDisposable
         host.FabricName = login.FabricName;
         if (lld is LpfcLld)
         {
-            // lpfc keeps an rport for the directory server: name-server CT goes there as RPT_CT.
+            // lpfc keeps rports for the directory server and (it logs in for FDMI) the management server:
+            // CT to them goes as RPT_CT. The 0xFFFFFA one is an assumption of the simulator (docs/simulator.md).
             host.AddRemotePort(FcId.DirectoryServer, new Wwn(0x20FFFC0000000000UL | (login.FabricName.Value & 0xFFFFFFFFFF)),
                 login.FabricName, ["Directory Server"]);
+            host.AddRemotePort(FcId.ManagementServer, new Wwn(0x20FFFA0000000000UL | (login.FabricName.Value & 0xFFFFFFFFFF)),
+                login.FabricName, ["Management Server"]);
         }
         foreach (var view in Fabric.PortsVisibleTo(host.PortId))
             if (view.PortId != host.PortId) host.AddRemotePort(view.PortId, view.PortName, view.NodeName, view.Roles);

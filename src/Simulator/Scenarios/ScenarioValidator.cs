@@ -27,9 +27,9 @@ public static class ScenarioValidator
             var p = $"$.switches[{i}]";
             if (sw.Domain is < 1 or > 239) e.Add($"{p}.domain: {sw.Domain} is outside 1..239");
             else if (!domains.Add(sw.Domain)) e.Add($"{p}.domain: domain {sw.Domain} is used twice");
+            else portsOf[sw.Domain] = sw.Ports; // placements are checked against the first switch of a domain
             CheckWwn(e, $"{p}.wwn", sw.Wwn);
             if (sw.Ports is < 1 or > 256) e.Add($"{p}.ports: {sw.Ports} is outside 1..256");
-            portsOf[sw.Domain] = sw.Ports;
         }
         if (s.Switches.Count == 0 && (s.Hosts.Count > 0 || s.NPorts.Count > 0)) e.Add("$.switches: at least one switch is needed for hosts and N_Ports");
 

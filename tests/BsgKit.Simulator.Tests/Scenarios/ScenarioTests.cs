@@ -33,7 +33,8 @@ public class ScenarioTests
         using var san = SimulatedSan.Create(lab);
         // Zoned: each host port sees its two targets (plus lpfc's directory-server rport), not the others.
         foreach (var host in san.FcHosts)
-            Assert.Equal(2, host.RemotePorts.Count(r => r.Roles.Contains("FCP Target")));
+            Assert.True(2 == host.RemotePorts.Count(r => r.Roles.Contains("FCP Target")),
+                string.Join(", ", host.RemotePorts.Select(r => $"{r.PortId} {r.PortName} {string.Join("/", r.Roles)}")));
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public class ScenarioTests
     public void Unknown_names_list_the_built_ins()
     {
         var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Resolve("nosuch"));
-        Assert.Contains("not a built-in scenario", e.Message);
+        Assert.Contains("neither a file nor a built-in scenario", e.Message);
         Assert.Contains("lab", e.Message);
         var f = Assert.Throws<ScenarioException>(() => ScenarioLoader.Resolve("/tmp/nosuch-dir/x.json"));
         Assert.Contains("no such file", f.Message);
@@ -99,7 +100,7 @@ public class ScenarioTests
             "$.iscsiHosts[0].flash: not an even-length hex string",
         ];
         foreach (var fragment in expected)
-            Assert.Contains(errors, e => e.StartsWith(fragment, StringComparison.Ordinal) || e.Contains(fragment, StringComparison.Ordinal));
+            Assert.True(errors.Any(e => e.Contains(fragment, StringComparison.Ordinal)), $"missing: {fragment}\nerrors:\n{string.Join("\n", errors)}");
         var ex = Assert.Throws<ScenarioException>(() => ScenarioLoader.Validated(s, "bad.json"));
         Assert.Equal(errors.Count, ex.Errors.Count);
     }

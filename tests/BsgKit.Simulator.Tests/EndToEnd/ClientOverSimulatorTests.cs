@@ -1,0 +1,114 @@
+using BsgKit.Fc;
+using BsgKit.Fc.Clients;
+using BsgKit.Fc.Codes;
+using BsgKit.Fc.Ct.NameServer;
+using BsgKit.Fc.Discovery;
+using BsgKit.Fc.Els;
+using BsgKit.Simulator.Hosting;
+using BsgKit.Simulator.Scenarios;
+
+namespace BsgKit.Simulator.Tests.EndToEnd;
+
+/// <summary>
+/// The real FC clients, the real Bsg layer and the in-process transport against every personality: each
+/// fabric answer is built by the simulator with the shared codecs and parsed by the client with them.
+/// </summary>
+public class ClientOverSimulatorTests
+{
+    public static TheoryData<string> Personalities => new() { "libfc", "lpfc", "qla2xxx", "zfcp", "ibmvfc" };
+
+    private static (SimulatedSan San, FcHostClient Client, NPortSpec Target) Open(string scenario)
+    {
+        var san = SimulatedSan.Create(scenario);
+        var catalog = san.Catalog.Scan();
+        var client = FcHostClient.Open(catalog, catalog.FcHosts[0].HostNumber, new FcClientOptions { Transport = san.Transport });
+        return (san, client, san.Scenario.NPorts[0]);
+    }
+
+    private static FcId IdOf(NPortSpec n) => new((uint)(n.Domain << 16 | n.Port << 8 | n.Alpa));
+
+    [Theory]
+    [MemberData(nameof(Personalities))]
+    public async Task Name_server_queries_answer_with_the_scenario_values(string personality)
+    {
+        var (san, client, target) = Open(personality);
+        using (san)
+        using (client)
+        {
+            var id = IdOf(target);
+            Assert.Equal(Wwn.Parse(target.Wwpn), (await client.GpnIdAsync(id)).Value);
+            Assert.Equal(Wwn.Parse(target.Wwnn), (await client.GnnIdAsync(id)).Value);
+            Assert.Equal(id, (await client.GidPnAsync(Wwn.Parse(target.Wwpn))).Value);
+            Assert.Equal(target.SymbolicPortName, (await client.GspnIdAsync(id)).Value);
+            Assert.True((await client.GftIdAsync(id)).Value.Contains(Fc4Types.Fcp));
+            Assert.Equal(PortTypes.NPort, (await client.GptIdAsync(id)).Value);
+            await client.GffIdAsync(id);
+            var next = await client.GaNxtAsync(new FcId(0));
+            Assert.NotEqual(0u, next.Value.PortId.Value);
+            var list = (await client.GpnFtAsync(new NsFc4TypeScope(Fc4Types.Fcp))).Value;
+            Assert.True(list.LastEntrySeen);
+            Assert.Contains(list.Entries, e => e.Name == Wwn.Parse(target.Wwpn));
+            var ids = (await client.GidFtAsync(new NsFc4TypeScope(Fc4Types.Fcp))).Value;
+            Assert.Contains(ids.PortIds, p => p == id);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Personalities))]
+    public async Task Management_server_answers_fcs_fdmi_and_zone_reads(string personality)
+    {
+        var (san, client, _) = Open(personality);
+        using (san)
+        using (client)
+        {
+            var elements = (await client.GielAsync()).Value;
+            var sw = Assert.Single(elements);
+            Assert.Equal(Wwn.Parse(san.Scenario.Switches[0].Wwn), sw.Name);
+            var ports = (await client.GplAsync(sw.Name)).Value;
+            Assert.NotEmpty(ports);
+            var hbas = (await client.GrhlAsync()).Value;
+            Assert.Contains(Wwn.Parse(san.Scenario.Hosts[0].Wwpn), hbas);
+            await client.GzcAsync();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Personalities))]
+    public async Task Els_queries_reach_the_target_through_whatever_route_the_driver_allows(string personality)
+    {
+        var (san, client, target) = Open(personality);
+        using (san)
+        using (client)
+        {
+            var id = IdOf(target);
+            var echo = await client.EchoAsync(id, new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 });
+            Assert.Equal(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 }, echo.Value.AsSpan(0, 8).ToArray());
+            var lesb = (await client.RlsAsync(id, id)).Value;
+            Assert.Equal(target.Lesb?.InvalidTransmissionWord ?? 0, lesb.InvalidTransmissionWordCount);
+            var rnid = (await client.RnidAsync(id)).Value;
+            Assert.Equal(Wwn.Parse(target.Wwpn), rnid.Wwpn);
+            Assert.NotEmpty((await client.RpscAsync(id)).Value);
+            await client.RtvAsync(id);
+            var rdp = (await client.RdpAsync(id, id)).Value;
+            Assert.NotNull(rdp.SfpDiagnostics);
+            await client.RpsAsync(id, RpsRequest.ForDestinationId());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Personalities))]
+    public async Task Discovery_finds_every_visible_port(string personality)
+    {
+        var (san, client, _) = Open(personality);
+        using (san)
+        using (client)
+        {
+            var snapshot = await FabricDiscovery.DiscoverAsync(client);
+            Assert.Empty(snapshot.Errors);
+            Assert.True(snapshot.IsComplete);
+            foreach (var n in san.Scenario.NPorts)
+                Assert.Contains(snapshot.NPorts, p => p.PortName == Wwn.Parse(n.Wwpn));
+            Assert.Single(snapshot.Switches);
+        }
+    }
+}
