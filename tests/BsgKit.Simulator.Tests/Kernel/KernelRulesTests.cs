@@ -239,6 +239,7 @@ public sealed class KernelRulesTests : IDisposable
         var (rc2, _) = _h.Raw(_h.HostNode, ct, (ref SgIoV4 x) => x.RequestLen = 8); // cmdlen 20, sent 8
         Assert.Equal(0, rc2);
         Assert.Equal(0u, h.TransportStatus);
+        Assert.Equal(0u, h.Duration); // the kernel never sets duration
     }
 
     [Fact]
