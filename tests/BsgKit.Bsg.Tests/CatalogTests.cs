@@ -181,6 +181,8 @@ public sealed class CatalogTests : IDisposable
         var software = Assert.Single(snap.IscsiHosts, h => h.HostNumber == 8);
         Assert.Null(software.Node);
         Assert.Equal("iscsi_tcp", software.Driver);
+        Assert.Equal(IscsiHostInfo.NoBsgNodeNote, software.Note);
+        Assert.Null(offload.Note);
     }
 
     [Fact]

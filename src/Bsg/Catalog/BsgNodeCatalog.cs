@@ -142,16 +142,21 @@ public sealed class BsgNodeCatalog
                 continue;
             }
             var a = new AttributeReader(entry, problems);
+            var driver = ReadProcName(host, problems);
+            var node = nodes.GetValueOrDefault($"iscsi_host{host}");
             result.Add(new IscsiHostInfo(host)
             {
-                Driver = ReadProcName(host, problems),
+                Driver = driver,
                 NetDev = a.Text("netdev", required: false),
                 HwAddress = a.Text("hwaddress", required: false),
                 IpAddress = a.Text("ipaddress", required: false),
                 InitiatorName = a.Text("initiatorname", required: false),
                 PortState = a.Text("port_state", required: false),
                 PortSpeed = a.Text("port_speed", required: false),
-                Node = nodes.GetValueOrDefault($"iscsi_host{host}"),
+                Node = node,
+                Note = node is not null ? node.Note
+                    : IscsiHostInfo.DriverHasBsgHandler(driver) ? $"no iscsi_host{host} in /sys/class/bsg although {driver} has a bsg handler (driver loaded without it?)"
+                    : IscsiHostInfo.NoBsgNodeNote,
             });
         }
         result.Sort(static (x, y) => x.HostNumber.CompareTo(y.HostNumber));

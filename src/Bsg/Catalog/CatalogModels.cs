@@ -57,6 +57,15 @@ public sealed record IscsiHostInfo(int HostNumber)
     public string? PortState { get; init; }
     public string? PortSpeed { get; init; }
     public BsgNode? Node { get; init; }
+
+    /// <summary>Why there is no usable node (<see cref="NoBsgNodeNote"/> for software iSCSI), or the node's own note; null when usable.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The note for a host whose driver creates no iscsi_hostN node (iscsi_tcp and other drivers without a bsg handler).</summary>
+    public const string NoBsgNodeNote = "this host has no bsg node (software iSCSI)";
+
+    /// <summary>proc_name values whose iSCSI transport has a bsg handler (iscsi-bsg.md §6).</summary>
+    public static bool DriverHasBsgHandler(string? driver) => driver is "qla4xxx" or "be2iscsi";
 }
 
 /// <summary>Everything the catalog found, plus the problems it stepped over (never a crash).</summary>

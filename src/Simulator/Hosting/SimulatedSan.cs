@@ -16,10 +16,11 @@ namespace BsgKit.Simulator.Hosting;
 /// </summary>
 public sealed class SimulatedSan : IDisposable
 {
-    public const string FcBsgMajor = "248", ScsiBsgMajor = "249";
+    public const string FcBsgMajor = "248", ScsiBsgMajor = "249", IscsiBsgMajor = "247";
 
     private readonly ConcurrentDictionary<string, SimNode> _nodes = new(StringComparer.Ordinal);
     private readonly List<SimFcHost> _hosts = [];
+    private readonly List<SimIscsiHost> _iscsiHosts = [];
     private readonly bool _ownsRoot;
     private int _nextMinor;
 
@@ -39,7 +40,11 @@ public sealed class SimulatedSan : IDisposable
             AddHost(spec, spec.Host, spec.Wwpn, spec.Wwnn);
             foreach (var v in spec.Npiv) AddHost(spec, v.Host, v.Wwpn, v.Wwnn);
         }
-        foreach (var iscsi in scenario.IscsiHosts) SysfsTreeWriter.WriteIscsiHost(SysRoot, iscsi);
+        foreach (var iscsi in scenario.IscsiHosts)
+        {
+            SysfsTreeWriter.WriteIscsiHost(SysRoot, iscsi);
+            AddIscsiHost(iscsi);
+        }
         Transport = new InProcessBsgTransport(this);
     }
 
@@ -61,6 +66,11 @@ public sealed class SimulatedSan : IDisposable
     public string DevRoot { get; }
 
     public IReadOnlyList<SimFcHost> FcHosts => _hosts;
+
+    /// <summary>The iSCSI offload hosts (qla4xxx, be2iscsi); software iSCSI hosts exist only in sysfs.</summary>
+    public IReadOnlyList<SimIscsiHost> IscsiHosts => _iscsiHosts;
+
+    public SimIscsiHost? FindIscsiHost(int hostNumber) => _iscsiHosts.FirstOrDefault(h => h.HostNumber == hostNumber);
     public IEnumerable<SimNode> Nodes => _nodes.Values;
 
     /// <summary>The node catalog over the generated tree: what `bsgkit list` sees.</summary>
@@ -123,6 +133,23 @@ public sealed class SimulatedSan : IDisposable
             }
         }
         host.RemotePortChanged += r => SysfsTreeWriter.UpdateRemotePort(SysRoot, DevRoot, r);
+    }
+
+    /// <summary>iscsi_bsg_host_add: only drivers with a bsg handler get /dev/bsg/iscsi_hostN.</summary>
+    private void AddIscsiHost(IscsiHostSpec spec)
+    {
+        if (Lld.Iscsi.IscsiLldFactory.Create(spec.Driver) is not { } lld) return;
+        var host = new SimIscsiHost(spec.Host, lld,
+            ScenarioImage.Parse(spec.Flash ?? IscsiHostSpec.DefaultFlash),
+            ScenarioImage.Parse(spec.Nvram ?? IscsiHostSpec.DefaultNvram),
+            ScenarioImage.Parse(spec.Acb ?? IscsiHostSpec.DefaultAcb))
+        {
+            IpState = spec.PortState == "LINK_UP" ? 5u : 0u, // PREFERRED, else UNCONFIGURED
+        };
+        foreach (var test in spec.FailingDiagTests) host.FailingDiagTests.Add(test);
+        Register(host.Node, IscsiBsgMajor);
+        SysfsTreeWriter.WriteBsgNode(SysRoot, DevRoot, host.Node);
+        _iscsiHosts.Add(host);
     }
 
     private void Register(SimNode node, string major)

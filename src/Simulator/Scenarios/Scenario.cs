@@ -212,9 +212,32 @@ public sealed class IscsiHostSpec
     public string? NetDev { get; set; }
     public string PortState { get; set; } = "LINK_UP";
     public string? PortSpeed { get; set; }
-    /// <summary>Flash image as hex (or "fill:SIZE:BYTE").</summary>
+    /// <summary>Flash image as hex (or "fill:SIZE:BYTE"); default fill:65536:ff.</summary>
     public string? Flash { get; set; }
+    /// <summary>NVRAM image (qla4xxx) as hex or fill; default fill:512:00.</summary>
     public string? Nvram { get; set; }
+    /// <summary>qla4xxx primary address control block (GET_ACB) as hex or fill; default 768 zero bytes.</summary>
+    public string? Acb { get; set; }
+    /// <summary>qla4xxx QL_DIAG_CMD_* test codes that report failure (DIAG_TEST).</summary>
+    public List<uint> FailingDiagTests { get; set; } = [];
+
+    public const string DefaultFlash = "fill:65536:ff", DefaultNvram = "fill:512:00", DefaultAcb = "fill:768:00";
+}
+
+/// <summary>Scenario byte images: an even-length hex string, or fill:SIZE:HEXBYTE.</summary>
+public static class ScenarioImage
+{
+    public static byte[] Parse(string image)
+    {
+        if (image.StartsWith("fill:", StringComparison.Ordinal))
+        {
+            var parts = image.Split(':');
+            var bytes = new byte[int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)];
+            Array.Fill(bytes, byte.Parse(parts[2], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
+            return bytes;
+        }
+        return Convert.FromHexString(image);
+    }
 }
 
 [JsonSourceGenerationOptions(

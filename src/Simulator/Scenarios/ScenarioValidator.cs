@@ -112,6 +112,9 @@ public static class ScenarioValidator
             if (string.IsNullOrWhiteSpace(h.InitiatorName)) e.Add($"{p}.initiatorName: an iSCSI host needs an initiator name");
             CheckImage(e, $"{p}.flash", h.Flash);
             CheckImage(e, $"{p}.nvram", h.Nvram);
+            CheckImage(e, $"{p}.acb", h.Acb);
+            if (h.Acb != null && h.Driver != "qla4xxx") e.Add($"{p}.acb: only qla4xxx has address control blocks");
+            if (h.FailingDiagTests.Count > 0 && h.Driver != "qla4xxx") e.Add($"{p}.failingDiagTests: only qla4xxx runs DIAG_TEST");
         }
         return e;
     }

@@ -1,0 +1,120 @@
+namespace BsgKit.Iscsi.Codes;
+
+/// <summary>The iSCSI drivers' vendor command codes (vendor_cmd[0]); iscsi-bsg.md §7–§8.</summary>
+public enum Qla4xxxVendorCommand : uint
+{
+    ReadFlash = 1,
+    UpdateFlash = 2,
+    GetAcbState = 3,
+    ReadNvram = 4,
+    UpdateNvram = 5,
+    RestoreDefaults = 6,
+    GetAcb = 7,
+    DiagTest = 8,
+}
+
+public enum Be2iscsiVendorCommand : uint
+{
+    WriteFlash = 0,
+    ReadFlash = 1,
+}
+
+/// <summary>qla4xxx mailbox commands DIAG_TEST may carry in mbox_cmd[0] (ql4_fw.h; code-derived).</summary>
+public static class Qla4xxxMailbox
+{
+    public const uint DiagTest = 0x0075;
+    public const uint SetLedConfig = 0x0125;
+    public const uint GetLedConfig = 0x0126;
+
+    /// <summary>mbox_sts[0] when the firmware completed the command.</summary>
+    public const uint StatusCommandComplete = 0x4000;
+    public const uint StatusCommandError = 0x4005;
+
+    /// <summary>ACB types for GET_ACB (vendor_cmd[1]).</summary>
+    public const uint PrimaryAcb = 0, SecondaryAcb = 1;
+
+    /// <summary>sizeof(struct addr_ctrl_blk): GET_ACB refuses a smaller reply payload with EINVAL.</summary>
+    public const int AcbSize = 0x300;
+
+    /// <summary>GET_ACB_STATE returns mbox_sts[MBOX_REG_COUNT]: 8 words in the reply payload.</summary>
+    public const int MailboxRegisterCount = 8;
+
+    /// <summary>GET_ACB_STATE: the IP state sits in bits 24..27 of mbox_sts[1] (code-derived, unverified).</summary>
+    public const int IpStateShift = 24;
+    public const uint IpStateMask = 0x0F000000;
+}
+
+/// <summary>Every iSCSI code→name table, once.</summary>
+public static class IscsiCodes
+{
+    public static readonly IscsiCodeTable Qla4xxxCommands = new("qla4xxx vendor command (QLISCSI_VND_*)",
+        (1, "READ_FLASH"), (2, "UPDATE_FLASH"), (3, "GET_ACB_STATE"), (4, "READ_NVRAM"),
+        (5, "UPDATE_NVRAM"), (6, "RESTORE_DEFAULTS"), (7, "GET_ACB"), (8, "DIAG_TEST"));
+
+    public static readonly IscsiCodeTable Be2iscsiCommands = new("be2iscsi vendor command (BEISCSI_*)",
+        (0, "WRITE_FLASH"), (1, "READ_FLASH"));
+
+    public static readonly IscsiCodeTable MsgCodes = new("iSCSI bsg msgcode", (0x800000FF, "ISCSI_BSG_HST_VENDOR"));
+
+    /// <summary>QL_DIAG_CMD_* (mbox_cmd[1] of MBOX_CMD_DIAG_TEST; ql4_fw.h, code-derived).</summary>
+    public static readonly IscsiCodeTable Qla4xxxDiagTests = new("qla4xxx diag test (QL_DIAG_CMD_*)",
+        (0x2, "TEST_DDR_SIZE"), (0x3, "TEST_DDR_RW"), (0x4, "TEST_ONCHIP_MEM_RW"), (0x5, "TEST_NVRAM"),
+        (0x6, "TEST_FLASH_ROM"), (0x7, "TEST_INT_LOOPBACK"), (0x8, "TEST_EXT_LOOPBACK"), (0x9, "TEST_DMA_XFER"),
+        (0xC, "SELF_DDR_RW"), (0xD, "SELF_ONCHIP_MEM_RW"));
+
+    public static readonly IscsiCodeTable Qla4xxxMailboxCommands = new("qla4xxx mailbox command",
+        (Qla4xxxMailbox.DiagTest, "DIAG_TEST"), (Qla4xxxMailbox.SetLedConfig, "SET_LED_CONFIG"),
+        (Qla4xxxMailbox.GetLedConfig, "GET_LED_CONFIG"));
+
+    public static readonly IscsiCodeTable Qla4xxxMailboxStatus = new("qla4xxx mailbox status",
+        (0x4000, "COMMAND_COMPLETE"), (0x4001, "INTERMEDIATE_COMPLETION"), (0x4002, "INVALID_COMMAND"),
+        (0x4003, "HOST_INTERFACE_ERROR"), (0x4004, "TEST_FAILED"), (0x4005, "COMMAND_ERROR"),
+        (0x4006, "COMMAND_PARAMETER_ERROR"));
+
+    /// <summary>IP address states in GET_ACB_STATE (IP_ADDRSTATE_*; code-derived, unverified).</summary>
+    public static readonly IscsiCodeTable IpAddressStates = new("qla4xxx IP address state",
+        (0, "UNCONFIGURED"), (1, "INVALID"), (2, "ACQUIRING"), (3, "TENTATIVE"), (4, "DEPRECATED"),
+        (5, "PREFERRED"), (6, "DISABLING"));
+
+    /// <summary>The command table for a driver's proc_name, or null for drivers without a vendor channel.</summary>
+    public static IscsiCodeTable? CommandsFor(IscsiDriver driver) => driver switch
+    {
+        IscsiDriver.Qla4xxx => Qla4xxxCommands,
+        IscsiDriver.Be2iscsi => Be2iscsiCommands,
+        _ => null,
+    };
+}
+
+/// <summary>The iSCSI host drivers BsgKit knows, from /sys/class/scsi_host/hostN/proc_name.</summary>
+public enum IscsiDriver
+{
+    /// <summary>Software iSCSI (iscsi_tcp) or an offload driver without a bsg handler: no /dev/bsg node.</summary>
+    Other,
+    Qla4xxx,
+    Be2iscsi,
+}
+
+public static class IscsiDrivers
+{
+    public static IscsiDriver FromProcName(string? procName) => procName switch
+    {
+        "qla4xxx" => IscsiDriver.Qla4xxx,
+        "be2iscsi" => IscsiDriver.Be2iscsi,
+        _ => IscsiDriver.Other,
+    };
+
+    public static string ProcName(this IscsiDriver driver) => driver switch
+    {
+        IscsiDriver.Qla4xxx => "qla4xxx",
+        IscsiDriver.Be2iscsi => "be2iscsi",
+        _ => "other",
+    };
+
+    /// <summary>The template vendor_id the transport checks (#30); null when the driver has no vendor channel.</summary>
+    public static ulong? VendorId(this IscsiDriver driver) => driver switch
+    {
+        IscsiDriver.Qla4xxx => IscsiBsg.IscsiVendorId.Qla4xxx,
+        IscsiDriver.Be2iscsi => IscsiBsg.IscsiVendorId.Be2iscsi,
+        _ => null,
+    };
+}

@@ -1,0 +1,55 @@
+namespace BsgKit.Iscsi.IscsiBsg;
+
+/// <summary>
+/// struct iscsi_bsg_request (packed, 12 bytes + vendor words; iscsi-bsg.md §2): msgcode u32 @0,
+/// h_vendor.vendor_id u64 @4 (unaligned), vendor_cmd[] u32 words from @12 (command code in word 0).
+/// All host-endian. The header is not UAPI, so the layout lives here.
+/// </summary>
+public static class IscsiBsgRequest
+{
+    public const int Size = 12;
+    public const int MsgCodeOffset = 0;
+    public const int VendorIdOffset = 4;
+    public const int VendorCommandOffset = 12;
+
+    /// <summary>ISCSI_BSG_HST_VENDOR: the only message code the transport accepts.</summary>
+    public const uint HostVendor = 0x800000FF;
+    public const uint ClassMask = 0xF0000000;
+    public const uint HostClass = 0x80000000;
+
+    /// <summary>Bytes a request with <paramref name="words"/> vendor_cmd words needs: 12 + 4·n.</summary>
+    public static int LengthFor(int words) => VendorCommandOffset + 4 * words;
+
+    /// <summary>Writes msgcode, vendor_id and the vendor words; returns the request length (12 + 4·n).</summary>
+    public static int Build(Span<byte> request, ulong vendorId, ReadOnlySpan<uint> vendorCommand)
+    {
+        var length = LengthFor(vendorCommand.Length);
+        if (request.Length < length)
+            throw new ArgumentException($"iscsi_bsg_request needs {length} bytes, the buffer has {request.Length}", nameof(request));
+        request[..length].Clear();
+        HostEndian.WriteUInt32(request, HostVendor);
+        HostEndian.WriteUInt64(request[VendorIdOffset..], vendorId);
+        for (var i = 0; i < vendorCommand.Length; i++)
+            HostEndian.WriteUInt32(request[(VendorCommandOffset + 4 * i)..], vendorCommand[i]);
+        return length;
+    }
+
+    public static uint ReadMsgCode(ReadOnlySpan<byte> request) => HostEndian.ReadUInt32(request);
+
+    /// <summary>vendor_id, with bytes past the end of <paramref name="request"/> read as 0 (the kernel reads past request_len, #30).</summary>
+    public static ulong ReadVendorId(ReadOnlySpan<byte> request)
+    {
+        Span<byte> id = stackalloc byte[8];
+        id.Clear();
+        var available = Math.Clamp(request.Length - VendorIdOffset, 0, 8);
+        request.Slice(Math.Min(VendorIdOffset, request.Length), available).CopyTo(id);
+        return HostEndian.ReadUInt64(id);
+    }
+
+    /// <summary>vendor_cmd[index], or null when the request is too short to hold it.</summary>
+    public static uint? ReadVendorWord(ReadOnlySpan<byte> request, int index)
+    {
+        var at = VendorCommandOffset + 4 * index;
+        return request.Length >= at + 4 ? HostEndian.ReadUInt32(request[at..]) : null;
+    }
+}
