@@ -1,3 +1,4 @@
+using BsgKit.Bsg;
 using BsgKit.Fc.Ct;
 using BsgKit.Fc.FcBsg;
 using BsgKit.Fc.Profiles;

@@ -1,3 +1,4 @@
+using BsgKit.Bsg;
 using System.Buffers.Binary;
 using BsgKit.Fc.Ct;
 

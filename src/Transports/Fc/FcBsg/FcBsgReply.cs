@@ -1,3 +1,4 @@
+using BsgKit.Bsg;
 namespace BsgKit.Fc.FcBsg;
 
 /// <summary>ctels_reply.rjt_data: action (CT: fragment_id) @12, reason @13, explanation @14, vendor @15.</summary>

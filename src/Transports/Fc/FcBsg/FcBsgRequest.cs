@@ -1,3 +1,4 @@
+using BsgKit.Bsg;
 namespace BsgKit.Fc.FcBsg;
 
 /// <summary>How a driver reads fc_bsg_request.port_id[3].</summary>

@@ -47,37 +47,37 @@ public static class Qla4xxxMailbox
 /// <summary>Every iSCSI code→name table, once.</summary>
 public static class IscsiCodes
 {
-    public static readonly IscsiCodeTable Qla4xxxCommands = new("qla4xxx vendor command (QLISCSI_VND_*)",
+    public static readonly CodeTable Qla4xxxCommands = new("qla4xxx vendor command (QLISCSI_VND_*)",
         (1, "READ_FLASH"), (2, "UPDATE_FLASH"), (3, "GET_ACB_STATE"), (4, "READ_NVRAM"),
         (5, "UPDATE_NVRAM"), (6, "RESTORE_DEFAULTS"), (7, "GET_ACB"), (8, "DIAG_TEST"));
 
-    public static readonly IscsiCodeTable Be2iscsiCommands = new("be2iscsi vendor command (BEISCSI_*)",
+    public static readonly CodeTable Be2iscsiCommands = new("be2iscsi vendor command (BEISCSI_*)",
         (0, "WRITE_FLASH"), (1, "READ_FLASH"));
 
-    public static readonly IscsiCodeTable MsgCodes = new("iSCSI bsg msgcode", (0x800000FF, "ISCSI_BSG_HST_VENDOR"));
+    public static readonly CodeTable MsgCodes = new("iSCSI bsg msgcode", (0x800000FF, "ISCSI_BSG_HST_VENDOR"));
 
     /// <summary>QL_DIAG_CMD_* (mbox_cmd[1] of MBOX_CMD_DIAG_TEST; ql4_fw.h, code-derived).</summary>
-    public static readonly IscsiCodeTable Qla4xxxDiagTests = new("qla4xxx diag test (QL_DIAG_CMD_*)",
+    public static readonly CodeTable Qla4xxxDiagTests = new("qla4xxx diag test (QL_DIAG_CMD_*)",
         (0x2, "TEST_DDR_SIZE"), (0x3, "TEST_DDR_RW"), (0x4, "TEST_ONCHIP_MEM_RW"), (0x5, "TEST_NVRAM"),
         (0x6, "TEST_FLASH_ROM"), (0x7, "TEST_INT_LOOPBACK"), (0x8, "TEST_EXT_LOOPBACK"), (0x9, "TEST_DMA_XFER"),
         (0xC, "SELF_DDR_RW"), (0xD, "SELF_ONCHIP_MEM_RW"));
 
-    public static readonly IscsiCodeTable Qla4xxxMailboxCommands = new("qla4xxx mailbox command",
+    public static readonly CodeTable Qla4xxxMailboxCommands = new("qla4xxx mailbox command",
         (Qla4xxxMailbox.DiagTest, "DIAG_TEST"), (Qla4xxxMailbox.SetLedConfig, "SET_LED_CONFIG"),
         (Qla4xxxMailbox.GetLedConfig, "GET_LED_CONFIG"));
 
-    public static readonly IscsiCodeTable Qla4xxxMailboxStatus = new("qla4xxx mailbox status",
+    public static readonly CodeTable Qla4xxxMailboxStatus = new("qla4xxx mailbox status",
         (0x4000, "COMMAND_COMPLETE"), (0x4001, "INTERMEDIATE_COMPLETION"), (0x4002, "INVALID_COMMAND"),
         (0x4003, "HOST_INTERFACE_ERROR"), (0x4004, "TEST_FAILED"), (0x4005, "COMMAND_ERROR"),
         (0x4006, "COMMAND_PARAMETER_ERROR"));
 
     /// <summary>IP address states in GET_ACB_STATE (IP_ADDRSTATE_*; code-derived, unverified).</summary>
-    public static readonly IscsiCodeTable IpAddressStates = new("qla4xxx IP address state",
+    public static readonly CodeTable IpAddressStates = new("qla4xxx IP address state",
         (0, "UNCONFIGURED"), (1, "INVALID"), (2, "ACQUIRING"), (3, "TENTATIVE"), (4, "DEPRECATED"),
         (5, "PREFERRED"), (6, "DISABLING"));
 
     /// <summary>The command table for a driver's proc_name, or null for drivers without a vendor channel.</summary>
-    public static IscsiCodeTable? CommandsFor(IscsiDriver driver) => driver switch
+    public static CodeTable? CommandsFor(IscsiDriver driver) => driver switch
     {
         IscsiDriver.Qla4xxx => Qla4xxxCommands,
         IscsiDriver.Be2iscsi => Be2iscsiCommands,

@@ -1,3 +1,4 @@
+using BsgKit.Bsg;
 namespace BsgKit.Iscsi.IscsiBsg;
 
 /// <summary>

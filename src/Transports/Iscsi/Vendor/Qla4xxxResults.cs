@@ -1,3 +1,4 @@
+using BsgKit.Bsg;
 using BsgKit.Iscsi.Codes;
 using BsgKit.Iscsi.IscsiBsg;
 

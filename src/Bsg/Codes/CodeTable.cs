@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace BsgKit.Fc.Codes;
+namespace BsgKit.Bsg.Codes;
 
 /// <summary>
 /// One code→name table (reject reasons, command codes, port types …). Each table exists once and is

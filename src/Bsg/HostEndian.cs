@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace BsgKit.Fc.FcBsg;
+namespace BsgKit.Bsg;
 
 /// <summary>
 /// Native-order integers for the fc_bsg structs (msgcode, vendor_id, result, status …), which the kernel
