@@ -30,7 +30,8 @@ public static class BsgKitCli
         root.Subcommands.Add(VendorCommand.Build(cli));
         root.Subcommands.Add(SimCommand.Build(cli));
 
-        var parse = root.Parse(args);
+        // @FILE is ours (--dout @FILE), not a response file.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             stderr.WriteLine($"bsgkit: {parse.Errors[0].Message} (see bsgkit --help)");
