@@ -279,6 +279,23 @@ public class CommandTests
     }
 
     [Fact]
+    public async Task Ns_reads_arguments_from_stdin()
+    {
+        var previous = Console.In;
+        Console.SetIn(new StringReader("0x010a00\n# comment\n\n0x010b00\n"));
+        try
+        {
+            var r = await CliRun.SimAsync("ns", "gpn-id", "--stdin", "-q");
+            Assert.True(r.Code == 0, r.ToString());
+            Assert.Equal([Target, "0x524a937c1f7b6a00"], r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+        finally
+        {
+            Console.SetIn(previous);
+        }
+    }
+
+    [Fact]
     public async Task Environment_variable_selects_the_simulator()
     {
         Environment.SetEnvironmentVariable("BSGKIT_SIMULATE", "lab");
