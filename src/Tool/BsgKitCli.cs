@@ -1,40 +1,80 @@
 using System.CommandLine;
-using BsgKit.Bsg.Catalog;
+using BsgKit.Tool.Commands;
+using BsgKit.Tool.Infrastructure;
 
 namespace BsgKit.Tool;
 
 /// <summary>The bsgkit command line: builds the command tree and runs it.</summary>
 public static class BsgKitCli
 {
+    public const string Description =
+        "bsgkit: Fibre Channel HBA queries through Linux BSG passthrough (name server, configuration server, FDMI, zoning, ELS, discovery).\n" +
+        "Results go to stdout (-o table|json), diagnostics to stderr. Runs on the built-in simulated SAN with --simulate [SCENARIO].";
+
+    /// <summary>Runs bsgkit with <paramref name="args"/>; returns the exit code (see <see cref="ExitCodes"/>).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var sysfsRoot = new Option<string>("--sysfs-root")
-        {
-            Description = "Read sysfs from this directory instead of /sys",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("BSGKIT_SYSFS_ROOT") ?? "/sys",
-            Recursive = true,
-            Hidden = true,
-        };
-        var devRoot = new Option<string>("--dev-root")
-        {
-            Description = "Look for device nodes under this directory instead of /dev",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("BSGKIT_DEV_ROOT") ?? "/dev",
-            Recursive = true,
-            Hidden = true,
-        };
-        var root = new RootCommand("bsgkit: Fibre Channel and iSCSI HBA queries through Linux BSG passthrough");
-        root.Options.Add(sysfsRoot);
-        root.Options.Add(devRoot);
+        var g = new GlobalOptions();
+        var cli = new CliHost(g, stdout, stderr);
+        var root = new RootCommand(Description + "\n\n" + ExitCodes.HelpText);
+        foreach (var o in g.All) root.Options.Add(o);
+        root.Subcommands.Add(ListCommand.Build(cli));
+        root.Subcommands.Add(ListCommand.BuildInfo(cli));
+        root.Subcommands.Add(NsCommand.Build(cli));
+        root.Subcommands.Add(FdmiCommand.Build(cli));
+        root.Subcommands.Add(FcsCommand.Build(cli));
+        root.Subcommands.Add(ZoneCommand.Build(cli));
+        root.Subcommands.Add(ElsCommand.Build(cli));
+        root.Subcommands.Add(DiscoverCommand.Build(cli));
+        root.Subcommands.Add(RawCommand.Build(cli));
+        root.Subcommands.Add(VendorCommand.Build(cli));
+        root.Subcommands.Add(SimCommand.Build(cli));
 
-        var list = new Command("list", "List FC hosts, remote ports, iSCSI hosts and their bsg nodes");
-        list.SetAction(parse =>
+        // @FILE is ours (--dout @FILE), not a response file.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parse.Errors.Count > 0)
         {
-            var snapshot = new BsgNodeCatalog(parse.GetValue(sysfsRoot)!, parse.GetValue(devRoot)!).Scan();
-            return ListCommand.Print(snapshot, stdout, stderr);
-        });
-        root.Subcommands.Add(list);
-
+            stderr.WriteLine($"bsgkit: {parse.Errors[0].Message} (see bsgkit --help)");
+            return ExitCodes.Usage;
+        }
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return await root.Parse(args).InvokeAsync(config);
+        var code = await parse.InvokeAsync(config).ConfigureAwait(false);
+        await stdout.FlushAsync().ConfigureAwait(false);
+        return code;
+    }
+}
+
+/// <summary>What every command body receives.</summary>
+internal delegate Task<int> CommandBody(CliContext ctx, ParseResult parse, CancellationToken cancellationToken);
+
+/// <summary>Shared by the command builders: the global options and the one place errors become exit codes.</summary>
+internal sealed class CliHost(GlobalOptions g, TextWriter stdout, TextWriter stderr)
+{
+    public GlobalOptions G => g;
+
+    public void SetAction(Command command, CommandBody body) => command.SetAction(async (parse, ct) =>
+    {
+        CliContext? ctx = null;
+        try
+        {
+            ctx = new CliContext(parse, g, stdout, stderr);
+            return await body(ctx, parse, ct).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine("bsgkit: " + ExitCodes.Describe(e, withHint: ctx?.Verbosity > 0));
+            return ExitCodes.Classify(e);
+        }
+        finally
+        {
+            ctx?.Dispose();
+        }
+    });
+
+    /// <summary>Reports a failed item of a multi-item command on stderr and returns its exit code.</summary>
+    public static int Fail(CliContext ctx, string what, Exception e)
+    {
+        ctx.Err.WriteLine($"bsgkit: {what}: {ExitCodes.Describe(e, ctx.Verbosity > 0)}");
+        return ExitCodes.Classify(e);
     }
 }

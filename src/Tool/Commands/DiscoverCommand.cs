@@ -1,0 +1,167 @@
+using System.CommandLine;
+using BsgKit.Fc.Codes;
+using BsgKit.Fc.Discovery;
+using BsgKit.Tool.Infrastructure;
+using BsgKit.Tool.Output;
+
+namespace BsgKit.Tool.Commands;
+
+/// <summary>bsgkit discover: the whole fabric (switches, ISLs, N_Ports) as a table, JSON or Graphviz; partial results plus failures.</summary>
+internal static class DiscoverCommand
+{
+    public static Command Build(CliHost cli)
+    {
+        var noSwitches = new Option<bool>("--no-switches") { Description = "Skip the configuration server (switches, ports, ISLs)" };
+        var parallel = new Option<int>("--parallel") { Description = "Requests in flight at once (the driver may allow fewer)", DefaultValueFactory = _ => 4 };
+        var cmd = new Command("discover", "The whole fabric from one host: switches, ISLs and N_Ports (-o table|json|dot); exit 7 with the failures listed when only part of it answered")
+        {
+            noSwitches, parallel,
+        };
+        cli.SetAction(cmd, async (ctx, parse, ct) =>
+        {
+            var host = ctx.SelectHost();
+            var client = ctx.Open(host);
+            IProgress<DiscoveryProgress>? progress = ctx.ErrIsTerminal && !ctx.Quiet ? new TerminalProgress(ctx.Err) : null;
+            var snap = await FabricDiscovery.DiscoverAsync(client, new FabricDiscoveryOptions
+            {
+                IncludeSwitches = !parse.GetValue(noSwitches),
+                MaxParallelism = Math.Max(1, parse.GetValue(parallel)),
+            }, progress, ctx.LoggerFactory.CreateLogger("bsgkit.discover"), ct);
+            (progress as TerminalProgress)?.Clear();
+            var dto = ToDto(host.Name, snap);
+            // The driver cannot route CT to the management server at all (no request was sent, e.g. lpfc without a
+            // 0xFFFFFA rport): the switches are unknowable from this host, which is not a failure of the fabric.
+            var unreachable = dto.Errors.Where(e => e.Status is null && e.Operation == "GIEL").ToList();
+            if (unreachable.Count > 0)
+            {
+                ctx.Logger.LogWarningLine($"switches not discovered: {unreachable[0].Message} (the configuration server is not reachable through {snap.Profile})");
+                dto = dto with { Errors = dto.Errors.Except(unreachable).ToList(), Complete = snap.ListingComplete && dto.Errors.Count == unreachable.Count };
+            }
+            switch (ctx.Format)
+            {
+                case OutputFormat.Json: JsonOutput.Write(ctx.Out, dto, CliJsonContext.Default.DiscoverDto); break;
+                case OutputFormat.Dot: WriteDot(ctx.Out, dto); break;
+                default: PrintTable(ctx, dto); break;
+            }
+            foreach (var e in dto.Errors.Distinct()) ctx.Err.WriteLine($"bsgkit: {e.Operation} {e.Subject}: {e.Message}");
+            if (dto.Complete) return ExitCodes.Ok;
+            var anything = dto.NPorts.Count > 0 || dto.Switches.Count > 0;
+            if (anything) return ExitCodes.Partial;
+            return dto.Errors.FirstOrDefault()?.Status switch
+            {
+                nameof(Fc.Clients.FcExchangeStatus.Rejected) => ExitCodes.Rejected,
+                nameof(Fc.Clients.FcExchangeStatus.NoResponse) => ExitCodes.Timeout,
+                null => ExitCodes.Partial,
+                _ => ExitCodes.Transport,
+            };
+        });
+        return cmd;
+    }
+
+    private sealed class TerminalProgress(TextWriter err) : IProgress<DiscoveryProgress>
+    {
+        private readonly Lock _lock = new();
+        public void Report(DiscoveryProgress p)
+        {
+            lock (_lock) err.Write($"\r\e[K{p.Phase}: {p.Completed}/{p.Total} {p.Current}");
+        }
+        public void Clear()
+        {
+            lock (_lock) err.Write("\r\e[K");
+        }
+    }
+
+    internal static DiscoverDto ToDto(string host, FabricSnapshot s)
+    {
+        var switches = s.Switches.OrderBy(x => x.DomainId ?? 255).Select(sw => new SwitchDto(sw.Name.ToString(), sw.ElementTypeName)
+        {
+            DomainId = sw.DomainId, LogicalName = sw.LogicalName, Vendor = sw.Info?.Vendor, Model = sw.Info?.Model, Release = sw.Info?.Release,
+            Ports = sw.Ports.Select(p => new SwitchPortDto(p.PortName.ToString(), p.PortTypeName)
+            {
+                PhysicalPortNumber = p.PhysicalPortNumber, State = p.State?.StateName,
+                ModuleType = GsConfigServerObjects.PortModuleTypes.NameOf(p.ModuleType), TxType = GsConfigServerObjects.PortTxTypes.NameOf(p.TxType),
+                Attached = p.AttachedPorts.Select(a => new AttachedPortDto(a.PortName.ToString(), a.PortTypeName)).ToList(),
+            }).ToList(),
+        }).ToList();
+        // ISLs: an E_Port whose attached port is another switch's port; each link once.
+        var owner = new Dictionary<string, SwitchDto>();
+        foreach (var sw in switches) foreach (var p in sw.Ports) owner[p.PortName] = sw;
+        var isls = new List<IslDto>();
+        var seen = new HashSet<string>();
+        foreach (var sw in switches)
+            foreach (var p in sw.Ports)
+                foreach (var a in p.Attached)
+                    if (owner.TryGetValue(a.PortName, out var other) && other != sw)
+                    {
+                        var key = string.CompareOrdinal(p.PortName, a.PortName) < 0 ? p.PortName + a.PortName : a.PortName + p.PortName;
+                        if (seen.Add(key)) isls.Add(new IslDto(sw.Name, p.PortName, other.Name, a.PortName));
+                    }
+        var nports = s.NPorts.Select(n => new NPortDto(n.PortId.ToString())
+        {
+            PortName = Fmt.Wwn(n.PortName), NodeName = Fmt.Wwn(n.NodeName), PortType = n.PortTypeName, Fc4Types = n.Fc4Types?.Names.ToList(),
+            Fc4Features = n.Fc4Features?.ToString(), SymbolicPortName = n.SymbolicPortName, SymbolicNodeName = n.SymbolicNodeName,
+            FabricPortName = Fmt.Wwn(n.FabricPortName),
+            Switch = n.FabricPortName is { } fp && owner.TryGetValue(fp.ToString(), out var sw) ? sw.Name
+                : switches.FirstOrDefault(x => x.DomainId == n.PortId.Domain)?.Name,
+        }).ToList();
+        return new DiscoverDto(host, s.DevicePath, s.Profile, Math.Round(s.Duration.TotalMilliseconds, 1), s.IsComplete)
+        {
+            ListingMethod = s.ListingMethod?.ToString(), Switches = switches, Isls = isls, NPorts = nports,
+            Errors = s.Errors.Select(e => new ErrorDto(e.Operation, e.Subject, e.Message) { Status = e.Status?.ToString() }).ToList(),
+        };
+    }
+
+    private static void PrintTable(CliContext ctx, DiscoverDto d)
+    {
+        var header = !ctx.Quiet;
+        if (header) ctx.Out.WriteLine(ctx.Bold($"Fabric seen from {d.Host} ({d.Profile}): {d.Switches.Count} switches, {d.Isls.Count} ISLs, {d.NPorts.Count} N_Ports{(d.Complete ? "" : ", INCOMPLETE")}"));
+        if (d.Switches.Count > 0)
+        {
+            if (header) ctx.Out.WriteLine();
+            var t = new TableWriter("DOMAIN", "SWITCH", "NAME", "VENDOR", "MODEL", "RELEASE", "PORTS");
+            foreach (var s in d.Switches) t.Row(s.DomainId?.ToString(), s.Name, s.LogicalName, s.Vendor, s.Model, s.Release, s.Ports.Count.ToString());
+            t.Write(ctx.Out, header);
+        }
+        if (d.Isls.Count > 0)
+        {
+            if (header) ctx.Out.WriteLine();
+            var t = new TableWriter("ISL FROM", "PORT", "TO", "PORT");
+            foreach (var i in d.Isls) t.Row(Label(d, i.FromSwitch), i.FromPort, Label(d, i.ToSwitch), i.ToPort);
+            t.Write(ctx.Out, header);
+        }
+        if (d.NPorts.Count > 0)
+        {
+            if (header) ctx.Out.WriteLine();
+            var t = new TableWriter("FC ID", "WWPN", "WWNN", "TYPE", "FC-4", "FEATURES", "SWITCH", "SYMBOLIC PORT NAME");
+            foreach (var n in d.NPorts)
+                t.Row(n.PortId, n.PortName, n.NodeName, n.PortType, n.Fc4Types is { } f ? string.Join(",", f) : null, n.Fc4Features,
+                    n.Switch is { } s ? Label(d, s) : null, n.SymbolicPortName);
+            t.Write(ctx.Out, header);
+        }
+    }
+
+    private static string Label(DiscoverDto d, string switchName) =>
+        d.Switches.FirstOrDefault(s => s.Name == switchName) is { } s ? s.LogicalName ?? s.Name : switchName;
+
+    private static string Q(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>A Graphviz label: lines joined with \n (Graphviz's own escape), each line quoted.</summary>
+    private static string Label(params string?[] lines) =>
+        "\"" + string.Join("\\n", lines.Where(l => !string.IsNullOrEmpty(l)).Select(l => l!.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal))) + "\"";
+
+    internal static void WriteDot(TextWriter w, DiscoverDto d)
+    {
+        w.WriteLine("graph fabric {");
+        w.WriteLine("  node [fontname=\"Helvetica\"];");
+        foreach (var s in d.Switches)
+            w.WriteLine($"  {Q(s.Name)} [shape=box, label={Label(s.LogicalName ?? s.Name, s.DomainId is int dom ? $"domain {dom}" : null, s.Name)}];");
+        foreach (var i in d.Isls)
+            w.WriteLine($"  {Q(i.FromSwitch)} -- {Q(i.ToSwitch)} [label=\"ISL\", penwidth=2];");
+        foreach (var n in d.NPorts)
+        {
+            w.WriteLine($"  {Q(n.PortId)} [shape=ellipse, label={Label(n.PortId, n.PortName, n.SymbolicPortName)}];");
+            if (n.Switch is { } s) w.WriteLine($"  {Q(s)} -- {Q(n.PortId)};");
+        }
+        w.WriteLine("}");
+    }
+}

@@ -1,0 +1,329 @@
+using System.CommandLine;
+using BsgKit.Bsg;
+using BsgKit.Fc;
+using BsgKit.Fc.Clients;
+using BsgKit.Fc.Els;
+using BsgKit.Tool.Infrastructure;
+using BsgKit.Tool.Output;
+
+namespace BsgKit.Tool.Commands;
+
+/// <summary>bsgkit els …: ELS to a remote port (rport-H:C-N, FC ID or WWPN) from a host.</summary>
+internal static class ElsCommand
+{
+    public static Command Build(CliHost cli)
+    {
+        var els = new Command("els", "Extended link services to a port: echo/ping, rls, rnid, rpsc, adisc, rtv, rdp, lirr, rpl, rps, srl");
+        els.Subcommands.Add(BuildPing(cli, "echo", "ELS ECHO round trips, like ping: per-reply RTT, loss and min/avg/max/mdev"));
+        els.Subcommands.Add(BuildPing(cli, "ping", "Same as echo"));
+        Add(els, cli, "rls", "Read Link Error Status: the port's link error counters", null, async (c, d, _, ct) =>
+        {
+            var r = await c.RlsAsync(d, d, ct);
+            return Report(c, "RLS", d, r.Exchange) with { Lesb = Lesb(r.Value) };
+        });
+        Add(els, cli, "rnid", "Request Node Identification Data (general topology format)", null, async (c, d, _, ct) =>
+        {
+            var r = await c.RnidAsync(d, cancellationToken: ct);
+            var v = r.Value;
+            var g = v.GeneralTopology;
+            return Report(c, "RNID", d, r.Exchange) with
+            {
+                Rnid = new RnidDto(v.Format, v.FormatName, Fmt.Wwn(v.Wwpn), Fmt.Wwn(v.Wwnn))
+                {
+                    VendorUniqueId = g?.VendorUniqueIdText, AssociatedType = g?.AssociatedTypeName, PhysicalPortNumber = g?.PhysicalPortNumber,
+                    AttachedNodes = g?.AttachedNodeCount, NodeManagement = g?.NodeManagementName, IpAddress = g?.IpAddress?.ToString(),
+                    SpecificData = g is null && v.SpecificData.Length > 0 ? Fmt.Hex(v.SpecificData) : null,
+                },
+            };
+        });
+        Add(els, cli, "rpsc", "Report Port Speed Capabilities", null, async (c, d, _, ct) =>
+        {
+            var r = await c.RpscAsync(d, ct);
+            return Report(c, "RPSC", d, r.Exchange) with { Speeds = r.Value.Select(e => Speed(e.SpeedCapabilities, e.OperatingSpeed)).ToList() };
+        });
+        Add(els, cli, "adisc", "Discover Address: the port's hard address, WWPN, WWNN and N_Port ID", null, async (c, d, _, ct) =>
+        {
+            var h = c.Host;
+            var mine = new AdiscParameters(new FcId(h.PortId ?? 0), new Wwn(h.PortName ?? 0), new Wwn(h.NodeName ?? 0), new FcId(h.PortId ?? 0));
+            var r = await c.AdiscAsync(d, mine, ct);
+            var v = r.Value;
+            return Report(c, "ADISC", d, r.Exchange) with { Adisc = new AdiscDto(v.HardAddress.ToString(), v.Wwpn.ToString(), v.Wwnn.ToString(), v.NPortId.ToString()) };
+        });
+        Add(els, cli, "rtv", "Read Timeout Value: R_A_TOV, E_D_TOV, R_T_TOV", null, async (c, d, _, ct) =>
+        {
+            var r = await c.RtvAsync(d, ct);
+            var v = r.Value;
+            return Report(c, "RTV", d, r.Exchange) with
+            {
+                Rtv = new RtvDto(v.RaTovMilliseconds, v.EdTov.TotalMilliseconds, v.RtTov.TotalMilliseconds, v.TimeoutQualifierNames.ToList()),
+            };
+        });
+        Add(els, cli, "rdp", "Read Diagnostic Parameters: SFP optics (°C, V, mA, µW, dBm) with alarm and warning flags, speed, link errors", null, async (c, d, _, ct) =>
+        {
+            var r = await c.RdpAsync(d, d, ct);
+            return Report(c, "RDP", d, r.Exchange) with { Rdp = Rdp(r.Value) };
+        });
+        var function = new Option<byte>("--function") { Description = "LIRR registration function: 1 set conditional, 2 set unconditional, 255 clear", DefaultValueFactory = _ => 1 };
+        var format = new Option<byte>("--format") { Description = "LIRR: RLIR format", DefaultValueFactory = _ => 0 };
+        Add(els, cli, "lirr", "Link Incident Record Registration", [function, format], async (c, d, p, ct) =>
+        {
+            var r = await c.LirrAsync(d, new LirrRequest(p.GetValue(function), p.GetValue(format)), ct);
+            return Report(c, "LIRR", d, r.Exchange);
+        });
+        var max = new Option<ushort>("--max") { Description = "RPL: most port blocks to return", DefaultValueFactory = _ => 64 };
+        var start = new Option<uint>("--start") { Description = "RPL: first port index", DefaultValueFactory = _ => 0 };
+        Add(els, cli, "rpl", "Read Port List (of a switch)", [max, start], async (c, d, p, ct) =>
+        {
+            var r = await c.RplAsync(d, new RplRequest(p.GetValue(max), p.GetValue(start)), ct);
+            var v = r.Value;
+            return Report(c, "RPL", d, r.Exchange) with
+            {
+                Rpl = new RplDto(v.ListLength, v.FirstIndex, v.Blocks.Select(b => new RplBlockDto(b.PhysicalPortNumber, b.PortId.ToString(), b.Wwpn.ToString())).ToList()),
+            };
+        });
+        var wwpn = new Option<string?>("--wwpn") { Description = "RPS: ask about this WWPN instead of the destination" };
+        var physical = new Option<uint?>("--port-number") { Description = "RPS: ask about this physical port number" };
+        Add(els, cli, "rps", "Read Port Status: port status and link error counters", [wwpn, physical], async (c, d, p, ct) =>
+        {
+            var req = p.GetValue(wwpn) is { } w ? RpsRequest.ForWwpn(Wwn.Parse(w))
+                : p.GetValue(physical) is uint n ? RpsRequest.ForPhysicalPort(n) : RpsRequest.ForDestinationId();
+            var r = await c.RpsAsync(d, req, ct);
+            var v = r.Value;
+            return Report(c, "RPS", d, r.Exchange) with { Rps = new RpsDto(v.Flags, v.PortStatus, v.PortStatusNames.ToList(), Lesb(v.Lesb)) };
+        });
+        var flag = new Option<byte>("--flag") { Description = "SRL flag (0: scan all loops)", DefaultValueFactory = _ => 0 };
+        var flagParam = new Option<uint>("--flag-parameter") { Description = "SRL flag parameter", DefaultValueFactory = _ => 0 };
+        Add(els, cli, "srl", "Scan Remote Loop", [flag, flagParam], async (c, d, p, ct) =>
+        {
+            var r = await c.SrlAsync(d, new SrlRequest(p.GetValue(flag), p.GetValue(flagParam)), ct);
+            return Report(c, "SRL", d, r.Exchange);
+        });
+        return els;
+    }
+
+    private static ElsReport Report(FcHostClient c, string cmd, FcId d, FcExchangeResult x) =>
+        new(c.Host.Name, cmd, d.ToString()) { DurationMs = Math.Round(x.Duration.TotalMilliseconds, 3) };
+
+    internal static LesbDto Lesb(Lesb l) => new(l.LinkFailureCount, l.LossOfSyncCount, l.LossOfSignalCount,
+        l.PrimitiveSequenceProtocolErrorCount, l.InvalidTransmissionWordCount, l.InvalidCrcCount);
+
+    private static SpeedDto Speed(ushort caps, ushort op) =>
+        new(caps, Fc.Codes.PortSpeeds.Link.NamesOf(caps).ToList(), op, Fc.Codes.PortSpeeds.Link.Find(op) ?? $"unknown (0x{op:x4})");
+
+    private static Argument<string> PortArg() => new("PORT") { Description = "remote port: rport-H:C-N, FC ID (0x010a00) or WWPN" };
+
+    private static void Add(Command parent, CliHost cli, string name, string description, Option[]? options,
+        Func<FcHostClient, FcId, ParseResult, CancellationToken, Task<ElsReport>> run)
+    {
+        var port = PortArg();
+        var cmd = new Command(name, description) { port };
+        foreach (var o in options ?? []) cmd.Options.Add(o);
+        cli.SetAction(cmd, async (ctx, parse, ct) =>
+        {
+            ctx.NoDot();
+            var spec = parse.GetValue(port)!;
+            var client = ctx.Open(ctx.SelectHostFor(spec));
+            var dest = await ctx.ResolvePortAsync(client, spec, ct);
+            var report = await run(client, dest, parse, ct);
+            JsonOutput.Emit(ctx, report, CliJsonContext.Default.ElsReport, () => Print(ctx, report));
+            return ExitCodes.Ok;
+        });
+        parent.Subcommands.Add(cmd);
+    }
+
+    private static void Print(CliContext ctx, ElsReport r)
+    {
+        if (!ctx.Quiet) ctx.Out.WriteLine($"{r.Command} {r.Destination} from {r.Host}: accepted ({r.DurationMs:0.###} ms)");
+        if (r.Lesb is { } l) PrintLesb(ctx.Out, l);
+        if (r.Rnid is { } n)
+            TableWriter.KeyValues(ctx.Out,
+            [
+                ("Format", $"{Fmt.Code((uint)n.Format)} ({n.FormatName})"), ("WWPN", n.Wwpn), ("WWNN", n.Wwnn), ("Vendor unique ID", n.VendorUniqueId),
+                ("Associated type", n.AssociatedType), ("Physical port", n.PhysicalPortNumber?.ToString()), ("Attached nodes", n.AttachedNodes?.ToString()),
+                ("Node management", n.NodeManagement), ("IP address", n.IpAddress), ("Specific data", n.SpecificData),
+            ], "  ");
+        if (r.Speeds is { } s)
+        {
+            var t = new TableWriter("PORT", "OPERATING", "CAPABILITIES");
+            for (var i = 0; i < s.Count; i++) t.Row(i.ToString(), s[i].OperatingName, string.Join(", ", s[i].CapabilityNames));
+            t.Write(ctx.Out, !ctx.Quiet);
+        }
+        if (r.Adisc is { } a)
+            TableWriter.KeyValues(ctx.Out, [("N_Port ID", a.PortId), ("Hard address", a.HardAddress), ("WWPN", a.Wwpn), ("WWNN", a.Wwnn)], "  ");
+        if (r.Rtv is { } v)
+            TableWriter.KeyValues(ctx.Out,
+            [
+                ("R_A_TOV", $"{v.RaTovMs} ms"), ("E_D_TOV", $"{Fmt.Num(v.EdTovMs, "0.######")} ms"), ("R_T_TOV", $"{Fmt.Num(v.RtTovMs)} ms"),
+                ("Qualifiers", v.Qualifiers.Count == 0 ? "none" : string.Join(", ", v.Qualifiers)),
+            ], "  ");
+        if (r.Rdp is { } d) PrintRdp(ctx, d);
+        if (r.Rpl is { } p)
+        {
+            if (!ctx.Quiet) ctx.Out.WriteLine($"  list length {p.ListLength}, first index {p.FirstIndex}");
+            var t = new TableWriter("PHYSICAL PORT", "FC ID", "WWPN");
+            foreach (var b in p.Ports) t.Row(b.PhysicalPort.ToString(), b.PortId, b.Wwpn);
+            t.Write(ctx.Out, !ctx.Quiet);
+        }
+        if (r.Rps is { } ps)
+        {
+            TableWriter.KeyValues(ctx.Out, [("Port status", ps.PortStatusNames.Count == 0 ? Fmt.Code((uint)ps.PortStatus, 4) : string.Join(", ", ps.PortStatusNames))], "  ");
+            PrintLesb(ctx.Out, ps.Lesb);
+        }
+    }
+
+    internal static void PrintLesb(TextWriter w, LesbDto l) => TableWriter.KeyValues(w,
+    [
+        ("Link failure", l.LinkFailure.ToString()), ("Loss of sync", l.LossOfSync.ToString()), ("Loss of signal", l.LossOfSignal.ToString()),
+        ("Primitive sequence protocol error", l.PrimitiveSequenceProtocolError.ToString()),
+        ("Invalid transmission word", l.InvalidTransmissionWord.ToString()), ("Invalid CRC", l.InvalidCrc.ToString()),
+    ], "  ");
+
+    private static RdpDto Rdp(RdpAccept a)
+    {
+        var elements = a.OpticalElements;
+        List<string> FlagsFor(int type) => elements.Where(e => e.ElementType == type).SelectMany(e => e.TransgressionNames).ToList();
+        var readings = new List<RdpReadingDto>();
+        if (a.SfpDiagnostics is { } s)
+        {
+            readings.Add(new RdpReadingDto("temperature", Math.Round(s.TemperatureCelsius, 2), "°C") { Flags = FlagsFor(1) });
+            readings.Add(new RdpReadingDto("voltage", Math.Round(s.SupplyVoltageVolts, 4), "V") { Flags = FlagsFor(2) });
+            readings.Add(new RdpReadingDto("txBias", Math.Round(s.TxBiasMilliamps, 3), "mA") { Flags = FlagsFor(3) });
+            readings.Add(new RdpReadingDto("txPower", Math.Round(s.TxPowerMicrowatts, 1), "µW") { Dbm = Dbm(s.TxPowerMicrowatts), Flags = FlagsFor(4) });
+            readings.Add(new RdpReadingDto("rxPower", Math.Round(s.RxPowerMicrowatts, 1), "µW") { Dbm = Dbm(s.RxPowerMicrowatts), Flags = FlagsFor(5) });
+        }
+        var known = new HashSet<Type>
+        {
+            typeof(RdpSfpDiagnosticsDescriptor), typeof(RdpOpticalElementDescriptor), typeof(RdpPortSpeedDescriptor), typeof(RdpLinkErrorStatusDescriptor),
+            typeof(RdpPortNamesDescriptor), typeof(RdpOpticalProductDescriptor), typeof(RdpBufferCreditDescriptor), typeof(RdpLinkServiceDescriptor),
+        };
+        return new RdpDto(readings, elements.Select(e => new RdpThresholdDto(e.ElementTypeName, e.ThresholdUnit, Round(e.HighAlarmValue),
+            Round(e.LowAlarmValue), Round(e.HighWarningValue), Round(e.LowWarningValue), e.TransgressionNames.ToList())).ToList())
+        {
+            TransceiverType = a.SfpDiagnostics?.TransceiverTypeName,
+            ConnectorType = a.SfpDiagnostics?.ConnectorTypeName,
+            PortSpeed = a.PortSpeed is { } p ? Speed(p.SpeedCapabilities, p.OperatingSpeed) : null,
+            Lesb = a.LinkErrorStatus is { } l ? Lesb(l.Lesb) : null,
+            DiagnosticPortWwpn = Fmt.Wwn(a.DiagnosticPortNames?.Wwpn),
+            AttachedPortWwpn = Fmt.Wwn(a.AttachedPortNames?.Wwpn),
+            OpticalVendor = a.OpticalProduct?.Vendor,
+            OpticalModel = a.OpticalProduct?.Model,
+            OpticalSerialNumber = a.OpticalProduct?.SerialNumber,
+            BufferCredit = a.BufferCredit?.PortBbCredit,
+            OtherDescriptors = a.Descriptors.Where(d => !known.Contains(d.GetType())).Select(d => d.TagName).ToList(),
+        };
+    }
+
+    private static double Round(double v) => double.IsFinite(v) ? Math.Round(v, 4) : 0;
+
+    private static double? Dbm(double microwatts) => microwatts > 0 ? Math.Round(10 * Math.Log10(microwatts / 1000.0), 2) : null;
+
+    private static void PrintRdp(CliContext ctx, RdpDto d)
+    {
+        TableWriter.KeyValues(ctx.Out,
+        [
+            ("Transceiver", d.TransceiverType), ("Connector", d.ConnectorType), ("Optics", d.OpticalVendor is null ? null : $"{d.OpticalVendor} {d.OpticalModel} S/N {d.OpticalSerialNumber}"),
+            ("Port speed", d.PortSpeed is { } s ? $"{s.OperatingName} (capable of {string.Join(", ", s.CapabilityNames)})" : null),
+            ("Port WWPN", d.DiagnosticPortWwpn), ("Attached WWPN", d.AttachedPortWwpn), ("BB credit", d.BufferCredit?.ToString()),
+        ], "  ");
+        if (d.Readings.Count > 0)
+        {
+            var t = new TableWriter("SFP", "VALUE", "DBM", "STATUS");
+            foreach (var r in d.Readings)
+            {
+                var status = r.Flags.Count == 0 ? "ok" : string.Join(", ", r.Flags);
+                if (r.Flags.Any(f => f.Contains("alarm", StringComparison.OrdinalIgnoreCase))) status = ctx.Red(status);
+                t.Row(r.Name, $"{Fmt.Num(r.Value, "0.###")} {r.Unit}", r.Dbm is double db ? $"{Fmt.Num(db, "0.00")} dBm" : "", status);
+            }
+            t.Write(ctx.Out, !ctx.Quiet);
+        }
+        if (d.Lesb is { } l) PrintLesb(ctx.Out, l);
+    }
+
+    // ---- ping ----
+
+    private static Command BuildPing(CliHost cli, string name, string description)
+    {
+        var port = PortArg();
+        var count = new Option<int>("--count", "-c") { Description = "Requests to send", DefaultValueFactory = _ => 5 };
+        var interval = new Option<double>("--interval", "-i") { Description = "Seconds between requests (0 allowed; not slept on the simulator beyond 10 ms)", DefaultValueFactory = _ => 1.0 };
+        var size = new Option<int>("--size", "-s") { Description = $"Echo data bytes (0..{Echo.MaxDataLength - Echo.HeaderLength})", DefaultValueFactory = _ => 56 };
+        var flood = new Option<bool>("--flood", "-f") { Description = "Send back to back and print only the summary" };
+        var cmd = new Command(name, description) { port, count, interval, size, flood };
+        cli.SetAction(cmd, async (ctx, parse, ct) =>
+        {
+            ctx.NoDot();
+            var n = parse.GetValue(count);
+            var gap = parse.GetValue(flood) ? 0 : parse.GetValue(interval);
+            var bytes = parse.GetValue(size);
+            if (n < 1) throw CliException.Usage($"--count {n}: must be at least 1");
+            if (gap < 0) throw CliException.Usage($"--interval {gap}: must not be negative");
+            if (bytes < 0 || bytes > Echo.MaxDataLength - Echo.HeaderLength) throw CliException.Usage($"--size {bytes}: must be 0..{Echo.MaxDataLength - Echo.HeaderLength}");
+            var spec = parse.GetValue(port)!;
+            var client = ctx.Open(ctx.SelectHostFor(spec));
+            var dest = await ctx.ResolvePortAsync(client, spec, ct);
+            return await PingLoop.RunAsync(ctx, client.Host.Name, "ELS ECHO", dest.ToString(), n, gap, parse.GetValue(flood), bytes, async (seq, c) =>
+            {
+                var data = new byte[bytes];
+                for (var i = 0; i < data.Length; i++) data[i] = (byte)(seq + i);
+                var r = await client.EchoAsync(dest, data, c);
+                if (!r.Value.AsSpan().SequenceEqual(data)) throw new CliException(ExitCodes.Transport, $"echoed data differ from what was sent ({r.Value.Length} bytes back)");
+                return (r.Exchange.Duration, r.Value.Length + Echo.HeaderLength);
+            }, ct);
+        });
+        return cmd;
+    }
+}
+
+/// <summary>The ping loop shared by els echo and fcs ping: per-reply lines, loss and RTT statistics.</summary>
+internal static class PingLoop
+{
+    public static async Task<int> RunAsync(CliContext ctx, string host, string what, string target, int count, double interval, bool flood, int size,
+        Func<int, CancellationToken, Task<(TimeSpan Rtt, int Bytes)>> send, CancellationToken ct)
+    {
+        var replies = new List<PingReply>();
+        var rtts = new List<double>();
+        var failures = new List<int>();
+        var table = !ctx.Json && !flood && !ctx.Quiet;
+        if (table) ctx.Out.WriteLine($"{what} {target} from {host}: {size} data bytes");
+        for (var seq = 1; seq <= count; seq++)
+        {
+            if (seq > 1 && interval > 0)
+                await Task.Delay(TimeSpan.FromSeconds(ctx.IsSimulated ? Math.Min(interval, 0.01) : interval), ct);
+            try
+            {
+                var (rtt, bytes) = await send(seq, ct);
+                var ms = Math.Round(rtt.TotalMilliseconds, 3);
+                rtts.Add(ms);
+                replies.Add(new PingReply(seq, true, ms, bytes));
+                if (table) ctx.Out.WriteLine($"{bytes} bytes from {target}: seq={seq} time={Fmt.Num(ms, "0.000")} ms");
+            }
+            catch (Exception e) when (e is BsgException or CliException)
+            {
+                var code = ExitCodes.Classify(e);
+                failures.Add(code);
+                replies.Add(new PingReply(seq, false, null, 0) { Error = e.Message });
+                ctx.Err.WriteLine($"bsgkit: seq={seq}: {ExitCodes.Describe(e)}");
+                if (code is ExitCodes.Permission or ExitCodes.Usage or ExitCodes.NotFound) break;
+            }
+        }
+        var sent = replies.Count;
+        var received = rtts.Count;
+        var loss = sent == 0 ? 0 : Math.Round(100.0 * (sent - received) / sent, 1);
+        RttSummary? summary = null;
+        if (received > 0)
+        {
+            var avg = rtts.Average();
+            var mdev = Math.Sqrt(rtts.Average(r => (r - avg) * (r - avg)));
+            summary = new RttSummary(rtts.Min(), Math.Round(avg, 3), rtts.Max(), Math.Round(mdev, 3));
+        }
+        var report = new PingReport(host, what, target, sent, received, sent - received, loss, replies) { RttMs = summary };
+        JsonOutput.Emit(ctx, report, CliJsonContext.Default.PingReport, () =>
+        {
+            if (!ctx.Quiet) ctx.Out.WriteLine($"--- {target} {what} statistics ---");
+            ctx.Out.WriteLine($"{sent} transmitted, {received} received, {Fmt.Num(loss, "0.#")}% loss");
+            if (summary is { } s)
+                ctx.Out.WriteLine($"rtt min/avg/max/mdev = {Fmt.Num(s.Min, "0.000")}/{Fmt.Num(s.Avg, "0.000")}/{Fmt.Num(s.Max, "0.000")}/{Fmt.Num(s.Mdev, "0.000")} ms");
+        });
+        return ExitCodes.Combine(received, failures);
+    }
+}

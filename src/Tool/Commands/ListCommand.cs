@@ -1,0 +1,130 @@
+using System.CommandLine;
+using BsgKit.Bsg.Catalog;
+using BsgKit.Fc.Profiles;
+using BsgKit.Tool.Infrastructure;
+using BsgKit.Tool.Output;
+
+namespace BsgKit.Tool.Commands;
+
+/// <summary>bsgkit list, bsgkit info HOST: what sysfs says about the FC and iSCSI hosts, remote ports and bsg nodes.</summary>
+internal static class ListCommand
+{
+    public static Command Build(CliHost cli)
+    {
+        var list = new Command("list", "List FC hosts, remote ports (roles, state, FC ID, WWPN), iSCSI hosts, drivers and bsg nodes");
+        cli.SetAction(list, (ctx, _, _) => Task.FromResult(List(ctx)));
+        return list;
+    }
+
+    public static Command BuildInfo(CliHost cli)
+    {
+        var hostArg = new Argument<string?>("HOST") { Description = "fc_host1, host1, 1 or a WWPN (default: -H or the first FC host)", Arity = ArgumentArity.ZeroOrOne };
+        var info = new Command("info", "Everything sysfs says about one FC host, with its remote ports") { hostArg };
+        cli.SetAction(info, (ctx, parse, _) =>
+        {
+            var hosts = ctx.SelectHosts(parse.GetValue(hostArg) ?? ctx.HostSpec);
+            foreach (var h in hosts)
+            {
+                var dto = Host(h) with { RemotePorts = ctx.Catalog.RemotePorts.Where(r => r.HostNumber == h.HostNumber).Select(Rport).ToList() };
+                JsonOutput.Emit(ctx, dto, CliJsonContext.Default.FcHostDto, () => PrintInfo(ctx, dto));
+            }
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return info;
+    }
+
+    private static int List(CliContext ctx)
+    {
+        var snap = ctx.Catalog;
+        var dto = new ListDto(snap.FcHosts.OrderBy(h => h.HostNumber).Select(Host).ToList(),
+            snap.RemotePorts.Select(Rport).ToList(), snap.IscsiHosts.OrderBy(h => h.HostNumber).Select(Iscsi).ToList(), snap.Problems.ToList());
+        foreach (var p in snap.Problems) ctx.Logger.LogWarningLine(p);
+        JsonOutput.Emit(ctx, dto, CliJsonContext.Default.ListDto, () =>
+        {
+            if (dto.FcHosts.Count == 0 && dto.IscsiHosts.Count == 0 && snap.Nodes.Count == 0)
+            {
+                ctx.Out.WriteLine("No FC or iSCSI hosts and no bsg nodes on this machine (nothing under /sys/class/bsg, fc_host or iscsi_host).");
+                ctx.Out.WriteLine("Try the built-in simulated SAN: bsgkit --simulate lab list");
+                return;
+            }
+            var header = !ctx.Quiet;
+            if (dto.FcHosts.Count > 0)
+            {
+                var t = new TableWriter("FC HOST", "DRIVER", "STATE", "FC ID", "WWPN", "SPEED", "BSG NODE");
+                foreach (var h in dto.FcHosts) t.Row(h.Name, h.Driver, h.State, h.PortId, h.Wwpn, h.Speed, h.BsgNode ?? $"({h.BsgNote ?? "no bsg node"})");
+                t.Write(ctx.Out, header);
+            }
+            if (dto.RemotePorts.Count > 0)
+            {
+                if (header) ctx.Out.WriteLine();
+                var t = new TableWriter("REMOTE PORT", "ROLES", "STATE", "FC ID", "WWPN", "BSG NODE");
+                foreach (var r in dto.RemotePorts)
+                    t.Row(r.Name, r.Roles.Count == 0 ? "unknown" : string.Join(", ", r.Roles), r.State, r.PortId, r.Wwpn, r.BsgNode ?? $"({r.BsgNote ?? "no bsg node"})");
+                t.Write(ctx.Out, header);
+            }
+            if (dto.IscsiHosts.Count > 0)
+            {
+                if (header) ctx.Out.WriteLine();
+                var t = new TableWriter("ISCSI HOST", "DRIVER", "STATE", "IP ADDRESS", "INITIATOR", "BSG NODE");
+                foreach (var i in dto.IscsiHosts)
+                    t.Row(i.Name, i.Driver, i.State, i.IpAddress, i.InitiatorName, i.BsgNode ?? $"({i.BsgNote})");
+                t.Write(ctx.Out, header);
+            }
+        });
+        return ExitCodes.Ok;
+    }
+
+    private static void PrintInfo(CliContext ctx, FcHostDto h)
+    {
+        ctx.Out.WriteLine(ctx.Bold(h.Name));
+        TableWriter.KeyValues(ctx.Out,
+        [
+            ("Driver", h.Driver), ("Profile", h.Profile), ("State", h.State), ("FC ID", h.PortId), ("WWPN", h.Wwpn), ("WWNN", h.Wwnn),
+            ("Port type", h.PortType), ("Speed", h.Speed), ("Supported speeds", h.SupportedSpeeds), ("Fabric name", h.FabricName),
+            ("Symbolic name", h.SymbolicName), ("Manufacturer", h.Manufacturer), ("Model", h.Model), ("Serial number", h.SerialNumber),
+            ("Firmware", h.FirmwareVersion), ("Driver version", h.DriverVersion), ("Max frame size", h.MaxFrameSize?.ToString()),
+            ("BSG node", h.BsgNode ?? $"({h.BsgNote ?? "none"})"),
+        ], "  ");
+        if (h.RemotePorts is { Count: > 0 } ports)
+        {
+            ctx.Out.WriteLine();
+            var t = new TableWriter("REMOTE PORT", "ROLES", "STATE", "FC ID", "WWPN", "WWNN");
+            foreach (var r in ports) t.Row(r.Name, string.Join(", ", r.Roles), r.State, r.PortId, r.Wwpn, r.Wwnn);
+            t.Write(ctx.Out, !ctx.Quiet);
+        }
+    }
+
+    private static string? Profile(string? driver)
+    {
+        try { return FcDriverProfiles.ForDriver(driver, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance).Name; }
+        catch (ArgumentException) { return null; }
+    }
+
+    internal static FcHostDto Host(FcHostInfo h) => new(h.Name, h.HostNumber)
+    {
+        Driver = h.Driver, Profile = Profile(h.Driver), State = h.PortState, PortId = Fmt.Id(h.PortId), Wwpn = Fmt.Wwn(h.PortName),
+        Wwnn = Fmt.Wwn(h.NodeName), PortType = h.PortType, Speed = h.Speed, SupportedSpeeds = h.SupportedSpeeds,
+        FabricName = Fmt.Wwn(h.FabricName), SymbolicName = h.SymbolicName, Manufacturer = h.Manufacturer, Model = h.Model,
+        SerialNumber = h.SerialNumber, FirmwareVersion = h.FirmwareVersion, DriverVersion = h.DriverVersion, MaxFrameSize = h.MaxFrameSize,
+        BsgNode = h.Node?.DevicePath, BsgNote = h.Node?.DevicePath is null ? h.Node?.Note ?? "no bsg node" : null,
+    };
+
+    internal static RemotePortDto Rport(FcRemotePortInfo r) => new(r.Name, r.HostNumber, r.Roles)
+    {
+        State = r.PortState, PortId = Fmt.Id(r.PortId), Wwpn = Fmt.Wwn(r.PortName), Wwnn = Fmt.Wwn(r.NodeName), ScsiTargetId = r.ScsiTargetId,
+        BsgNode = r.Node?.DevicePath, BsgNote = r.Node?.DevicePath is null ? r.Node?.Note ?? "no bsg node" : null,
+    };
+
+    private static IscsiHostDto Iscsi(IscsiHostInfo i) => new(i.Name, i.HostNumber)
+    {
+        Driver = i.Driver, State = i.PortState, NetDev = i.NetDev, IpAddress = i.IpAddress, HwAddress = i.HwAddress, InitiatorName = i.InitiatorName,
+        BsgNode = i.Node?.DevicePath,
+        BsgNote = i.Node?.DevicePath is null ? (i.Driver == "iscsi_tcp" ? "no bsg node (software iSCSI)" : i.Node?.Note ?? "no bsg node") : null,
+    };
+}
+
+internal static class LoggerLineExtensions
+{
+    public static void LogWarningLine(this Microsoft.Extensions.Logging.ILogger logger, string message) =>
+        Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, "{Message}", message);
+}

@@ -1,0 +1,233 @@
+using System.CommandLine;
+using BsgKit.Bsg;
+using BsgKit.Bsg.Catalog;
+using BsgKit.Fc;
+using BsgKit.Fc.Clients;
+using BsgKit.Fc.Profiles;
+using BsgKit.Simulator.Hosting;
+using BsgKit.Tool.Output;
+using Microsoft.Extensions.Logging;
+
+namespace BsgKit.Tool.Infrastructure;
+
+/// <summary>
+/// One invocation: where output goes and in what form, the logger, the catalog and the transport (real or
+/// simulated), and the host / remote port selection every command shares.
+/// </summary>
+internal sealed class CliContext : IDisposable
+{
+    private readonly ParseResult _parse;
+    private readonly GlobalOptions _g;
+    private BsgCatalogSnapshot? _catalog;
+    private readonly List<IDisposable> _owned = [];
+
+    public CliContext(ParseResult parse, GlobalOptions g, TextWriter stdout, TextWriter stderr)
+    {
+        _parse = parse;
+        _g = g;
+        Out = stdout;
+        Err = stderr;
+        Format = parse.GetValue(g.Output) switch
+        {
+            "json" => OutputFormat.Json,
+            "dot" => OutputFormat.Dot,
+            _ => OutputFormat.Table,
+        };
+        Quiet = parse.GetValue(g.Quiet);
+        Verbosity = parse.GetValue(g.Debug) ? 2 : parse.GetValue(g.Verbose) ? 1 : 0;
+        var level = Quiet ? LogLevel.Error : Verbosity switch { 2 => LogLevel.Trace, 1 => LogLevel.Debug, _ => LogLevel.Warning };
+        LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.SetMinimumLevel(level).AddProvider(new StderrLoggerProvider(stderr, level)));
+        Logger = LoggerFactory.CreateLogger("bsgkit");
+        Colour = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        ErrIsTerminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+
+        var timeout = parse.GetValue(g.Timeout);
+        if (timeout is double t)
+        {
+            if (t <= 0 || double.IsNaN(t)) throw CliException.Usage($"--timeout {t}: must be a positive number of seconds");
+            if (TimeSpan.FromSeconds(t) < BsgConstants.MinimumTimeout)
+                Logger.LogWarning("--timeout {Timeout} s is below the kernel's {Floor} s floor; the kernel waits at least that long",
+                    t, BsgConstants.MinimumTimeout.TotalSeconds);
+            TimeoutMs = (uint)Math.Min(uint.MaxValue, t * 1000);
+        }
+        Driver = parse.GetValue(g.Driver);
+        if (Driver is not null) _ = FcDriverProfiles.ByName(Driver); // ArgumentException → exit 2 naming the profile
+
+        var simResult = parse.GetResult(g.Simulate);
+        var sim = simResult is not null ? parse.GetValue(g.Simulate) ?? "lab" : Environment.GetEnvironmentVariable("BSGKIT_SIMULATE");
+        if (!string.IsNullOrWhiteSpace(sim))
+        {
+            ScenarioName = sim is "1" or "true" or "yes" ? "lab" : sim;
+        }
+    }
+
+    public TextWriter Out { get; }
+    public TextWriter Err { get; }
+    public OutputFormat Format { get; }
+    public bool Json => Format == OutputFormat.Json;
+    public bool Quiet { get; }
+    public int Verbosity { get; }
+    public bool Colour { get; }
+    public bool ErrIsTerminal { get; }
+    public ILoggerFactory LoggerFactory { get; }
+    public ILogger Logger { get; }
+    public uint? TimeoutMs { get; }
+    public string? Driver { get; }
+    public string? ScenarioName { get; }
+    public SimulatedSan? Sim { get; private set; }
+    public bool IsSimulated => ScenarioName is not null;
+    public IBsgTransport? Transport { get; private set; }
+
+    public string Bold(string s) => Colour ? $"\e[1m{s}\e[0m" : s;
+    public string Red(string s) => Colour ? $"\e[31m{s}\e[0m" : s;
+
+    /// <summary>Rejects -o dot for commands that have no graph to draw.</summary>
+    public void NoDot()
+    {
+        if (Format == OutputFormat.Dot) throw CliException.Usage("-o dot is only for `bsgkit discover`; use table or json");
+    }
+
+    /// <summary>The catalog: the simulated SAN's tree, or the real /sys.</summary>
+    public BsgCatalogSnapshot Catalog
+    {
+        get
+        {
+            if (_catalog is not null) return _catalog;
+            IBsgTransport? transport = null;
+            if (ScenarioName is not null)
+            {
+                Sim = SimulatedSan.Create(ScenarioName);
+                _owned.Add(Sim);
+                _catalog = Sim.Catalog.Scan();
+                transport = Sim.Transport;
+            }
+            else
+            {
+                _catalog = new BsgNodeCatalog(_parse.GetValue(_g.SysfsRoot)!, _parse.GetValue(_g.DevRoot)!).Scan();
+            }
+            if (Verbosity >= 2) transport = new HexDumpTransport(transport ?? LinuxBsgTransport.Instance, Err);
+            Transport = transport;
+            foreach (var p in _catalog.Problems) Logger.LogInformation("catalog: {Problem}", p);
+            return _catalog;
+        }
+    }
+
+    public string? HostSpec => _parse.GetValue(_g.Host);
+
+    /// <summary>The FC hosts -H selects (all of them for "all"); the first FC host when -H is absent.</summary>
+    public IReadOnlyList<FcHostInfo> SelectHosts(string? spec = null)
+    {
+        spec ??= HostSpec;
+        var hosts = Catalog.FcHosts.OrderBy(h => h.HostNumber).ToList();
+        if (spec is null)
+        {
+            if (hosts.Count == 0)
+                throw CliException.NotFound(IsSimulated ? $"scenario '{ScenarioName}' has no FC hosts" : "no FC hosts on this machine (nothing in /sys/class/fc_host); try --simulate lab");
+            return [hosts.FirstOrDefault(h => h.Node?.DevicePath is not null) ?? hosts[0]];
+        }
+        if (spec.Equals("all", StringComparison.OrdinalIgnoreCase))
+        {
+            if (hosts.Count == 0) throw CliException.NotFound("no FC hosts on this machine");
+            return hosts;
+        }
+        var s = spec.Trim();
+        int? number = null;
+        foreach (var prefix in new[] { "fc_host", "host" })
+            if (s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && int.TryParse(s[prefix.Length..], out var n)) number = n;
+        if (number is null && s.Length <= 4 && int.TryParse(s, out var plain)) number = plain;
+        FcHostInfo? found = null;
+        if (number is int hn) found = hosts.FirstOrDefault(h => h.HostNumber == hn);
+        else if (Wwn.TryParse(s, out var w)) found = hosts.FirstOrDefault(h => h.PortName == w.Value);
+        else if (s.Contains(':') || s.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+            throw CliException.Usage($"-H '{spec}' is not a host (fc_hostN, hostN, N, a WWPN such as 0x10000090fa8c0a01, or all)");
+        if (found is null)
+        {
+            var iscsi = number is int inum && Catalog.IscsiHosts.Any(i => i.HostNumber == inum) ? $" (host{number} is an iSCSI host)" : "";
+            throw CliException.NotFound($"no FC host matches '{spec}'{iscsi} (hosts: {(hosts.Count == 0 ? "none" : string.Join(", ", hosts.Select(h => h.Name)))})");
+        }
+        return [found];
+    }
+
+    public FcHostInfo SelectHost()
+    {
+        var hosts = SelectHosts();
+        if (hosts.Count != 1) throw CliException.Usage("this command takes one host; -H all is for list, ns and discover");
+        return hosts[0];
+    }
+
+    /// <summary>Opens a host client with the shared options (transport, profile override, timeout, logger).</summary>
+    public FcHostClient Open(FcHostInfo host)
+    {
+        _ = Catalog;
+        var client = FcHostClient.Open(Catalog, host.HostNumber, new FcClientOptions
+        {
+            Transport = Transport,
+            ProfileName = Driver,
+            TimeoutMs = TimeoutMs,
+            Logger = LoggerFactory.CreateLogger("bsgkit.fc"),
+        });
+        _owned.Add(client);
+        return client;
+    }
+
+    /// <summary>The host a remote-port argument implies (rport-H:C-N names its host), else -H.</summary>
+    public FcHostInfo SelectHostFor(string portSpec)
+    {
+        if (HostSpec is null && TryParseRport(portSpec, out var h))
+        {
+            var host = Catalog.FcHosts.FirstOrDefault(x => x.HostNumber == h);
+            if (host is not null) return host;
+        }
+        return SelectHost();
+    }
+
+    private static bool TryParseRport(string s, out int host)
+    {
+        host = 0;
+        if (!s.StartsWith("rport-", StringComparison.Ordinal)) return false;
+        var colon = s.IndexOf(':');
+        return colon > 6 && int.TryParse(s.AsSpan(6, colon - 6), out host);
+    }
+
+    /// <summary>A remote port by rport-H:C-N, FC ID or WWPN (WWPNs not logged in are looked up with GID_PN).</summary>
+    public async Task<FcId> ResolvePortAsync(FcHostClient client, string spec, CancellationToken ct)
+    {
+        var s = spec.Trim();
+        if (s.StartsWith("rport-", StringComparison.Ordinal))
+        {
+            var r = Catalog.RemotePorts.FirstOrDefault(x => x.Name == s)
+                    ?? throw CliException.NotFound($"no remote port '{s}' (remote ports of {client.Host.Name}: {RportNames(client.HostNumber)})");
+            if (r.HostNumber != client.HostNumber)
+                throw CliException.NotFound($"remote port '{s}' belongs to host{r.HostNumber}, not {client.Host.Name}");
+            if (r.PortId is not uint id || id > FcId.MaxValue) throw CliException.NotFound($"remote port '{s}' has no port_id (state {r.PortState ?? "unknown"})");
+            return new FcId(id);
+        }
+        var hexLen = s.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? s.Length - 2 : s.Length;
+        if (!s.Contains(':') && hexLen <= 6)
+            return FcId.TryParse(s, out var fcid) ? fcid
+                : throw CliException.Usage($"'{spec}' is not a remote port (rport-H:C-N, an FC ID such as 0x010a00, or a WWPN)");
+        if (!Wwn.TryParse(s, out var wwpn)) throw new FormatException($"'{spec}' is not a WWN (16 hex digits, as 0x2000001b32a0b1c2 or 20:00:00:1b:32:a0:b1:c2)");
+        var known = Catalog.RemotePorts.FirstOrDefault(x => x.HostNumber == client.HostNumber && x.PortName == wwpn.Value && x.PortId is not null);
+        if (known is not null) return new FcId(known.PortId!.Value);
+        try
+        {
+            return (await client.GidPnAsync(wwpn, ct).ConfigureAwait(false)).Value;
+        }
+        catch (FcRejectedException e)
+        {
+            throw CliException.NotFound($"no port with WWPN {wwpn} in the fabric ({e.Message})");
+        }
+    }
+
+    private string RportNames(int host)
+    {
+        var names = Catalog.RemotePorts.Where(r => r.HostNumber == host).Select(r => r.Name).ToList();
+        return names.Count == 0 ? "none" : string.Join(", ", names);
+    }
+
+    public void Dispose()
+    {
+        for (var i = _owned.Count - 1; i >= 0; i--) _owned[i].Dispose();
+        LoggerFactory.Dispose();
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using BsgKit.Tool;
+
+namespace BsgKit.Tool.Tests;
+
+/// <summary>Runs the real entry point in-process and captures stdout, stderr and the exit code.</summary>
+internal sealed record CliRun(int Code, string Out, string Err)
+{
+    public static async Task<CliRun> RunAsync(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await BsgKitCli.RunAsync(args, stdout, stderr);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
+    public static Task<CliRun> SimAsync(params string[] args) => RunAsync(["--simulate", "lab", .. args]);
+
+    public JsonElement Json => JsonDocument.Parse(Out).RootElement;
+
+    public string[] ErrLines => Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public override string ToString() => $"exit {Code}\n--- stdout\n{Out}\n--- stderr\n{Err}";
+}

@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+using BsgKit.Bsg;
+using BsgKit.Simulator.Hosting;
+using BsgKit.Tool.Infrastructure;
+
+namespace BsgKit.Tool.Tests;
+
+/// <summary>A lab copy with injected faults, written once for the exit-code tests.</summary>
+public sealed class FaultyLab : IDisposable
+{
+    public string Path { get; }
+
+    public FaultyLab()
+    {
+        var show = CliRun.RunAsync("sim", "show", "lab").GetAwaiter().GetResult();
+        var scenario = JsonNode.Parse(show.Out)!.AsObject();
+        scenario["name"] = "faulty-lab";
+        scenario["faults"] = new JsonArray(
+            // CT faults apply to the server the request goes to (the name server); "after" lets the first ones through.
+            new JsonObject { ["kind"] = "reject", ["command"] = "GNN_ID", ["target"] = "0xfffffc" },
+            new JsonObject { ["kind"] = "reject", ["command"] = "GPN_ID", ["target"] = "0xfffffc", ["after"] = 1 },
+            new JsonObject { ["kind"] = "reject", ["command"] = "GSPN_ID", ["target"] = "0xfffffc", ["after"] = 1 },
+            new JsonObject { ["kind"] = "timeout", ["command"] = "RLS", ["mode"] = "etimedout" },
+            new JsonObject { ["kind"] = "timeout", ["command"] = "RNID", ["mode"] = "ioerr" });
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"bsgkit-faulty-lab-{Guid.NewGuid():N}.json");
+        File.WriteAllText(Path, scenario.ToJsonString());
+    }
+
+    public void Dispose() => File.Delete(Path);
+}
+
+/// <summary>One test per exit-code class, and bad input: exit 2 or 3 with one line on stderr naming the input.</summary>
+public class ExitCodeTests(FaultyLab lab) : IClassFixture<FaultyLab>
+{
+    private Task<CliRun> Faulty(params string[] args) => CliRun.RunAsync(["--simulate", lab.Path, .. args]);
+
+    [Fact]
+    public async Task Exit_0_ok()
+    {
+        var r = await Faulty("ns", "gpn-id", "0x010a00");
+        Assert.True(r.Code == ExitCodes.Ok, r.ToString());
+        Assert.Equal("", r.Err);
+    }
+
+    [Fact]
+    public async Task Exit_1_rejected_by_the_fabric()
+    {
+        var r = await Faulty("ns", "gnn-id", "0x010a00");
+        Assert.True(r.Code == ExitCodes.Rejected, r.ToString());
+        Assert.Single(r.ErrLines);
+        Assert.Contains("rejected", r.Err);
+        var els = await CliRun.SimAsync("raw", "--msgcode", "els", "--dest", "0x010a00", "--dout", "ff000000");
+        Assert.True(els.Code == ExitCodes.Rejected, els.ToString());
+        Assert.Contains("LS_RJT", els.Out);
+    }
+
+    [Fact]
+    public async Task Exit_2_usage()
+    {
+        var r = await CliRun.SimAsync("ns", "gpn-id", "--no-such-option");
+        Assert.Equal(ExitCodes.Usage, r.Code);
+        Assert.Single(r.ErrLines);
+        var none = await CliRun.SimAsync("ns", "gpn-id");
+        Assert.Equal(ExitCodes.Usage, none.Code);
+    }
+
+    [Fact]
+    public async Task Exit_3_no_such_host_or_port()
+    {
+        var r = await CliRun.SimAsync("-H", "host9", "ns", "gpn-id", "0x010a00");
+        Assert.Equal(ExitCodes.NotFound, r.Code);
+        Assert.Equal("bsgkit: no FC host matches 'host9' (hosts: host1, host2)", Assert.Single(r.ErrLines));
+        var port = await CliRun.SimAsync("els", "rls", "rport-1:0-9");
+        Assert.Equal(ExitCodes.NotFound, port.Code);
+        Assert.Contains("rport-1:0-9", Assert.Single(port.ErrLines));
+        var wwpn = await CliRun.SimAsync("els", "rls", "0x5005076800000000");
+        Assert.Equal(ExitCodes.NotFound, wwpn.Code);
+        Assert.Contains("0x5005076800000000", Assert.Single(wwpn.ErrLines));
+    }
+
+    [Fact]
+    public async Task Exit_4_permission()
+    {
+        Assert.Equal(ExitCodes.Permission, ExitCodes.Classify(new BsgPermissionException("/dev/bsg/fc_host1", "open", Errno.EACCES)));
+        if (OperatingSystem.IsWindows() || Environment.UserName == "root") return; // root opens a mode-000 node anyway
+        // The real transport on a simulated tree whose node the caller may not open.
+        using var san = SimulatedSan.Create("lab");
+        var node = System.IO.Path.Combine(san.DevRoot, "bsg", "fc_host1");
+        File.SetUnixFileMode(node, UnixFileMode.None);
+        var r = await CliRun.RunAsync("--sysfs-root", san.SysRoot, "--dev-root", san.DevRoot, "-H", "host1", "vendor", "6");
+        Assert.True(r.Code == ExitCodes.Permission, r.ToString());
+        Assert.Single(r.ErrLines);
+    }
+
+    [Fact]
+    public async Task Exit_5_timeout()
+    {
+        var r = await Faulty("els", "rls", "0x010a00");
+        Assert.True(r.Code == ExitCodes.Timeout, r.ToString());
+        Assert.Single(r.ErrLines);
+    }
+
+    [Fact]
+    public async Task Exit_6_transport_or_driver_error()
+    {
+        var r = await Faulty("els", "rnid", "0x010a00");
+        Assert.True(r.Code == ExitCodes.Transport, r.ToString());
+        Assert.Single(r.ErrLines);
+        // lpfc has no route to the management server: the driver cannot do it at all.
+        var fcs = await CliRun.SimAsync("fcs", "list");
+        Assert.Equal(ExitCodes.Transport, fcs.Code);
+    }
+
+    [Fact]
+    public async Task Exit_7_partial()
+    {
+        var r = await Faulty("ns", "gpn-id", "0x010a00", "0x010b00", "-o", "json");
+        Assert.True(r.Code == ExitCodes.Partial, r.ToString());
+        var results = r.Json.GetProperty("results");
+        Assert.True(results[0].GetProperty("ok").GetBoolean());
+        Assert.False(results[1].GetProperty("ok").GetBoolean());
+        Assert.Equal(1, results[1].GetProperty("exitCode").GetInt32());
+        var d = await Faulty("discover", "-o", "json");
+        Assert.True(d.Code == ExitCodes.Partial, d.ToString());
+        Assert.False(d.Json.GetProperty("complete").GetBoolean());
+        Assert.Contains(d.Json.GetProperty("errors").EnumerateArray(), e => e.GetProperty("operation").GetString() == "GSPN_ID");
+        Assert.Equal(4, d.Json.GetProperty("nPorts").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData(2, "'0x12zz' is not a WWN", "ns", "gid-pn", "0x12zz")]
+    [InlineData(2, "'0x12zz' is not an FC ID", "ns", "gpn-id", "0x12zz")]
+    [InlineData(2, "'50:05:07' is not a WWN", "els", "rls", "50:05:07")]
+    [InlineData(3, "'host9'", "-H", "host9", "list-hosts")]
+    [InlineData(2, "'zz' is not hex", "raw", "--msgcode", "ct", "--dout", "zz")]
+    [InlineData(2, "'@/no/such/file.bin'", "raw", "--msgcode", "ct", "--dout", "@/no/such/file.bin")]
+    [InlineData(2, "'bogus'", "--driver", "bogus", "list")]
+    [InlineData(2, "'NOPE'", "ns", "gid-ft", "NOPE")]
+    public async Task Bad_input_gives_one_line_naming_it(int code, string expected, params string[] args)
+    {
+        if (args.Length > 0 && args[^1] == "list-hosts") args = [.. args[..^1], "info"];
+        var r = await CliRun.SimAsync(args);
+        Assert.True(r.Code == code, r.ToString());
+        var line = Assert.Single(r.ErrLines);
+        Assert.StartsWith("bsgkit: ", line);
+        Assert.Contains(expected, line);
+        Assert.Equal("", r.Out);
+    }
+
+    [Fact]
+    public async Task Unknown_scenario_is_a_usage_error()
+    {
+        var r = await CliRun.RunAsync("--simulate", "no-such-scenario", "list");
+        Assert.Equal(ExitCodes.Usage, r.Code);
+        Assert.Contains("'no-such-scenario'", Assert.Single(r.ErrLines));
+    }
+
+    [Fact]
+    public async Task Short_timeout_warns_about_the_kernel_floor()
+    {
+        var r = await CliRun.SimAsync("--timeout", "2", "ns", "gpn-id", "0x010a00");
+        Assert.Equal(0, r.Code);
+        Assert.Contains("7 s floor", r.Err);
+    }
+}
