@@ -1,3 +1,4 @@
+using BsgKit.Bsg.Codes;
 using System.CommandLine;
 using System.Globalization;
 using BsgKit.Fc;
