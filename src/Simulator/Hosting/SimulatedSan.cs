@@ -40,6 +40,12 @@ public sealed class SimulatedSan : IDisposable
             foreach (var v in spec.Npiv) AddHost(spec, v.Host, v.Wwpn, v.Wwnn);
         }
         foreach (var iscsi in scenario.IscsiHosts) SysfsTreeWriter.WriteIscsiHost(SysRoot, iscsi);
+        if (scenario.ScsiDebug is { } sd)
+        {
+            var lun = new SimScsiDeviceNode($"{sd.Host}:0:0:0", sd.Vendor, sd.Product, sd.Revision) { ScsiDebugInquiry = true };
+            Register(lun, ScsiBsgMajor);
+            SysfsTreeWriter.WriteBsgNode(SysRoot, DevRoot, lun);
+        }
         Transport = new InProcessBsgTransport(this);
     }
 
