@@ -39,6 +39,7 @@ public sealed class SimulatedSan : IDisposable
             AddHost(spec, spec.Host, spec.Wwpn, spec.Wwnn);
             foreach (var v in spec.Npiv) AddHost(spec, v.Host, v.Wwpn, v.Wwnn);
         }
+        if (scenario.Vn2vn) DiscoverPeers();
         foreach (var iscsi in scenario.IscsiHosts) SysfsTreeWriter.WriteIscsiHost(SysRoot, iscsi);
         if (scenario.ScsiDebug is { } sd)
         {
@@ -129,6 +130,22 @@ public sealed class SimulatedSan : IDisposable
             }
         }
         host.RemotePortChanged += r => SysfsTreeWriter.UpdateRemotePort(SysRoot, DevRoot, r);
+    }
+
+    /// <summary>
+    /// VN2VN: every port logs in with every other one (FIP VN2VN discovery), including ports that came up after it,
+    /// so each host gets an rport (and its bsg node) for each peer.
+    /// </summary>
+    private void DiscoverPeers()
+    {
+        foreach (var host in _hosts)
+            foreach (var view in Fabric.PortsVisibleTo(host.PortId))
+            {
+                if (view.PortId == host.PortId || host.FindRemotePort(view.PortId) is not null) continue;
+                var rport = host.AddRemotePort(view.PortId, view.PortName, view.NodeName, view.Roles);
+                if (host.Lld.HasBsgHandler) Register(rport.Node, FcBsgMajor);
+                SysfsTreeWriter.WriteRemotePort(SysRoot, DevRoot, rport);
+            }
     }
 
     private void Register(SimNode node, string major)
