@@ -8,12 +8,13 @@ namespace BsgKit.Simulator.Fabric;
 /// fc_lport_recv_els_req → fc_rport_recv_req), byte for byte as the kernel lane observed them on Debian's 6.12
 /// kernel: ECHO echoes the payload; RNID answers format 0x00 (common identification only, 28 bytes including the
 /// struct's 4 padding bytes) whatever format was asked, because fcoe sets no general topology data; ADISC and
-/// RLS answer a logged-in sender (else LS_RJT "unable to perform / N_Port login required"); everything else —
-/// RTV, RPSC, unknown codes — is LS_RJT "command not supported". Used for host ports in VN2VN mode.
+/// RLS answer a logged-in sender (else LS_RJT "unable to perform / N_Port login required"); RTV answers the lport's
+/// R_A_TOV 4000 ms and E_D_TOV 2000 ms; everything else — RPSC, unknown codes — is LS_RJT "command not supported". Used for host ports in VN2VN mode.
 /// </summary>
 internal static class LibfcElsResponder
 {
-    private const int RnidResponseLength = 28, AdiscLength = 28, RlsResponseLength = 28;
+    private const int RnidResponseLength = 28, AdiscLength = 28, RlsResponseLength = 28, RtvResponseLength = 16;
+    private const uint RaTovMs = 4_000, EdTovMs = 2_000;
 
     public static int Respond(SimNPort port, SimNPort? sender, ReadOnlySpan<byte> request, Span<byte> response)
     {
@@ -68,6 +69,16 @@ internal static class LibfcElsResponder
                 BinaryPrimitives.WriteUInt32BigEndian(r[20..], lesb.InvalidTransmissionWordCount);
                 BinaryPrimitives.WriteUInt32BigEndian(r[24..], lesb.InvalidCrcCount);
                 return RlsResponseLength;
+            }
+            case ElsCommands.Rtv:
+            {
+                // fc_rport_recv_rtv_req: the lport's R_A_TOV and E_D_TOV in ms, no E_D_TOV resolution qualifier.
+                var r = response[..RtvResponseLength];
+                r.Clear();
+                r[0] = ElsCommands.LsAcc;
+                BinaryPrimitives.WriteUInt32BigEndian(r[4..], RaTovMs);
+                BinaryPrimitives.WriteUInt32BigEndian(r[8..], EdTovMs);
+                return RtvResponseLength;
             }
             default:
                 return ElsResponder.Reject(response, LsRjtReasons.CommandNotSupported, LsRjtExplanations.None);
