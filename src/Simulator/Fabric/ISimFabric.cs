@@ -76,4 +76,10 @@ public interface ISimFabric
 
     /// <summary>Injected faults, for the host-side kinds (blocked, offline, disappear) the kernel layer applies.</summary>
     Faults.FaultInjector Faults { get; }
+
+    /// <summary>
+    /// Whether the fabric has a name server and management server (false in FCoE VN2VN, where libfc has no
+    /// session to 0xFFFFFC and HST_CT to it is EINVAL at once).
+    /// </summary>
+    bool HasFabricServices => true;
 }

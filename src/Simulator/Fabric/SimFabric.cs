@@ -33,6 +33,7 @@ public sealed class SimFabric : ISimFabric
     private readonly PortDirectory _ports = new();
     private readonly Dictionary<int, ICtService> _services = [];
     private readonly ElsResponder _els;
+    private readonly bool _vn2vn;
     private readonly object _loginSync = new();
     private readonly Dictionary<uint, SimNPort> _switchPortIdentities = [];
 
@@ -55,7 +56,11 @@ public sealed class SimFabric : ISimFabric
         AddService(new FdmiServer());
         AddService(new ZoneServer(Zoning));
         _els = new ElsResponder(Topology);
+        _vn2vn = scenario.Vn2vn;
     }
+
+    /// <summary>False in VN2VN mode (<see cref="Scenario.Vn2vn"/>): no name server, management server or F_Port.</summary>
+    public bool HasFabricServices => !_vn2vn;
 
     public SimClock Clock { get; }
     public FaultInjector Faults { get; }
@@ -120,6 +125,7 @@ public sealed class SimFabric : ISimFabric
 
     public FabricLogin Login(Wwn portName, Wwn nodeName, int domain, int switchPort, string symbolicName, HostSpec? fdmiSource, bool registerFdmi)
     {
+        if (_vn2vn) return LoginVn2vn(portName, nodeName, fdmiSource);
         SimNPort port;
         lock (_loginSync)
         {
@@ -161,6 +167,33 @@ public sealed class SimFabric : ISimFabric
             Register(port.Id, buffer.AsSpan(0, Rpa.BuildRequest(buffer, portName, attributes)));
         }
         return new FabricLogin(port.Id, FabricName, port.FabricPortName);
+    }
+
+    /// <summary>
+    /// VN2VN: no FLOGI and no name server. The port ID is 0x00 + the low 16 bits of the WWPN (fcoe derives both
+    /// from the MAC), the next free one on a clash; no fabric name; FCP initiator.
+    /// </summary>
+    private FabricLogin LoginVn2vn(Wwn portName, Wwn nodeName, HostSpec? spec)
+    {
+        lock (_loginSync)
+        {
+            var existing = _ports.FindByPortName(portName);
+            if (existing is not null) return new FabricLogin(existing.Id, default, default);
+            var low = (uint)(portName.Value & 0xFFFF);
+            if (low == 0) low = 1;
+            while (_ports.IsUsed(new FcId(low))) low = low % 0xFFFF + 1;
+            var types = Fc4TypeSet.Of(Fc4Types.Fcp);
+            var port = new SimNPort(new FcId(low), portName, nodeName, 0, 0, default)
+            {
+                IsHost = true,
+                Speed = spec?.Speed ?? "10 Gbit",
+                Fc4Types = types,
+                Fc4Features = Fc4Names.FeatureSet(types, Fc4Names.RoleFeatures(["initiator"])),
+            };
+            port.SetLesb(spec?.Lesb);
+            _ports.Add(port);
+            return new FabricLogin(port.Id, default, default);
+        }
     }
 
     private int FreeAlpa(int domain, int switchPort)
@@ -320,6 +353,13 @@ public sealed class SimFabric : ISimFabric
     /// <summary>Routes an ELS to the N_Port or fabric port that answers it. −1 for no response.</summary>
     private int DispatchEls(FcId source, FcId destination, SimNPort? port, ReadOnlySpan<byte> request, Span<byte> response)
     {
+        if (_vn2vn)
+        {
+            // No F_Port answers well-known addresses; host ports answer the libfc way.
+            if (destination.IsWellKnown || port is null || !port.Online) return -1;
+            return port.IsHost ? LibfcElsResponder.Respond(port, _ports.FindById(source), request, response)
+                : _els.Respond(port, request, response);
+        }
         if (destination.IsWellKnown || (destination.Value & 0xFFFF00) == 0xFFFC00)
         {
             var fabricPort = SwitchPortIdentity(source, destination);

@@ -40,10 +40,17 @@ public sealed class SimulatedSan : IDisposable
             AddHost(spec, spec.Host, spec.Wwpn, spec.Wwnn);
             foreach (var v in spec.Npiv) AddHost(spec, v.Host, v.Wwpn, v.Wwnn);
         }
+        if (scenario.Vn2vn) DiscoverPeers();
         foreach (var iscsi in scenario.IscsiHosts)
         {
             SysfsTreeWriter.WriteIscsiHost(SysRoot, iscsi);
             AddIscsiHost(iscsi);
+        }
+        if (scenario.ScsiDebug is { } sd)
+        {
+            var lun = new SimScsiDeviceNode($"{sd.Host}:0:0:0", sd.Vendor, sd.Product, sd.Revision) { ScsiDebugInquiry = true };
+            Register(lun, ScsiBsgMajor);
+            SysfsTreeWriter.WriteBsgNode(SysRoot, DevRoot, lun);
         }
         Transport = new InProcessBsgTransport(this);
     }
@@ -150,6 +157,22 @@ public sealed class SimulatedSan : IDisposable
         Register(host.Node, IscsiBsgMajor);
         SysfsTreeWriter.WriteBsgNode(SysRoot, DevRoot, host.Node);
         _iscsiHosts.Add(host);
+    }
+
+    /// <summary>
+    /// VN2VN: every port logs in with every other one (FIP VN2VN discovery), including ports that came up after it,
+    /// so each host gets an rport (and its bsg node) for each peer.
+    /// </summary>
+    private void DiscoverPeers()
+    {
+        foreach (var host in _hosts)
+            foreach (var view in Fabric.PortsVisibleTo(host.PortId))
+            {
+                if (view.PortId == host.PortId || host.FindRemotePort(view.PortId) is not null) continue;
+                var rport = host.AddRemotePort(view.PortId, view.PortName, view.NodeName, view.Roles);
+                if (host.Lld.HasBsgHandler) Register(rport.Node, FcBsgMajor);
+                SysfsTreeWriter.WriteRemotePort(SysRoot, DevRoot, rport);
+            }
     }
 
     private void Register(SimNode node, string major)

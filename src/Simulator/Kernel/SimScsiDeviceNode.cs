@@ -12,6 +12,12 @@ public sealed class SimScsiDeviceNode(string name, string vendor = "Linux", stri
 {
     public const byte Good = 0x00, CheckCondition = 0x02;
 
+    /// <summary>
+    /// Answer standard INQUIRY as scsi_debug does (resp_inquiry, its 96-byte long form: additional length 91,
+    /// version date, version descriptors SAM-6, SPC-5, SBC-4, SPL-4) instead of the minimal 36 bytes.
+    /// </summary>
+    public bool ScsiDebugInquiry { get; init; }
+
     public override int Dispatch(BsgJob job) => -1; // never used: SCSI nodes go through scsi_bsg, not bsg-lib
 
     public (byte Status, byte[] Sense, int Length) Execute(ReadOnlySpan<byte> cdb, Span<byte> dataIn)
@@ -20,6 +26,28 @@ public sealed class SimScsiDeviceNode(string name, string vendor = "Linux", stri
         {
             case 0x00: // TEST UNIT READY
                 return (Good, [], 0);
+            case 0x12 when cdb.Length >= 6 && (cdb[1] & 1) == 0 && ScsiDebugInquiry:
+            {
+                Span<byte> inq = stackalloc byte[96];
+                inq.Clear();
+                inq[2] = 0x07;   // SPC-5
+                inq[3] = 0x02;   // response data format 2
+                inq[4] = 96 - 5; // additional length
+                inq[6] = 0x10;   // MultiP
+                inq[7] = 0x0a;   // Sync | CmdQue
+                Pad(inq[8..16], vendor);
+                Pad(inq[16..32], product);
+                Pad(inq[32..36], revision);
+                Encoding.ASCII.GetBytes("20210520", inq[36..44]);
+                inq[58] = 0x00; inq[59] = 0xc0;  // SAM-6
+                inq[60] = 0x05; inq[61] = 0xc0;  // SPC-5
+                inq[62] = 0x06; inq[63] = 0x00;  // SBC-4
+                inq[64] = 0x21; inq[65] = 0x00;  // SPL-4
+                var allocation = cdb[3] << 8 | cdb[4];
+                var n = Math.Min(Math.Min(96, allocation), dataIn.Length);
+                inq[..n].CopyTo(dataIn);
+                return (Good, [], n);
+            }
             case 0x12 when cdb.Length >= 6 && (cdb[1] & 1) == 0: // standard INQUIRY
             {
                 Span<byte> inq = stackalloc byte[36];

@@ -24,7 +24,9 @@ public sealed class LibfcLld(ISimFabric fabric, string procName = "fcoe") : FcLl
     {
         destination = ReadHostPortId(job);
         // 0xFFFFFC goes to the name-server session, 0xFFFFFA to the management server; anything else needs an rport.
-        if (destination == FcId.DirectoryServer || destination == FcId.ManagementServer) return 0;
+        // In VN2VN there is no such session (lport->dns_rdata is NULL): EINVAL before anything is sent.
+        if (destination == FcId.DirectoryServer || destination == FcId.ManagementServer)
+            return Fabric.HasFabricServices ? 0 : -Errno.EINVAL;
         return host.FindRemotePort(destination) is null ? -Errno.EINVAL : 0;
     }
 

@@ -24,6 +24,25 @@ public sealed class Scenario
     public NameServerSpec? NameServer { get; set; }
     /// <summary>Sleep for simulated latencies instead of only advancing the simulated clock.</summary>
     public bool RealDelays { get; set; }
+    /// <summary>
+    /// FCoE VN2VN: the hosts (libfc drivers only) talk to each other point-to-point over one Ethernet segment with
+    /// no fabric services — no name server, no management server, no F_Port — so HST_CT to 0xFFFFFC is EINVAL at
+    /// once, port IDs are 0x00 + the WWPN's low 16 bits (the MAC's), and ELS to a host port is answered by
+    /// libfc's receive path. The one switch the schema needs only places the ports. Default false.
+    /// </summary>
+    public bool Vn2vn { get; set; }
+    /// <summary>A scsi_debug-like SCSI host with one LUN: its own bsg node HOST:0:0:0 (optional).</summary>
+    public ScsiDebugSpec? ScsiDebug { get; set; }
+}
+
+/// <summary>A scsi_debug-like SCSI host: one disk LUN answering INQUIRY and TEST UNIT READY.</summary>
+public sealed class ScsiDebugSpec
+{
+    /// <summary>SCSI host number (the node is /dev/bsg/HOST:0:0:0).</summary>
+    public int Host { get; set; }
+    public string Vendor { get; set; } = "Linux";
+    public string Product { get; set; } = "scsi_debug";
+    public string Revision { get; set; } = "0191";
 }
 
 /// <summary>A switch (one domain).</summary>

@@ -67,6 +67,18 @@ public static class ScenarioValidator
             }
         }
 
+        if (s.Vn2vn)
+            for (var i = 0; i < s.Hosts.Count; i++)
+                if (s.Hosts[i].Driver is not ("fcoe" or "bnx2fc" or "qedf"))
+                    e.Add($"$.hosts[{i}].driver: vn2vn needs a libfc driver (fcoe, bnx2fc, qedf), not '{s.Hosts[i].Driver}'");
+        if (s.ScsiDebug is { } sd)
+        {
+            if (sd.Host < 0 || !hostNumbers.Add(sd.Host)) e.Add($"$.scsiDebug.host: host{sd.Host} is negative or used twice");
+            if (sd.Vendor.Length > 8) e.Add("$.scsiDebug.vendor: longer than 8 characters");
+            if (sd.Product.Length > 16) e.Add("$.scsiDebug.product: longer than 16 characters");
+            if (sd.Revision.Length > 4) e.Add("$.scsiDebug.revision: longer than 4 characters");
+        }
+
         for (var i = 0; i < s.NPorts.Count; i++)
         {
             var n = s.NPorts[i];
