@@ -5,7 +5,7 @@ namespace BsgKit.Tool.Tests;
 /// <summary>Every command family on the simulated SAN, as a table and as JSON, checked against the scenario.</summary>
 public class CommandTests
 {
-    // lab: host1 (lpfc, 0x010100) sees 0x010a00 = 0x500507680b214ac1 (IBM array1 port1) and 0x010b00 = 0x524a937c1f7b6a00.
+    // lab: host1 (lpfc, 0x010100; rports 0 and 1 are the directory and management servers) sees 0x010a00 = 0x500507680b214ac1 (IBM array1 port1) and 0x010b00 = 0x524a937c1f7b6a00.
     private const string Target = "0x500507680b214ac1";
 
     [Fact]
@@ -14,7 +14,7 @@ public class CommandTests
         var t = await CliRun.SimAsync("list");
         Assert.True(t.Code == 0, t.ToString());
         Assert.Contains("host1", t.Out);
-        Assert.Contains("rport-1:0-1", t.Out);
+        Assert.Contains("rport-1:0-2", t.Out);
         Assert.Contains("no bsg node (software iSCSI)", t.Out);
         var j = await CliRun.SimAsync("list", "-o", "json");
         Assert.Equal(0, j.Code);
@@ -22,7 +22,7 @@ public class CommandTests
         Assert.Equal(2, hosts.GetArrayLength());
         Assert.Equal("lpfc", hosts[0].GetProperty("driver").GetString());
         Assert.Equal("0x10000090fa8c0a01", hosts[0].GetProperty("wwpn").GetString());
-        var rport = j.Json.GetProperty("remotePorts").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "rport-1:0-1");
+        var rport = j.Json.GetProperty("remotePorts").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "rport-1:0-2");
         Assert.Equal(Target, rport.GetProperty("wwpn").GetString());
         Assert.Equal("FCP Target", rport.GetProperty("roles")[0].GetString());
         Assert.Equal("host5", j.Json.GetProperty("iscsiHosts")[0].GetProperty("name").GetString());
@@ -88,7 +88,7 @@ public class CommandTests
     [InlineData("gid-nn")]
     public async Task Ns_list_queries(string query)
     {
-        string[] args = query == "gid-nn" ? ["ns", query, "0x524a937c1f7b6a00"] : ["ns", query];
+        string[] args = query == "gid-nn" ? ["ns", query, "0x524a937c1f7b6aff"] : ["ns", query];
         var j = await CliRun.SimAsync([.. args, "-o", "json"]);
         Assert.True(j.Code == 0, j.ToString());
         var ports = j.Json.GetProperty("results")[0].GetProperty("ports").EnumerateArray().Select(p => p.GetProperty("portId").GetString()).ToList();
@@ -119,7 +119,7 @@ public class CommandTests
         Assert.Contains("seq=3 time=", t.Out);
         Assert.Contains("3 transmitted, 3 received, 0% loss", t.Out);
         Assert.Matches(@"rtt min/avg/max/mdev = [\d.]+/[\d.]+/[\d.]+/[\d.]+ ms", t.Out);
-        var j = await CliRun.SimAsync("els", "echo", "-c", "2", "-i", "0", "-s", "100", "rport-1:0-1", "-o", "json");
+        var j = await CliRun.SimAsync("els", "echo", "-c", "2", "-i", "0", "-s", "100", "rport-1:0-2", "-o", "json");
         Assert.Equal(0, j.Code);
         Assert.Equal(2, j.Json.GetProperty("received").GetInt32());
         Assert.Equal(0, j.Json.GetProperty("lossPercent").GetDouble());
@@ -137,7 +137,7 @@ public class CommandTests
         var lesb = j.Json.GetProperty("lesb");
         Assert.Equal(4u, lesb.GetProperty("lossOfSync").GetUInt32());
         Assert.Equal(12u, lesb.GetProperty("invalidTransmissionWord").GetUInt32());
-        var t = await CliRun.SimAsync("els", "rls", "rport-1:0-1");
+        var t = await CliRun.SimAsync("els", "rls", "rport-1:0-2");
         Assert.Matches(@"Invalid transmission word:\s+12", t.Out);
     }
 
