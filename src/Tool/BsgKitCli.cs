@@ -14,6 +14,8 @@ public static class BsgKitCli
     /// <summary>Runs bsgkit with <paramref name="args"/>; returns the exit code (see <see cref="ExitCodes"/>).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // The launcher of `sim run` execs the user's program; it must not build the command tree first.
+        if (args.Length > 0 && args[0] == Commands.SimExecCommand.Name) return Commands.SimExecCommand.Run(args[1..], stderr);
         var g = new GlobalOptions();
         var cli = new CliHost(g, stdout, stderr);
         var root = new RootCommand(Description + "\n\n" + ExitCodes.HelpText);

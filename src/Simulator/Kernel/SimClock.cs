@@ -12,10 +12,22 @@ public sealed class SimClock
 
     public TimeSpan Now => TimeSpan.FromTicks(Interlocked.Read(ref _ticks));
 
-    public void Advance(TimeSpan by)
+    /// <summary>
+    /// Moves simulated time on; with real delays also sleeps, in short slices, stopping early once
+    /// <paramref name="stillWanted"/> says the caller has gone (a killed process must not keep the server busy).
+    /// </summary>
+    public void Advance(TimeSpan by, Func<bool>? stillWanted = null)
     {
         if (by <= TimeSpan.Zero) return;
         Interlocked.Add(ref _ticks, by.Ticks);
-        if (RealDelays) Thread.Sleep(by);
+        if (!RealDelays) return;
+        var until = DateTime.UtcNow + by;
+        for (var left = by; left > TimeSpan.Zero; left = until - DateTime.UtcNow)
+        {
+            Thread.Sleep(left < Slice ? left : Slice);
+            if (stillWanted != null && !stillWanted()) return;
+        }
     }
+
+    private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(50);
 }

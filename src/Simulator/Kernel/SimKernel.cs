@@ -21,6 +21,9 @@ public sealed class SimOpenFile
 
     public bool Closed { get; private set; }
 
+    /// <summary>Asks whether the calling process is still there (the syscall server sets it); null = always.</summary>
+    public Func<bool>? CallerAlive { get; set; }
+
     /// <summary>Closing the fd errors out whatever it still has in flight (never left hanging).</summary>
     public void Close()
     {
@@ -219,10 +222,10 @@ public sealed class SimKernel
             if (!ioError && !job.IsDone)
             {
                 // Nobody completed it: the block layer's timeout fires, the transport asks the LLD to abort.
-                Clock.Advance(timeout);
+                Clock.Advance(timeout, file.CallerAlive);
                 ioError = node.OnTimeout(job) != 0 || !job.IsDone;
             }
-            else Clock.Advance(job.Elapsed);
+            else Clock.Advance(job.Elapsed, file.CallerAlive);
             if (!job.IsDone) slot.TryTransition(RequestState.OwnedByHandler, RequestState.Completed);
 
             if (slot.Abandoned) return Errno.EIO; // the caller went away; nothing is written back

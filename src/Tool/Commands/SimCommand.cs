@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Reflection;
+using BsgKit.Simulator.Hosting;
+using BsgKit.Simulator.Hosting.Syscall;
 using BsgKit.Simulator.Scenarios;
 using BsgKit.Tool.Infrastructure;
 using BsgKit.Tool.Output;
@@ -45,6 +48,68 @@ internal static class SimCommand
         sim.Subcommands.Add(list);
         sim.Subcommands.Add(show);
         sim.Subcommands.Add(generate);
+        sim.Subcommands.Add(BuildRun(cli));
         return sim;
+    }
+
+    /// <summary>
+    /// bsgkit sim run --scenario S [--driver NAME] -- COMMAND [ARGS…]: COMMAND runs unmodified, its SG_IO
+    /// served by the simulator through real syscalls (seccomp user notification); exits with its status.
+    /// </summary>
+    private static Command BuildRun(CliHost cli)
+    {
+        var scenario = new Option<string>("--scenario") { Description = "built-in scenario name or scenario file", DefaultValueFactory = _ => ScenarioLoader.DefaultName };
+        var command = new Argument<string[]>("COMMAND") { Description = "the program and its arguments (after --)", Arity = ArgumentArity.OneOrMore };
+        var run = new Command("run", "Run a program against the simulated SAN through real SG_IO syscalls (needs root)") { scenario, command };
+        cli.SetAction(run, async (ctx, parse, ct) =>
+        {
+            if (SyscallServer.CheckMachine() is { } why) throw new CliException(ExitCodes.Transport, why);
+            var s = ScenarioLoader.Resolve(parse.GetValue(scenario));
+            if (ctx.Driver is { } driver)
+            {
+                // --driver here picks the simulated personality of every FC host.
+                foreach (var h in s.Hosts) h.Driver = driver;
+                s = ScenarioLoader.Validated(s, $"{s.Name} with --driver {driver}");
+            }
+            using var san = SimulatedSan.Create(s);
+            var server = new SyscallServer(san);
+            var rc = await server.RunAsync(LauncherCommand(), parse.GetValue(command)!, ctx.Err, ct);
+            if (ctx.Verbosity > 0)
+            {
+                var st = server.Stats;
+                ctx.Err.WriteLine($"bsgkit sim run: served {st.Served} SG_IO request(s), {st.Failed} failed with an errno, {st.PassedToKernel} passed to the real kernel, {st.CallerGone} caller(s) gone");
+            }
+            return rc;
+        });
+        return run;
+    }
+
+    /// <summary>How to start this program's hidden launcher: the apphost, or dotnet with bsgkit.dll.</summary>
+    internal static IReadOnlyList<string> LauncherCommand()
+    {
+        var exe = Environment.ProcessPath ?? "dotnet";
+        var toolDll = typeof(SimCommand).Assembly.Location;
+        if (Path.GetFileName(exe) == "bsgkit") return [exe, SimExecCommand.Name];
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH")
+                     ?? (Path.GetFileNameWithoutExtension(exe) == "dotnet" ? exe : "dotnet");
+        return [dotnet, toolDll, SimExecCommand.Name];
+    }
+}
+
+/// <summary>The hidden launcher side of sim run (never typed by people; see SimExecLauncher).</summary>
+internal static class SimExecCommand
+{
+    public const string Name = "__sim-exec";
+
+    /// <summary>args: SOCKET SYS-CLASS DEV-BSG STAGE -- COMMAND [ARGS…]</summary>
+    public static int Run(string[] args, TextWriter stderr)
+    {
+        var separator = Array.IndexOf(args, "--");
+        if (separator != 4)
+        {
+            stderr.WriteLine($"bsgkit: {Name} is internal to `bsgkit sim run`");
+            return ExitCodes.Usage;
+        }
+        return SimExecLauncher.Run(args[0], args[1], args[2], args[3], args[(separator + 1)..], stderr);
     }
 }

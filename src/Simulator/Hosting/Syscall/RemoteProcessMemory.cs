@@ -47,6 +47,15 @@ internal sealed unsafe class RemoteProcessMemory(int pid, int listener, ulong no
         return TryRead(address, probe) && TryRead(address + (ulong)length - 1, probe);
     }
 
+    /// <summary>Whether the trapped call is still waiting for its answer (NOTIF_ID_VALID).</summary>
+    public bool CallerWaiting()
+    {
+        var id = notificationId;
+        if (Libc.Ioctl(listener, Seccomp.IoctlNotifIdValid, &id) == 0) return true;
+        CallerGone = true;
+        return false;
+    }
+
     private bool StillValid()
     {
         if (_validated) return true;

@@ -140,12 +140,17 @@ public sealed class SyscallServer(SimulatedSan san)
                 return;
             }
             if (ready == 0) continue;
-            if ((poll.Revents & Libc.PollIn) == 0 && (poll.Revents & (Libc.PollHup | Libc.PollErr | Libc.PollNval)) != 0)
-                return; // every filtered task has exited
+            var hungUp = (poll.Revents & (Libc.PollHup | Libc.PollErr | Libc.PollNval)) != 0;
+            if ((poll.Revents & Libc.PollIn) == 0)
+            {
+                if (hungUp) return; // every filtered task has exited
+                continue;
+            }
             new Span<byte>(notif, Seccomp.NotifSize).Clear(); // NOTIF_RECV insists on a zeroed struct
             if (Libc.Ioctl(listener, Seccomp.IoctlNotifRecv, notif) != 0)
             {
                 var errno = Marshal.GetLastPInvokeError();
+                if (hungUp) return;                                 // a dead caller's leftover, and nobody else
                 if (errno is Errno.EINTR or Errno.ENOENT) continue; // the caller died before we got it
                 return;
             }
@@ -176,6 +181,7 @@ public sealed class SyscallServer(SimulatedSan san)
             try
             {
                 var file = san.Kernel.Open(node);
+                file.CallerAlive = memory.CallerWaiting;
                 rc = san.Kernel.SgIoAt(file, headerAddress, memory);
             }
             catch (BsgErrnoException e)

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace BsgKit.SimRun.Tests;
+
+/// <summary>
+/// `bsgkit sim run`: unmodified programs — fcoe-utils and bsgkit's own real Linux transport — served by the
+/// simulator through real SG_IO syscalls. Needs root (CI runs as root) and fcoe-utils (.ci/run installs it).
+/// </summary>
+public sealed class SimRunTests
+{
+    private static readonly string BsgkitDll = Path.Combine(AppContext.BaseDirectory, "bsgkit.dll");
+
+    private sealed record Result(int Code, string Out, string Err)
+    {
+        public override string ToString() => $"exit {Code}\n--- stdout\n{Out}\n--- stderr\n{Err}";
+    }
+
+    private static async Task<Result> Bsgkit(TimeSpan timeout, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(BsgkitDll);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var p = Process.Start(start)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        try { await p.WaitForExitAsync(cts.Token); }
+        catch (OperationCanceledException)
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"bsgkit {string.Join(' ', args)} did not finish in {timeout}");
+        }
+        return new Result(p.ExitCode, await stdout, await stderr);
+    }
+
+    private static Task<Result> SimRun(string scenario, params string[] command) =>
+        Bsgkit(TimeSpan.FromSeconds(120), ["-v", "sim", "run", "--scenario", scenario, "--", .. command]);
+
+    private static string[] Self(params string[] args) => ["dotnet", BsgkitDll, .. args];
+
+    private static void RequireFcoeUtils() =>
+        Assert.True(File.Exists("/usr/sbin/fcnsq"), "fcoe-utils is not installed: apt-get install fcoe-utils (.ci/run does)");
+
+    private static long Served(Result r) =>
+        long.Parse(Regex.Match(r.Err, @"served (\d+) SG_IO").Groups[1].Value);
+
+    [Fact]
+    public async Task Fcnsq_prints_the_simulated_wwpn_on_the_libfc_personality()
+    {
+        RequireFcoeUtils();
+        var r = await SimRun("libfc", "fcnsq", "host1", "--gpn", "0x010500");
+        Assert.True(r.Code == 0, r.ToString());
+        Assert.Contains("Port Name: 50060e8007e0a100", r.Out);
+        Assert.Equal(1, Served(r));
+    }
+
+    [Fact]
+    public async Task Fcrls_prints_the_simulated_lesb_counters()
+    {
+        RequireFcoeUtils();
+        // lab: rport-1:0-2 is array1 port1, whose scenario LESB has link failure 1 and loss of sync 4.
+        var r = await SimRun("lab", "fcrls", "--port", "rport-1:0-2");
+        Assert.True(r.Code == 0, r.ToString());
+        Assert.Matches(@"Link Failure Count\s+= 1\b", r.Out);
+        Assert.Matches(@"Virtual Link Failure Count\s+= 4\b", r.Out); // fcrls names LESB word 2 the FCoE way
+    }
+
+    public static TheoryData<string[]> Families => new()
+    {
+        new[] { "ns", "gpn-id", "0x010a00" },
+        new[] { "ns", "gid-pn", "0x500507680b214ac1" },
+        new[] { "fcs", "list" },
+        new[] { "fdmi", "list" },
+        new[] { "zone", "active" },
+        new[] { "els", "rls", "0x010a00" },
+        new[] { "els", "rnid", "0x010a00" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Families))]
+    public async Task The_real_linux_transport_under_sim_run_gives_the_same_json_as_simulate(string[] query)
+    {
+        var inProcess = await Bsgkit(TimeSpan.FromSeconds(60), ["--simulate", "lab", .. query, "-o", "json"]);
+        Assert.True(inProcess.Code == 0, inProcess.ToString());
+        var throughSyscalls = await SimRun("lab", Self([.. query, "-o", "json"]));
+        Assert.True(throughSyscalls.Code == 0, throughSyscalls.ToString());
+        Assert.True(Served(throughSyscalls) > 0, throughSyscalls.ToString());
+        Assert.Equal(Normalize(inProcess.Out), Normalize(throughSyscalls.Out));
+    }
+
+    /// <summary>Drops the timing fields (measured per run), keeps everything the fabric said.</summary>
+    private static string Normalize(string json)
+    {
+        var node = JsonNode.Parse(json)!;
+        Strip(node);
+        return node.ToJsonString();
+    }
+
+    private static void Strip(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Select(kv => kv.Key).ToList())
+                    if (Regex.IsMatch(key, "(?i)(ms|millis|duration|rtt|elapsed|time)$")) o.Remove(key);
+                    else Strip(o[key]);
+                break;
+            case JsonArray a:
+                foreach (var item in a) Strip(item);
+                break;
+        }
+    }
+
+    [Fact]
+    public async Task Signals_during_requests_never_run_a_request_twice()
+    {
+        var pidFile = Path.GetTempFileName();
+        var ids = Enumerable.Repeat("0x010500", 300).ToArray();
+        var run = SimRun("libfc", "sh", "-c", $"echo $$ > {pidFile}; exec dotnet {BsgkitDll} ns gpn-id {string.Join(' ', ids)} -o json");
+        // Pelt the child with signals that have handlers (SA_RESTART) while it issues its 300 SG_IOs.
+        var pid = 0;
+        var sent = 0;
+        while (!run.IsCompleted)
+        {
+            if (pid == 0 && int.TryParse(File.ReadAllText(pidFile).Trim(), out var p)) pid = p;
+            if (pid != 0)
+            {
+                foreach (var signal in new[] { "CONT", "WINCH" })
+                    if (Process.Start(new ProcessStartInfo("kill", $"-{signal} {pid}") { RedirectStandardError = true })!.WaitForExit(1000)) sent++;
+            }
+            await Task.Delay(5);
+        }
+        var r = await run;
+        Assert.True(r.Code == 0, r.ToString());
+        var results = JsonDocument.Parse(r.Out).RootElement.GetProperty("results");
+        Assert.Equal(300, results.GetArrayLength());
+        Assert.All(results.EnumerateArray(), e => Assert.True(e.GetProperty("ok").GetBoolean()));
+        Assert.Equal(300, Served(r)); // exactly once each
+        Assert.True(sent > 0, "no signal reached the child");
+        File.Delete(pidFile);
+    }
+
+    [Fact]
+    public async Task A_child_killed_in_the_middle_of_a_request_leaves_no_stuck_server()
+    {
+        // A request that would take 60 s of real time (realDelays, timeout fault ending in the silent IOERR).
+        var scenarioFile = Path.Combine(Path.GetTempPath(), $"bsgkit-slow-{Guid.NewGuid():N}.json");
+        var show = await Bsgkit(TimeSpan.FromSeconds(60), "sim", "show", "libfc");
+        var scenario = JsonNode.Parse(show.Out)!.AsObject();
+        scenario["realDelays"] = true;
+        scenario["faults"] = new JsonArray(new JsonObject { ["kind"] = "timeout", ["target"] = "0x50060e8007e0a100", ["mode"] = "ioerr" });
+        File.WriteAllText(scenarioFile, scenario.ToJsonString());
+        var pidFile = Path.GetTempFileName();
+        var watch = Stopwatch.StartNew();
+        var run = SimRun(scenarioFile, "sh", "-c", $"echo $$ > {pidFile}; exec dotnet {BsgkitDll} els echo -c 1 --timeout 60 0x010500");
+        await Task.Delay(TimeSpan.FromSeconds(3)); // dotnet start-up, then the request is inside the simulator
+        var pid = int.Parse(File.ReadAllText(pidFile).Trim());
+        Process.Start("kill", $"-KILL {pid}")!.WaitForExit();
+        var r = await run;
+        Assert.Equal(128 + 9, r.Code);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"sim run took {watch.Elapsed}: the server kept serving a dead caller");
+        Assert.Matches(@"1 caller\(s\) gone|served 0 SG_IO", r.Err);
+        File.Delete(scenarioFile);
+        File.Delete(pidFile);
+    }
+
+    [Fact]
+    public async Task Sg_io_on_a_file_that_is_not_a_simulated_node_gets_the_kernels_own_enotty()
+    {
+        // The child's catalog points at a copy of a tree outside /dev/bsg: those files are not simulated nodes.
+        var root = Directory.CreateTempSubdirectory("bsgkit-notnode-").FullName;
+        Directory.CreateDirectory(Path.Combine(root, "sys", "class", "bsg", "fc_host1"));
+        File.WriteAllText(Path.Combine(root, "sys", "class", "bsg", "fc_host1", "dev"), "248:0\n");
+        foreach (var (dir, file, value) in new[]
+        {
+            ("fc_host/host1", "port_name", "0x2000001b21aa0001"), ("fc_host/host1", "node_name", "0x1000001b21aa0001"),
+            ("fc_host/host1", "port_id", "0x010100"), ("fc_host/host1", "port_state", "Online"), ("scsi_host/host1", "proc_name", "fcoe"),
+        })
+        {
+            Directory.CreateDirectory(Path.Combine(root, "sys", "class", dir));
+            File.WriteAllText(Path.Combine(root, "sys", "class", dir, file), value + "\n");
+        }
+        Directory.CreateDirectory(Path.Combine(root, "dev", "bsg"));
+        File.WriteAllBytes(Path.Combine(root, "dev", "bsg", "fc_host1"), []);
+        var r = await SimRun("libfc", Self("--sysfs-root", Path.Combine(root, "sys"), "--dev-root", Path.Combine(root, "dev"), "ns", "gpn-id", "0x010500"));
+        Assert.True(r.Code == 6, r.ToString());
+        Assert.Contains("ENOTTY (25)", r.Err);
+        Assert.Contains("1 passed to the real kernel", r.Err);
+        Directory.Delete(root, recursive: true);
+    }
+}
