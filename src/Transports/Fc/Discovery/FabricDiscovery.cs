@@ -147,33 +147,28 @@ public static class FabricDiscovery
 
         public async Task<T?> TryAsync<T>(string operation, string subject, Func<Task<FcResponse<T>>> query, CancellationToken ct) where T : class
         {
-            await gate.WaitAsync(ct).ConfigureAwait(false);
-            try
-            {
-                return (await query().ConfigureAwait(false)).Value;
-            }
-            catch (FcException e)
-            {
-                Fail(operation, subject, e);
-                return null;
-            }
-            finally
-            {
-                gate.Release();
-            }
+            var (ok, value) = await RunAsync(operation, subject, query, ct).ConfigureAwait(false);
+            return ok ? value : null;
         }
 
         public async Task<T?> TryValueAsync<T>(string operation, string subject, Func<Task<FcResponse<T>>> query, CancellationToken ct) where T : struct
         {
+            var (ok, value) = await RunAsync(operation, subject, query, ct).ConfigureAwait(false);
+            return ok ? value : null;
+        }
+
+        /// <summary>One query under the parallelism gate; a failure becomes a DiscoveryError, never an exception.</summary>
+        private async Task<(bool Ok, T Value)> RunAsync<T>(string operation, string subject, Func<Task<FcResponse<T>>> query, CancellationToken ct)
+        {
             await gate.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                return (await query().ConfigureAwait(false)).Value;
+                return (true, (await query().ConfigureAwait(false)).Value);
             }
             catch (FcException e)
             {
                 Fail(operation, subject, e);
-                return null;
+                return (false, default!);
             }
             finally
             {
