@@ -92,7 +92,6 @@ internal static class IscsiCommand
             Description = "qla4xxx: read-flash, update-flash, get-acb-state, read-nvram, update-nvram, restore-defaults, get-acb, diag-test; " +
                           "be2iscsi: read-flash, write-flash",
         };
-        verbArg.AcceptOnlyFromAmong(VerbNames);
         var offset = new Option<string?>("--offset") { Description = "byte offset (hex 0x… or decimal; default 0)" };
         var length = new Option<string?>("--length", "-l") { Description = $"bytes to read (default {DefaultReadLength})" };
         var data = new Option<string?>("--data") { Description = "bytes to write: hex (01020304, 01:02:03:04) or @FILE (binary)" };
@@ -138,8 +137,11 @@ internal static class IscsiCommand
         cli.SetAction(cmd, async (ctx, parse, ct) =>
         {
             ctx.NoDot();
-            var host = SelectHost(ctx, parse.GetValue(hostArg)!);
             var verbName = parse.GetValue(verbArg)!;
+            if (!VerbNames.Contains(verbName))
+                throw CliException.Usage($"'{verbName}' is not an iSCSI vendor command (qla4xxx: {string.Join(", ", CommandsFor(IscsiDriver.Qla4xxx))}; " +
+                                         $"be2iscsi: {string.Join(", ", CommandsFor(IscsiDriver.Be2iscsi))})");
+            var host = SelectHost(ctx, parse.GetValue(hostArg)!);
             var driver = IscsiDrivers.FromProcName(host.Driver);
             if (host.Node?.DevicePath is null)
                 throw new CliException(ExitCodes.Transport, $"{host.Name} ({host.Driver ?? "unknown driver"}): {host.Note ?? host.Node?.Note ?? IscsiHostInfo.NoBsgNodeNote}");
