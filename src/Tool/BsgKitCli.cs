@@ -8,7 +8,7 @@ namespace BsgKit.Tool;
 public static class BsgKitCli
 {
     public const string Description =
-        "bsgkit: Fibre Channel HBA queries through Linux BSG passthrough (name server, configuration server, FDMI, zoning, ELS, discovery).\n" +
+        "bsgkit: Fibre Channel HBA queries through Linux BSG passthrough (name server, configuration server, FDMI, zoning, ELS, discovery), and iSCSI offload HBA vendor commands.\n" +
         "Results go to stdout (-o table|json), diagnostics to stderr. Runs on the built-in simulated SAN with --simulate [SCENARIO].";
 
     /// <summary>Runs bsgkit with <paramref name="args"/>; returns the exit code (see <see cref="ExitCodes"/>).</summary>
@@ -30,10 +30,11 @@ public static class BsgKitCli
         root.Subcommands.Add(DiscoverCommand.Build(cli));
         root.Subcommands.Add(RawCommand.Build(cli));
         root.Subcommands.Add(VendorCommand.Build(cli));
+        root.Subcommands.Add(IscsiCommand.Build(cli));
         root.Subcommands.Add(SimCommand.Build(cli));
 
         // @FILE is ours (--dout @FILE), not a response file.
-        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var parse = root.Parse(JoinSimulateValue(args, root), new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             stderr.WriteLine($"bsgkit: {parse.Errors[0].Message} (see bsgkit --help)");
@@ -43,6 +44,25 @@ public static class BsgKitCli
         var code = await parse.InvokeAsync(config).ConfigureAwait(false);
         await stdout.FlushAsync().ConfigureAwait(false);
         return code;
+    }
+
+    /// <summary>
+    /// --simulate takes an optional value, so a scenario named like a command (`iscsi`) would be parsed as that command:
+    /// `--simulate iscsi iscsi list` becomes `--simulate=iscsi iscsi list` when the command name appears again later.
+    /// `--simulate iscsi list` stays the lab's `iscsi list`; `--simulate=iscsi` always works.
+    /// </summary>
+    internal static string[] JoinSimulateValue(string[] args, RootCommand root)
+    {
+        var end = Array.IndexOf(args, "--");
+        if (end < 0) end = args.Length;
+        for (var i = 0; i + 1 < end; i++)
+        {
+            if (args[i] != "--simulate") continue;
+            var value = args[i + 1];
+            if (!root.Subcommands.Any(c => c.Name == value) || Array.IndexOf(args, value, i + 2, end - i - 2) < 0) return args;
+            return [.. args[..i], "--simulate=" + value, .. args[(i + 2)..]];
+        }
+        return args;
     }
 }
 

@@ -117,7 +117,7 @@ internal static class ListCommand
 
     private static IscsiHostDto Iscsi(IscsiHostInfo i) => new(i.Name, i.HostNumber)
     {
-        Driver = i.Driver, State = i.PortState, NetDev = i.NetDev, IpAddress = i.IpAddress, HwAddress = i.HwAddress, InitiatorName = i.InitiatorName,
+        Driver = i.Driver, State = i.PortState, Speed = i.PortSpeed, NetDev = i.NetDev, IpAddress = i.IpAddress, HwAddress = i.HwAddress, InitiatorName = i.InitiatorName,
         BsgNode = i.Node?.DevicePath,
         BsgNote = i.Node?.DevicePath is null ? (i.Driver == "iscsi_tcp" ? "no bsg node (software iSCSI)" : i.Node?.Note ?? "no bsg node") : null,
     };

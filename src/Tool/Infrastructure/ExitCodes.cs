@@ -1,5 +1,6 @@
 using BsgKit.Bsg;
 using BsgKit.Fc.Clients;
+using BsgKit.Iscsi.Clients;
 using BsgKit.Simulator.Scenarios;
 
 namespace BsgKit.Tool.Infrastructure;
@@ -22,12 +23,12 @@ internal static class ExitCodes
     public static readonly IReadOnlyList<(int Code, string Meaning)> All =
     [
         (Ok, "ok"),
-        (Rejected, "rejected by the fabric or the port (CT reject, LS_RJT)"),
-        (Usage, "usage error (bad option, malformed WWPN / FC ID / hex, missing file, unknown scenario)"),
+        (Rejected, "rejected by the fabric or the port (CT reject, LS_RJT), or an iSCSI diag test failed"),
+        (Usage, "usage error (bad option, malformed WWPN / FC ID / hex, missing file, unknown scenario, a command for another iSCSI driver, a write without --yes-i-mean-it)"),
         (NotFound, "no such host or port"),
         (Permission, "permission denied (needs root or CAP_SYS_RAWIO)"),
         (Timeout, "timeout (nothing answered before --timeout)"),
-        (Transport, "transport or driver error (errno, transport status, silent IOERR, malformed reply, unsupported driver)"),
+        (Transport, "transport or driver error (errno, transport status, silent IOERR, malformed reply, unsupported driver, an iSCSI host without a bsg node)"),
         (Partial, "partial result (some queries failed; the rest is printed)"),
     ];
 
@@ -47,6 +48,14 @@ internal static class ExitCodes
             _ => Transport,
         },
         FcException => Transport,
+        IscsiWriteRefusedException => Usage,
+        IscsiCommandFailedException i => i.Errno switch
+        {
+            Errno.EPERM or Errno.EACCES => Permission,
+            Errno.ETIMEDOUT => Timeout,
+            _ => Transport,
+        },
+        IscsiNotSupportedException => Transport,
         BsgPermissionException => Permission,
         BsgNodeNotFoundException => NotFound,
         BsgTimeoutException => Timeout,

@@ -49,12 +49,46 @@ public sealed record IscsiHostDto(string Name, int Host)
 {
     public string? Driver { get; init; }
     public string? State { get; init; }
+    public string? Speed { get; init; }
     public string? NetDev { get; init; }
     public string? IpAddress { get; init; }
     public string? HwAddress { get; init; }
     public string? InitiatorName { get; init; }
     public string? BsgNode { get; init; }
     public string? BsgNote { get; init; }
+    /// <summary>`iscsi list` only: the `iscsi vendor` commands the host's driver takes.</summary>
+    public List<string>? Commands { get; init; }
+}
+
+public sealed record IscsiListDto(List<IscsiHostDto> IscsiHosts);
+
+/// <summary>`iscsi vendor HOST COMMAND`: what was asked and what came back; bytes as hex or base64 per <see cref="Encoding"/>.</summary>
+public sealed record IscsiVendorDto(string Host, string Driver, string Command)
+{
+    public string? BsgNode { get; init; }
+    public uint? Region { get; init; }
+    public uint? SectorSize { get; init; }
+    public uint? Sector { get; init; }
+    public string? Offset { get; init; }
+    public string? Address { get; init; }
+    public int? Length { get; init; }
+    public string? AcbType { get; init; }
+    public uint? AcbIndex { get; init; }
+    public uint? IpIndex { get; init; }
+    public string? IpState { get; init; }
+    public string? Test { get; init; }
+    public string? TestCode { get; init; }
+    public bool? Passed { get; init; }
+    public string? CommandStatus { get; init; }
+    public List<string>? MailboxCommand { get; init; }
+    public List<string>? MailboxStatus { get; init; }
+    public uint? Field0 { get; init; }
+    public uint? Field1 { get; init; }
+    public bool? Written { get; init; }
+    public bool? Verified { get; init; }
+    public string? Encoding { get; init; }
+    public string? Data { get; init; }
+    public string? ReadBack { get; init; }
 }
 
 /// <summary>One answer (or failure) of a query with several arguments.</summary>
@@ -291,6 +325,8 @@ public sealed record VendorDto(string Host, string VendorId, string Status)
 [JsonSerializable(typeof(ZoneMembersDto))]
 [JsonSerializable(typeof(ZoneCapsDto))]
 [JsonSerializable(typeof(VendorDto))]
+[JsonSerializable(typeof(IscsiListDto))]
+[JsonSerializable(typeof(IscsiVendorDto))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class JsonOutput
