@@ -37,14 +37,18 @@ public sealed class RequestSlot
     /// <summary>Set when the owner went away: the request completes but nothing is written back.</summary>
     public bool Abandoned { get; internal set; }
 
-    internal byte[] RequestBuffer = new byte[64];
-    internal byte[] RequestPayloadBuffer = new byte[4096];
-    internal byte[] ReplyPayloadBuffer = new byte[4096];
-    internal readonly byte[] ReplyBuffer = new byte[Bsg.BsgConstants.DefaultReplyLength];
+    // Grown on first use, then reused: a fabric of 10,000 rports costs nothing for nodes nobody talks to.
+    internal byte[] RequestBuffer = [];
+    internal byte[] RequestPayloadBuffer = [];
+    internal byte[] ReplyPayloadBuffer = [];
+    private byte[]? _replyBuffer;
+
+    /// <summary>bsg-lib's preallocated reply buffer for this tag: never zeroed, so it keeps stale bytes.</summary>
+    internal byte[] ReplyBuffer => _replyBuffer ??= new byte[Bsg.BsgConstants.DefaultReplyLength];
 
     internal static void EnsureCapacity(ref byte[] buffer, int length)
     {
-        if (buffer.Length < length) buffer = new byte[Math.Max(length, buffer.Length * 2)];
+        if (buffer.Length < length) buffer = new byte[Math.Max(Math.Max(length, 64), buffer.Length * 2)];
     }
 
     internal bool TryTransition(RequestState from, RequestState to) =>

@@ -6,15 +6,14 @@ namespace BsgKit.Simulator.Kernel;
 /// </summary>
 public sealed class RequestSlotTable
 {
-    private readonly RequestSlot[] _slots;
+    private readonly RequestSlot?[] _slots; // created on first use: most queues never see more than a few at once
     private readonly SemaphoreSlim _free;
     private long _doubleCompletions;
     private long _executions;
 
     public RequestSlotTable(int depth = Bsg.BsgConstants.QueueDepth)
     {
-        _slots = new RequestSlot[depth];
-        for (var i = 0; i < depth; i++) _slots[i] = new RequestSlot(i) { Table = this };
+        _slots = new RequestSlot?[depth];
         _free = new SemaphoreSlim(depth, depth);
     }
 
@@ -26,18 +25,22 @@ public sealed class RequestSlotTable
     /// <summary>Requests that reached a handler (for exactly-once checks).</summary>
     public long Executions => Interlocked.Read(ref _executions);
 
-    public int InFlight => _slots.Count(s => s.State != RequestState.Free);
+    public int InFlight => _slots.Count(s => s is not null && s.State != RequestState.Free);
 
     public RequestSlot this[int tag] => (uint)tag < (uint)_slots.Length
-        ? _slots[tag]
+        ? SlotAt(tag)
         : throw new ArgumentOutOfRangeException(nameof(tag), tag, $"tag must be 0..{_slots.Length - 1}");
+
+    private RequestSlot SlotAt(int tag) =>
+        _slots[tag] ?? Interlocked.CompareExchange(ref _slots[tag], new RequestSlot(tag) { Table = this }, null) ?? _slots[tag]!;
 
     /// <summary>Free → Fetched on some free tag; waits for one when all are busy.</summary>
     public RequestSlot Acquire(object owner, CancellationToken cancellationToken = default)
     {
         _free.Wait(cancellationToken);
-        foreach (var slot in _slots)
+        for (var tag = 0; tag < _slots.Length; tag++)
         {
+            var slot = SlotAt(tag);
             if (!slot.TryTransition(RequestState.Free, RequestState.Fetched)) continue;
             slot.Owner = owner;
             slot.Abandoned = false;
@@ -73,7 +76,7 @@ public sealed class RequestSlotTable
         var n = 0;
         foreach (var slot in _slots)
         {
-            if (!ReferenceEquals(slot.Owner, owner) || slot.State == RequestState.Free) continue;
+            if (slot is null || !ReferenceEquals(slot.Owner, owner) || slot.State == RequestState.Free) continue;
             slot.Abandoned = true;
             if (slot.State == RequestState.OwnedByHandler && !slot.Job.IsDone) slot.Job.Done(negativeErrno, 0);
             n++;

@@ -112,3 +112,24 @@ public class ClientOverSimulatorTests
         }
     }
 }
+
+/// <summary>The simulator and the client at 10,000 ports: the whole stack, not just the fabric.</summary>
+public class LargeFabricEndToEndTests
+{
+    [Fact]
+    public async Task A_10000_port_fabric_is_listed_completely_through_the_bsg_layer()
+    {
+        using var san = SimulatedSan.Create("big");
+        var catalog = san.Catalog.Scan();
+        Assert.Empty(catalog.Problems);
+        using var client = FcHostClient.Open(catalog, san.FcHosts[0].HostNumber, new FcClientOptions { Transport = san.Transport });
+        var listing = await NameServerListing.ListAsync(client);
+        Assert.True(listing.IsComplete);
+        // The listing asks for FCP ports (the default FC-4 type); every online FCP N_Port must be there.
+        var expected = san.Scenario.NPorts.Where(n => n.Online && n.Fc4Types.Contains("FCP")).Select(n => Wwn.Parse(n.Wwpn)).ToHashSet();
+        var listed = listing.Ports.Where(p => p.PortName is not null).Select(p => p.PortName!.Value).ToHashSet();
+        Assert.True(expected.Count > 5000, $"only {expected.Count} FCP ports in the generated fabric");
+        var missing = expected.Except(listed).ToList();
+        Assert.True(missing.Count == 0, $"{missing.Count} FCP ports not listed, e.g. {string.Join(", ", missing.Take(5))}");
+    }
+}
