@@ -9,11 +9,18 @@ namespace BsgKit.Bsg.Catalog;
 /// </summary>
 public sealed class BsgNodeCatalog
 {
-    public BsgNodeCatalog(string sysfsRoot = "/sys", string devRoot = "/dev")
+    /// <param name="reportedDevRoot">
+    /// Where reported device paths say the nodes are, when that differs from where they are looked for (the
+    /// simulator's tree lives in a temporary directory but its nodes answer to /dev/bsg/NAME).
+    /// </param>
+    public BsgNodeCatalog(string sysfsRoot = "/sys", string devRoot = "/dev", string? reportedDevRoot = null)
     {
         SysfsRoot = sysfsRoot;
         DevRoot = devRoot;
+        ReportedDevRoot = reportedDevRoot ?? devRoot;
     }
+
+    public string ReportedDevRoot { get; }
 
     public string SysfsRoot { get; }
     public string DevRoot { get; }
@@ -47,9 +54,9 @@ public sealed class BsgNodeCatalog
             string? devicePath = null;
             string? note = null;
             var bsgPath = Path.Combine(DevRoot, "bsg", name);
-            if (Path.Exists(bsgPath)) devicePath = bsgPath;
+            if (Path.Exists(bsgPath)) devicePath = Path.Combine(ReportedDevRoot, "bsg", name);
             else if (devNumber != null && Path.Exists(Path.Combine(DevRoot, "char", devNumber)))
-                devicePath = Path.Combine(DevRoot, "char", devNumber);
+                devicePath = Path.Combine(ReportedDevRoot, "char", devNumber);
             else
                 note = devNumber != null
                     ? $"no {bsgPath}: create it with `mknod {bsgPath} c {devNumber.Replace(':', ' ')}`"

@@ -95,8 +95,11 @@ public sealed class SimulatedSan : IDisposable
     public SimIscsiHost? FindIscsiHost(int hostNumber) => _iscsiHosts.FirstOrDefault(h => h.HostNumber == hostNumber);
     public IEnumerable<SimNode> Nodes => _nodes.Values;
 
-    /// <summary>The node catalog over the generated tree: what `bsgkit list` sees.</summary>
-    public BsgNodeCatalog Catalog => new(SysRoot, DevRoot);
+    /// <summary>
+    /// The node catalog over the generated tree: what `bsgkit list` sees. Nodes are reported as /dev/bsg/NAME,
+    /// exactly as on a real machine; the in-process transport answers to those paths.
+    /// </summary>
+    public BsgNodeCatalog Catalog => new(SysRoot, DevRoot, "/dev");
 
     public SimFcHost? FindHost(int hostNumber) => _hosts.FirstOrDefault(h => h.HostNumber == hostNumber);
 
@@ -111,7 +114,7 @@ public sealed class SimulatedSan : IDisposable
     }
 
     /// <summary>Opens a node through the real Bsg layer on the in-process transport.</summary>
-    public BsgDevice OpenDevice(string nodeName) => BsgDevice.Open(Path.Combine(DevRoot, "bsg", nodeName), Transport);
+    public BsgDevice OpenDevice(string nodeName) => BsgDevice.Open(Path.Combine("/dev/bsg", nodeName), Transport);
 
     private void AddHost(HostSpec spec, int hostNumber, string wwpn, string wwnn)
     {

@@ -133,3 +133,90 @@ public class LargeFabricEndToEndTests
         Assert.True(missing.Count == 0, $"{missing.Count} FCP ports not listed, e.g. {string.Join(", ", missing.Take(5))}");
     }
 }
+
+/// <summary>
+/// The rest of the fabric's answers through the real Bsg layer (lab: lpfc, zoned, two switches): every name
+/// server, configuration server, FDMI, zone server and ELS query the client has, parsed by the shared codecs.
+/// </summary>
+public class EveryFabricAnswerTests
+{
+    [Fact]
+    public async Task Every_query_of_the_fc_issue_answers_on_the_lab()
+    {
+        using var san = SimulatedSan.Create("lab");
+        using var client = FcHostClient.Open(san.Catalog.Scan(), 1, new FcClientOptions { Transport = san.Transport });
+        var target = new FcId(0x010a00);
+        var targetWwpn = Wwn.Parse("0x500507680b214ac1");
+        var targetWwnn = Wwn.Parse("0x500507680b004ac1");
+        var host = new FcId(0x010100);
+        var hostWwpn = Wwn.Parse("0x10000090fa8c0a01");
+
+        // Name server: every query, and the registrations a host may make for itself.
+        Assert.Equal(PortTypes.NPort, (await client.GptIdAsync(target)).Value);
+        Assert.NotEqual(0u, (await client.GcsIdAsync(target)).Value);
+        Assert.NotEqual(0UL, (await client.GfpnIdAsync(target)).Value.Value);
+        Assert.Contains(target, (await client.GidNnAsync(targetWwnn)).Value.PortIds);
+        Assert.Equal("IBM 2145 FlashSystem array1", (await client.GsnnNnAsync(targetWwnn)).Value);
+        Assert.Contains((await client.GnnFtAsync(new NsFc4TypeScope(Fc4Types.Fcp))).Value.Entries, e => e.Name == targetWwnn);
+        Assert.Contains(target, (await client.GidPtAsync(new NsPortTypeScope(PortTypes.NPort))).Value.PortIds);
+        await client.RspnIdAsync(host, "renamed by a test");
+        Assert.Equal("renamed by a test", (await client.GspnIdAsync(host)).Value);
+        await client.RftIdAsync(host, (await client.GftIdAsync(host)).Value);
+        await client.RffIdAsync(host, Fc4Types.Fcp, 0x02);
+
+        // Fabric configuration server: both switches, their ports, the ISL, attached ports, FPNG.
+        var elements = (await client.GielAsync()).Value;
+        Assert.Equal(2, elements.Count);
+        var sw = elements[0].Name;
+        Assert.Equal(1, (await client.GdidAsync(sw)).Value);
+        Assert.Equal("lab-sw-a", (await client.GielnAsync(sw)).Value);
+        await client.GietAsync(sw);
+        await client.GmidAsync(sw);
+        await client.GfnAsync(sw);
+        await client.GmalAsync(sw);
+        await client.GieilAsync(sw);
+        var ports = (await client.GplAsync(sw)).Value;
+        Assert.NotEmpty(ports);
+        await client.GtinAsync();
+        await client.FpngAsync(targetWwpn, 0x1234);
+
+        // FDMI: the host registered itself at login.
+        Assert.Contains(hostWwpn, (await client.GrhlAsync()).Value);
+        var hba = (await client.GhatAsync(hostWwpn)).Value;
+        Assert.NotEmpty(hba.Attributes);
+        Assert.Contains(hostWwpn, (await client.GrplAsync(hostWwpn)).Value);
+        Assert.NotEmpty((await client.GpatAsync(hostWwpn)).Value);
+
+        // Zone server: the active zone set of the lab.
+        var active = (await client.GazsAsync()).Value;
+        Assert.Equal("lab_cfg", active.Name);
+        Assert.Contains(active.Zones, z => z.Name == "z_host1_arrays");
+        await client.GestAsync();
+        Assert.NotEmpty((await client.GzsnAsync()).Value);
+        Assert.NotEmpty((await client.GzdAsync("lab_cfg")).Value);
+        Assert.Equal(3, (await client.GzmAsync("z_host1_arrays")).Value.Count);
+        Assert.Equal(2, (await client.GzsAsync("lab_cfg")).Value.Zones.Count);
+
+        // ELS (lpfc: through the rport, RPT_ELS).
+        var adisc = (await client.AdiscAsync(target, new AdiscParameters(new FcId(0), hostWwpn, Wwn.Parse("0x20000090fa8c0a01"), host))).Value;
+        Assert.Equal(targetWwpn, adisc.Wwpn);
+        await client.LirrAsync(target, new LirrRequest(0x01, 0x00));
+        await client.SrlAsync(target, new SrlRequest(0, 0));
+        await client.RplAsync(target, new RplRequest(64, 0));
+    }
+
+    [Fact]
+    public void Npiv_ports_become_their_own_fc_hosts_with_their_own_fc_ids_behind_one_switch_port()
+    {
+        var scenario = ScenarioLoader.Resolve("libfc");
+        scenario.Hosts[0].Npiv.Add(new NpivSpec { Host = 7, Wwpn = "0x2000001b21aa0107", Wwnn = "0x1000001b21aa0107" });
+        scenario.Hosts[0].Npiv.Add(new NpivSpec { Host = 8, Wwpn = "0x2000001b21aa0108", Wwnn = "0x1000001b21aa0108" });
+        using var san = SimulatedSan.Create(scenario);
+        var hosts = san.Catalog.Scan().FcHosts;
+        Assert.Equal([1, 7, 8], hosts.Select(h => h.HostNumber));
+        var ids = hosts.Select(h => h.PortId!.Value).ToList();
+        Assert.Equal(3, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Equal(0x010100u, id & 0xFFFF00)); // same domain and switch port, different AL_PA
+        Assert.All(hosts, h => Assert.Equal("/dev/bsg/" + $"fc_host{h.HostNumber}", h.Node?.DevicePath));
+    }
+}
