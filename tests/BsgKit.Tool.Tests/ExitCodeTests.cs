@@ -82,6 +82,19 @@ public class ExitCodeTests(FaultyLab lab) : IClassFixture<FaultyLab>
     public async Task Exit_4_permission()
     {
         Assert.Equal(ExitCodes.Permission, ExitCodes.Classify(new BsgPermissionException("/dev/bsg/fc_host1", "open", Errno.EACCES)));
+        // End to end on the simulator: a caller without CAP_SYS_RAWIO gets EPERM from every SG_IO.
+        var show = await CliRun.RunAsync("sim", "show", "lab");
+        var scenario = JsonNode.Parse(show.Out)!.AsObject();
+        scenario["callerLacksCapSysRawio"] = true;
+        var file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"bsgkit-nocap-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, scenario.ToJsonString());
+        try
+        {
+            var denied = await CliRun.RunAsync("--simulate", file, "ns", "gpn-id", "0x010a00");
+            Assert.True(denied.Code == ExitCodes.Permission, denied.ToString());
+            Assert.Contains("CAP_SYS_RAWIO", Assert.Single(denied.ErrLines));
+        }
+        finally { File.Delete(file); }
         if (OperatingSystem.IsWindows() || Environment.UserName == "root") return; // root opens a mode-000 node anyway
         // The real transport on a simulated tree whose node the caller may not open.
         using var san = SimulatedSan.Create("lab");

@@ -14,7 +14,9 @@ public sealed class InProcessBsgTransport(SimulatedSan san) : IBsgTransport
     {
         var node = san.FindNodeByPath(devicePath)
                    ?? throw BsgErrnoException.For(devicePath, "open", Errno.ENOENT);
-        return new Channel(devicePath, san.Kernel.Open(node));
+        var file = san.Kernel.Open(node);
+        file.CapSysRawio = !san.Scenario.CallerLacksCapSysRawio;
+        return new Channel(devicePath, file);
     }
 
     public int Execute(BsgNodeChannel channel, ref SgIoV4 header, ReadOnlySpan<MemoryRegion> handedOver)

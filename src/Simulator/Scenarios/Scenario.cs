@@ -24,6 +24,9 @@ public sealed class Scenario
     public NameServerSpec? NameServer { get; set; }
     /// <summary>Sleep for simulated latencies instead of only advancing the simulated clock.</summary>
     public bool RealDelays { get; set; }
+
+    /// <summary>The simulated caller lacks CAP_SYS_RAWIO: every SG_IO fails with EPERM (kernel-rules #7).</summary>
+    public bool CallerLacksCapSysRawio { get; set; }
     /// <summary>
     /// FCoE VN2VN: the hosts (libfc drivers only) talk to each other point-to-point over one Ethernet segment with
     /// no fabric services — no name server, no management server, no F_Port — so HST_CT to 0xFFFFFC is EINVAL at

@@ -152,7 +152,7 @@ public static class FcExchangeInterpreter
         Errno.EBUSY => "the driver is busy with another passthrough",
         Errno.EOPNOTSUPP => "the driver needs single-segment buffers of at most a page",
         Errno.ECONNABORTED => "the exchange was aborted",
-        _ => Errno.Describe(errno),
+        _ => Errno.HintFor(errno), // the message already names the errno; say what it means
     };
 
     /// <summary>Collects fields while interpreting, then makes the one immutable result.</summary>
