@@ -192,3 +192,47 @@ public sealed class SimRunTests
         Directory.Delete(root, recursive: true);
     }
 }
+
+/// <summary>A fact that needs root (to drop to another user); skipped, visibly, otherwise.</summary>
+public sealed class RootFactAttribute : FactAttribute
+{
+    public RootFactAttribute()
+    {
+        if (Environment.UserName != "root") Skip = "needs root to run the test as an unprivileged user";
+    }
+}
+
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class UnprivilegedSimRunTests
+{
+    [RootFact]
+    public async Task An_unprivileged_user_gets_its_namespaces_from_unshare()
+    {
+        Assert.True(File.Exists("/usr/sbin/fcnsq"), "fcoe-utils is not installed: apt-get install fcoe-utils (.ci/run does)");
+        // A world-readable copy of bsgkit: the test's own output directory may sit under a 0700 temp dir.
+        var app = Directory.CreateTempSubdirectory("bsgkit-app-").FullName;
+        try
+        {
+            File.SetUnixFileMode(app, (UnixFileMode)0b111_101_101);
+            foreach (var f in Directory.GetFiles(AppContext.BaseDirectory))
+            {
+                var to = Path.Combine(app, Path.GetFileName(f));
+                File.Copy(f, to);
+                File.SetUnixFileMode(to, (UnixFileMode)0b110_100_100);
+            }
+            var start = new ProcessStartInfo("setpriv") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "env", "HOME=/tmp", "DOTNET_CLI_HOME=/tmp",
+                         "dotnet", Path.Combine(app, "bsgkit.dll"), "-v", "sim", "run", "--scenario", "libfc", "--", "fcnsq", "host1", "--gpn", "0x010500" })
+                start.ArgumentList.Add(a);
+            using var p = Process.Start(start)!;
+            var stdout = p.StandardOutput.ReadToEndAsync();
+            var stderr = p.StandardError.ReadToEndAsync();
+            await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
+            var (o, e) = (await stdout, await stderr);
+            Assert.True(p.ExitCode == 0, $"exit {p.ExitCode}\n{o}\n{e}");
+            Assert.Contains("Port Name: 50060e8007e0a100", o);
+            Assert.Contains("served 1 SG_IO", e);
+        }
+        finally { Directory.Delete(app, recursive: true); }
+    }
+}
