@@ -35,26 +35,24 @@ internal static class ExitCodes
     public static string HelpText =>
         "Exit codes:\n" + string.Join("\n", All.Select(e => $"  {e.Code}  {e.Meaning}"));
 
+    /// <summary>A failed ioctl: permission and timeout have their own codes, every other errno is a transport error.</summary>
+    private static int FromErrno(int errno) => errno switch
+    {
+        Errno.EPERM or Errno.EACCES => Permission,
+        Errno.ETIMEDOUT => Timeout,
+        _ => Transport,
+    };
+
     /// <summary>The exit code for an error.</summary>
     public static int Classify(Exception e) => e switch
     {
         CliException c => c.ExitCode,
         FcRejectedException => Rejected,
         FcNoResponseException n => n.Exchange?.Errno == Errno.ETIMEDOUT ? Timeout : Transport,
-        FcTransportException t => t.Errno switch
-        {
-            Errno.EPERM or Errno.EACCES => Permission,
-            Errno.ETIMEDOUT => Timeout,
-            _ => Transport,
-        },
+        FcTransportException t => FromErrno(t.Errno),
         FcException => Transport,
         IscsiWriteRefusedException => Usage,
-        IscsiCommandFailedException i => i.Errno switch
-        {
-            Errno.EPERM or Errno.EACCES => Permission,
-            Errno.ETIMEDOUT => Timeout,
-            _ => Transport,
-        },
+        IscsiCommandFailedException i => FromErrno(i.Errno),
         IscsiNotSupportedException => Transport,
         BsgPermissionException => Permission,
         BsgNodeNotFoundException => NotFound,
