@@ -15,34 +15,9 @@ public static class Gzd
 
     public static string ParseRequest(ReadOnlySpan<byte> ctIu) => ZoneCodec.ParseNameRequest(ctIu, Command, RequestName);
 
-    public static int BuildAccept(Span<byte> ctIu, IReadOnlyList<ZoneSummary> zones)
-    {
-        var length = P + 4;
-        foreach (var z in zones) length += ZoneCodec.NameLength(z.Name) + 4;
-        WriteAcceptHeader(ctIu, CtServer.ZoneServer, length, AcceptName);
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(ctIu[P..], (uint)zones.Count);
-        var at = P + 4;
-        foreach (var z in zones)
-        {
-            at += ZoneCodec.WriteName(ctIu[at..], z.Name);
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(ctIu[at..], z.MemberCount);
-            at += 4;
-        }
-        return length;
-    }
+    public static int BuildAccept(Span<byte> ctIu, IReadOnlyList<ZoneSummary> zones) =>
+        ZoneCodec.BuildNamedCountAccept(ctIu, zones, static x => x.Name, static x => x.MemberCount, AcceptName);
 
-    public static IReadOnlyList<ZoneSummary> ParseAccept(ReadOnlySpan<byte> ctIu)
-    {
-        var r = OpenAccept(ctIu, AcceptName);
-        var count = ZoneCodec.Count(r, P, ZoneCodec.MinNameSize + 4, "zone");
-        var list = new List<ZoneSummary>(count);
-        var at = P + 4;
-        for (var i = 0; i < count; i++)
-        {
-            var (name, next) = ZoneCodec.ReadName(r, at);
-            list.Add(new ZoneSummary(name, r.U32(next, "member count")));
-            at = next + 4;
-        }
-        return list;
-    }
+    public static IReadOnlyList<ZoneSummary> ParseAccept(ReadOnlySpan<byte> ctIu) =>
+        ZoneCodec.ParseNamedCountAccept(ctIu, "zone", "member count", static (name, count) => new ZoneSummary(name, count), AcceptName);
 }

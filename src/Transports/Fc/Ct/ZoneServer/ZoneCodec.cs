@@ -150,4 +150,40 @@ internal static class ZoneCodec
         var r = OpenAccept(ctIu, message);
         return (r.U8(P, "flags"), r.U32(P + 4, "vendor specific"));
     }
+
+    /// <summary>
+    /// The list GZSN and GZD answer with: count u32 @0, then {name, u32} per entry (zone sets with their zone count,
+    /// or zones with their member count).
+    /// </summary>
+    public static int BuildNamedCountAccept<T>(Span<byte> ctIu, IReadOnlyList<T> items, Func<T, string> name, Func<T, uint> count, string message)
+    {
+        var length = P + 4;
+        foreach (var item in items) length += NameLength(name(item)) + 4;
+        WriteAcceptHeader(ctIu, CtServer.ZoneServer, length, message);
+        BinaryPrimitives.WriteUInt32BigEndian(ctIu[P..], (uint)items.Count);
+        var at = P + 4;
+        foreach (var item in items)
+        {
+            at += WriteName(ctIu[at..], name(item));
+            BinaryPrimitives.WriteUInt32BigEndian(ctIu[at..], count(item));
+            at += 4;
+        }
+        return length;
+    }
+
+    public static IReadOnlyList<T> ParseNamedCountAccept<T>(ReadOnlySpan<byte> ctIu, string what, string countWhat, Func<string, uint, T> make, string message)
+    {
+        var r = OpenAccept(ctIu, message);
+        var count = Count(r, P, MinNameSize + 4, what);
+        var list = new List<T>(count);
+        var at = P + 4;
+        for (var i = 0; i < count; i++)
+        {
+            var (name, next) = ReadName(r, at);
+            list.Add(make(name, r.U32(next, countWhat)));
+            at = next + 4;
+        }
+        return list;
+    }
 }
+
