@@ -66,4 +66,22 @@ public class BufferTests
         Assert.Equal(8192, tx.Din.Length);
         Assert.Equal(16, tx.Reply.Length);
     }
+
+    [Fact]
+    public void The_pool_counts_what_is_rented_and_kept_and_frees_everything_on_dispose()
+    {
+        var pool = new PinnedBufferPool(maxPerClass: 2);
+        var rented = Enumerable.Range(0, 5).Select(_ => pool.Rent(100)).ToList();
+        Assert.Equal(5, pool.RentedCount);
+        foreach (var b in rented) pool.Return(b, 100);
+        Assert.Equal(0, pool.RentedCount);
+        Assert.Equal(2, pool.PooledCount);                        // bounded: the other three were freed
+        Assert.Equal(2 * PinnedBuffer.PageSize, pool.PooledBytes);
+        using (var tx = new BsgTransaction(pool, requestLength: 20, doutLength: 36, dinLength: 8192))
+            Assert.Equal(4, pool.RentedCount);                    // request, reply, dout, din
+        Assert.Equal(0, pool.RentedCount);
+        pool.Dispose();
+        Assert.Equal(0, pool.PooledCount);
+        Assert.Equal(0, pool.PooledBytes);
+    }
 }

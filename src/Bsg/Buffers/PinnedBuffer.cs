@@ -12,8 +12,16 @@ public sealed unsafe class PinnedBuffer : IDisposable
 {
     public const int PageSize = 4096;
 
+    private static long s_liveCount, s_liveBytes;
+
     private byte* _pointer;
     private readonly bool _locked;
+
+    /// <summary>Pinned buffers allocated in this process and not yet freed (every pool, every owner).</summary>
+    public static long LiveCount => Interlocked.Read(ref s_liveCount);
+
+    /// <summary>Native bytes held by <see cref="LiveCount"/> buffers: what a long-running process watches for leaks.</summary>
+    public static long LiveBytes => Interlocked.Read(ref s_liveBytes);
 
     public int Capacity { get; }
 
@@ -24,6 +32,8 @@ public sealed unsafe class PinnedBuffer : IDisposable
         Capacity = capacity;
         _pointer = (byte*)NativeMemory.AlignedAlloc((nuint)capacity, PageSize);
         NativeMemory.Clear(_pointer, (nuint)capacity);
+        Interlocked.Increment(ref s_liveCount);
+        Interlocked.Add(ref s_liveBytes, capacity);
         if (tryLock) _locked = MemoryLock.TryLock(_pointer, (nuint)capacity, logger);
     }
 
@@ -56,5 +66,7 @@ public sealed unsafe class PinnedBuffer : IDisposable
         if (_locked) MemoryLock.Unlock(_pointer, (nuint)Capacity);
         NativeMemory.AlignedFree(_pointer);
         _pointer = null;
+        Interlocked.Decrement(ref s_liveCount);
+        Interlocked.Add(ref s_liveBytes, -Capacity);
     }
 }

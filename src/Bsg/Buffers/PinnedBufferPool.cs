@@ -18,8 +18,18 @@ public sealed class PinnedBufferPool : IDisposable
     private readonly ILogger? _logger;
     private readonly int _maxPerClass;
     private int _disposed;
+    private long _rented, _pooled, _pooledBytes;
 
     public static PinnedBufferPool Shared { get; } = new(lockMemory: false);
+
+    /// <summary>Buffers rented and not yet returned: zero once every owner of this pool's memory has been disposed.</summary>
+    public long RentedCount => Interlocked.Read(ref _rented);
+
+    /// <summary>Buffers kept for reuse (bounded per size class).</summary>
+    public long PooledCount => Interlocked.Read(ref _pooled);
+
+    /// <summary>Native bytes kept for reuse.</summary>
+    public long PooledBytes => Interlocked.Read(ref _pooledBytes);
 
     public PinnedBufferPool(bool lockMemory = false, ILogger? logger = null, int maxPerClass = 256)
     {
@@ -38,23 +48,30 @@ public sealed class PinnedBufferPool : IDisposable
         var cls = ClassOf(minimumLength);
         if (_free[cls].TryTake(out var buffer))
         {
+            Interlocked.Decrement(ref _pooled);
+            Interlocked.Add(ref _pooledBytes, -buffer.Capacity);
             buffer.Clear(minimumLength); // zeroed before each use, whatever happened to it last time
-            return buffer;
         }
-        return new PinnedBuffer(PinnedBuffer.PageSize << cls, _lockMemory, _logger);
+        else buffer = new PinnedBuffer(PinnedBuffer.PageSize << cls, _lockMemory, _logger);
+        Interlocked.Increment(ref _rented);
+        return buffer;
     }
 
     /// <summary>Returns a buffer whose first <paramref name="usedLength"/> bytes may be dirty.</summary>
     public void Return(PinnedBuffer buffer, int usedLength)
     {
         buffer.Clear(usedLength);
+        Interlocked.Decrement(ref _rented);
         var cls = ClassOf(buffer.Capacity);
         if (Volatile.Read(ref _disposed) != 0 || (PinnedBuffer.PageSize << cls) != buffer.Capacity || _free[cls].Count >= _maxPerClass)
         {
             buffer.Dispose();
             return;
         }
+        Interlocked.Increment(ref _pooled);
+        Interlocked.Add(ref _pooledBytes, buffer.Capacity);
         _free[cls].Add(buffer);
+        if (Volatile.Read(ref _disposed) != 0) Drain(); // raced with Dispose: nothing may stay behind
     }
 
     private static int ClassOf(int length)
@@ -68,7 +85,17 @@ public sealed class PinnedBufferPool : IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        Drain();
+    }
+
+    private void Drain()
+    {
         foreach (var bag in _free)
-            while (bag.TryTake(out var b)) b.Dispose();
+            while (bag.TryTake(out var b))
+            {
+                Interlocked.Decrement(ref _pooled);
+                Interlocked.Add(ref _pooledBytes, -b.Capacity);
+                b.Dispose();
+            }
     }
 }

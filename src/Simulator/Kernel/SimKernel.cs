@@ -6,7 +6,13 @@ namespace BsgKit.Simulator.Kernel;
 /// <summary>An open simulated node: the file descriptor's state (per-fd timeout, the caller's capabilities).</summary>
 public sealed class SimOpenFile
 {
-    internal SimOpenFile(SimNode node) => Node = node;
+    private readonly SimKernel? _kernel;
+
+    internal SimOpenFile(SimNode node, SimKernel? kernel = null)
+    {
+        Node = node;
+        _kernel = kernel;
+    }
 
     public SimNode Node { get; }
 
@@ -29,6 +35,7 @@ public sealed class SimOpenFile
     {
         if (Closed) return;
         Closed = true;
+        if (_kernel is not null) Interlocked.Decrement(ref _kernel.OpenFileCount);
         Node.Queue.AbortOwner(this, -Errno.EIO);
     }
 }
@@ -48,10 +55,16 @@ public sealed class SimKernel
 
     public SimClock Clock { get; }
 
+    internal int OpenFileCount;
+
+    /// <summary>Simulated descriptors opened and not yet closed: zero once every client has been disposed.</summary>
+    public int OpenFiles => Volatile.Read(ref OpenFileCount);
+
     public SimOpenFile Open(SimNode node)
     {
         if (node.Dying) throw BsgErrnoException.For(node.Name, "open", Errno.ENXIO);
-        return new SimOpenFile(node);
+        Interlocked.Increment(ref OpenFileCount);
+        return new SimOpenFile(node, this);
     }
 
     /// <summary>

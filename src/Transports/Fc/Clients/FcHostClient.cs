@@ -18,6 +18,8 @@ public sealed partial class FcHostClient : FcClient
     private readonly IReadOnlyList<FcRemotePortInfo> _remotePorts;
     private readonly FcClientOptions _options;
     private readonly ConcurrentDictionary<uint, FcNode> _rportNodes = new();
+    private readonly Lock _rportNodesLock = new();
+    private bool _disposed;
 
     private FcHostClient(FcNode node, FcSession session, FcHostInfo host, IReadOnlyList<FcRemotePortInfo> remotePorts, FcClientOptions options)
         : base(node, session, ownsSession: true)
@@ -90,8 +92,16 @@ public sealed partial class FcHostClient : FcClient
         if (info.Node?.DevicePath is not { } path)
             throw new FcNotSupportedException(DevicePath, $"{info.Name} ({portId}) has no bsg node", info.Node?.Note ?? "create it with mknod (see `bsgkit list`)");
         if (owned) return new FcNode(BsgDevice.Open(path, _options.Transport, _options.Pool, Logger), Session, isHost: false);
-        return _rportNodes.GetOrAdd(portId.Value, static (_, s) =>
-            new FcNode(BsgDevice.Open(s.path, s.self._options.Transport, s.self._options.Pool, s.self.Logger), s.self.Session, isHost: false), (path, self: this));
+        if (_rportNodes.TryGetValue(portId.Value, out var cached)) return cached;
+        // Opened under a lock: a second node opened by a racing caller would never be disposed.
+        lock (_rportNodesLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_rportNodes.TryGetValue(portId.Value, out cached)) return cached;
+            var node = new FcNode(BsgDevice.Open(path, _options.Transport, _options.Pool, Logger), Session, isHost: false);
+            _rportNodes[portId.Value] = node;
+            return node;
+        }
     }
 
     private protected override FcRoute RouteCt(FcId destination, byte gsType)
@@ -144,10 +154,15 @@ public sealed partial class FcHostClient : FcClient
         }
     }
 
+    /// <summary>Closes the host node and every cached rport node, freeing their pooled transactions' native buffers.</summary>
     public override void Dispose()
     {
-        foreach (var node in _rportNodes.Values) node.Device.Dispose();
-        _rportNodes.Clear();
+        lock (_rportNodesLock)
+        {
+            _disposed = true;
+            foreach (var node in _rportNodes.Values) node.Dispose();
+            _rportNodes.Clear();
+        }
         base.Dispose();
     }
 }

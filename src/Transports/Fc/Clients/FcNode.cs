@@ -23,13 +23,15 @@ internal sealed class FcSession(FcDriverProfile profile, ILogger logger, uint ti
 
 /// <summary>
 /// One open bsg node plus a small pool of transactions, so the steady-state request path reuses pinned
-/// buffers and builds everything in place.
+/// buffers and builds everything in place. Owns both: Dispose frees the pooled transactions' buffers and
+/// closes the node; a transaction still out (a request in flight) is freed when it comes back.
 /// </summary>
 internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) : IDisposable
 {
     private const int PooledTransactions = 16;
     private readonly ConcurrentBag<BsgTransaction> _free = new();
     private readonly ConcurrentDictionary<BsgTransaction, byte> _abandoned = new();
+    private int _disposed;
 
     public BsgDevice Device { get; } = device;
     public FcSession Session { get; } = session;
@@ -48,8 +50,13 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
     {
         // A request abandoned by cancellation may still be (or not yet be) in the kernel's hands: never reuse
         // it; Dispose defers the buffer release until the ioctl returns.
-        if (_abandoned.TryRemove(tx, out _) || tx.IsInFlight || _free.Count >= PooledTransactions) tx.Dispose();
-        else _free.Add(tx);
+        if (_abandoned.TryRemove(tx, out _) || tx.IsInFlight || _free.Count >= PooledTransactions || Volatile.Read(ref _disposed) != 0)
+        {
+            tx.Dispose();
+            return;
+        }
+        _free.Add(tx);
+        if (Volatile.Read(ref _disposed) != 0) DisposeFree(); // raced with Dispose
     }
 
     /// <summary>Shrinks dout to the length the builder actually wrote (the pool hands out zeroed buffers).</summary>
@@ -113,7 +120,13 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
 
     public void Dispose()
     {
-        while (_free.TryTake(out var tx)) tx.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        DisposeFree();
         Device.Dispose();
+    }
+
+    private void DisposeFree()
+    {
+        while (_free.TryTake(out var tx)) tx.Dispose();
     }
 }
