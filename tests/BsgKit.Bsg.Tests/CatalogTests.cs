@@ -203,4 +203,43 @@ public sealed class CatalogTests : IDisposable
     [InlineData("ublk", BsgNodeKind.Unknown)]
     public void Node_names_are_classified(string name, BsgNodeKind kind) =>
         Assert.Equal(kind, Catalog.BsgNode.Classify(name, null, null).Kind);
+
+    [Fact]
+    public async Task A_fifo_a_link_to_dev_zero_and_an_oversized_file_become_one_problem_each_and_the_listing_completes()
+    {
+        FcHost(2, "lpfc");
+        var host = Path.Combine(Sys, "class", "fc_host", "host2");
+        File.Delete(Path.Combine(host, "symbolic_name"));
+        Assert.Equal(0, Mono.Unix.Native.Syscall.mkfifo(Path.Combine(host, "symbolic_name"), Mono.Unix.Native.FilePermissions.S_IRUSR | Mono.Unix.Native.FilePermissions.S_IWUSR));
+        File.Delete(Path.Combine(host, "speed"));
+        File.CreateSymbolicLink(Path.Combine(host, "speed"), "/dev/zero");
+        File.WriteAllText(Path.Combine(host, "model"), new string('x', 1 << 20));
+        Rport("rport-2:0-0", "0x21000024ff000001", "0x010300", "FCP Target");
+
+        // Opening the FIFO for reading would block until a writer came (a hang, not a slow test): guard it.
+        var snapshot = await Task.Run(() => new BsgNodeCatalog(Sys, Dev).Scan()).WaitAsync(TimeSpan.FromMinutes(2));
+
+        var h = Assert.Single(snapshot.FcHosts);
+        Assert.Null(h.SymbolicName);
+        Assert.Null(h.Speed);
+        Assert.Null(h.Model);
+        Assert.Equal(0x10000090fa1b2c3dUL, h.PortName);
+        Assert.Single(snapshot.RemotePorts);
+        Assert.Single(snapshot.Problems, p => p.Contains("symbolic_name") && p.Contains("not a regular file"));
+        Assert.Single(snapshot.Problems, p => p.Contains("speed") && p.Contains("not a regular file"));
+        Assert.Single(snapshot.Problems, p => p.Contains("model") && p.Contains("longer than a sysfs attribute"));
+    }
+
+    [Fact]
+    public void An_attribute_of_exactly_one_page_is_read_and_a_nul_byte_is_refused()
+    {
+        var dir = Path.Combine(_root, "attrs");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "page"), new string('a', SysfsAttribute.MaxLength));
+        File.WriteAllBytes(Path.Combine(dir, "nul"), [0x41, 0, 0x42]);
+        Assert.Equal(SysfsAttribute.MaxLength, SysfsAttribute.Read(Path.Combine(dir, "page")).Text!.Length);
+        Assert.Contains("not text", SysfsAttribute.Read(Path.Combine(dir, "nul")).Problem);
+        Assert.True(SysfsAttribute.Read(Path.Combine(dir, "absent")).Missing);
+        Assert.Contains("not a regular file", SysfsAttribute.Read(dir).Problem);
+    }
 }

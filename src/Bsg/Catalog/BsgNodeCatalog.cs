@@ -206,25 +206,15 @@ public sealed class BsgNodeCatalog
         }
     }
 
-    internal static string? ReadAttribute(string dir, string attribute, List<string> problems, bool required)
+    /// <summary>One attribute through <see cref="SysfsAttribute"/>: its text, or null plus a problem line.</summary>
+    internal static string? ReadAttribute(string dir, string attribute, List<string> problems, bool required) =>
+        Report(SysfsAttribute.Read(Path.Combine(dir, attribute)), Path.Combine(dir, attribute), problems, required);
+
+    private static string? Report(SysfsValue value, string path, List<string> problems, bool required)
     {
-        var path = Path.Combine(dir, attribute);
-        try
-        {
-            if (!File.Exists(path))
-            {
-                if (required) problems.Add($"{path}: missing");
-                return null;
-            }
-            var text = File.ReadAllText(path).Trim();
-            return text;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Some sysfs attributes fail to read (ENOENT without an LLD hook); that is not our crash.
-            problems.Add($"{path}: cannot read ({e.Message})");
-            return null;
-        }
+        if (value.Problem is { } problem) problems.Add(problem);
+        else if (value.Missing && required) problems.Add($"{path}: missing");
+        return value.Text;
     }
 
     /// <summary>"fc_host2" before "fc_host10".</summary>
@@ -252,10 +242,38 @@ public sealed class BsgNodeCatalog
         return (a.Length - i).CompareTo(b.Length - j);
     }
 
-    /// <summary>Typed reads of one sysfs directory's attributes; bad values become null plus a problem line.</summary>
-    private readonly struct AttributeReader(string dir, List<string> problems)
+    /// <summary>
+    /// Typed reads of one sysfs directory's attributes; bad values become null plus a problem line. A directory
+    /// this user may not read is one line saying so, not a "missing" per attribute.
+    /// </summary>
+    private sealed class AttributeReader(string dir, List<string> problems)
     {
-        public string? Text(string attribute, bool required = true) => ReadAttribute(dir, attribute, problems, required);
+        private bool _denied;
+
+        public string? Text(string attribute, bool required = true)
+        {
+            if (_denied) return null;
+            var path = Path.Combine(dir, attribute);
+            var value = SysfsAttribute.Read(path);
+            if (value.Errno == Errno.EACCES && !CanSearch(dir))
+            {
+                _denied = true;
+                problems.Add($"{dir}: cannot read (EACCES: permission denied); its attributes are unknown");
+                return null;
+            }
+            return Report(value, path, problems, required);
+        }
+
+        private static bool CanSearch(string directory)
+        {
+            try
+            {
+                using var e = Directory.EnumerateFileSystemEntries(directory).GetEnumerator();
+                e.MoveNext();
+                return true;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+        }
 
         public ulong? Hex64(string attribute, bool required = true)
         {

@@ -8,9 +8,9 @@ public static class Errno
 {
     public const int EPERM = 1, ENOENT = 2, ESRCH = 3, EINTR = 4, EIO = 5, ENXIO = 6, E2BIG = 7, EBADF = 9,
         EAGAIN = 11, ENOMEM = 12, EACCES = 13, EFAULT = 14, EBUSY = 16, ENODEV = 19, ENOTDIR = 20,
-        EINVAL = 22, ENOTTY = 25, ENOSPC = 28, EROFS = 30, ENOSYS = 38, ENOMSG = 42, EBADR = 53,
+        EISDIR = 21, EINVAL = 22, ENOTTY = 25, ENOSPC = 28, EROFS = 30, ENOSYS = 38, ENOMSG = 42, EBADR = 53,
         ECOMM = 70, EMSGSIZE = 90, EOPNOTSUPP = 95, ECONNABORTED = 103, ETIMEDOUT = 110,
-        EREMOTEIO = 121, ENOTSUPP = 524;
+        EREMOTEIO = 121, ENOTSUPP = 524, ELOOP = 40;
 
     private static readonly Dictionary<int, (string Name, string Hint)> Table = new()
     {
