@@ -41,6 +41,9 @@ public static class BsgKitCli
             return ExitCodes.Usage;
         }
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        // `sim run` forwards SIGINT/SIGTERM to its child and exits with the child's status: no forced exit after a grace
+        // period here, or the child would lose its server (SyscallServer.RunAsync handles the signals).
+        if (SimCommand.ForwardsSignals(parse.CommandResult.Command)) config.ProcessTerminationTimeout = null;
         var code = await parse.InvokeAsync(config).ConfigureAwait(false);
         await stdout.FlushAsync().ConfigureAwait(false);
         return code;

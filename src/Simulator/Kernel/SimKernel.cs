@@ -67,6 +67,14 @@ public sealed class SimKernel
         return new SimOpenFile(node, this);
     }
 
+    /// <summary>The ioctls bsg_ioctl answers (SG_IO first); anything else on a bsg node is ENOTTY.</summary>
+    public static ReadOnlySpan<uint> BsgIoctls =>
+    [
+        BsgConstants.SgIo, BsgConstants.SgGetVersionNum, BsgConstants.SgEmulatedHost, BsgConstants.ScsiIoctlGetIdLun,
+        BsgConstants.ScsiIoctlGetBusNumber, BsgConstants.SgGetCommandQ, BsgConstants.SgSetCommandQ, BsgConstants.SgGetReservedSize,
+        BsgConstants.SgSetReservedSize, BsgConstants.SgGetTimeout, BsgConstants.SgSetTimeout, BsgConstants.ScsiIoctlSendCommand,
+    ];
+
     /// <summary>
     /// bsg_ioctl: SG_IO goes to <see cref="SgIo"/>; the handful of informational ioctls bsg answers return
     /// their values through <paramref name="memory"/>; anything else is ENOTTY (kernel-rules #2).

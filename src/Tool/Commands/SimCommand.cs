@@ -64,6 +64,7 @@ internal static class SimCommand
         cli.SetAction(run, async (ctx, parse, ct) =>
         {
             if (SyscallServer.CheckMachine() is { } why) throw new CliException(ExitCodes.Transport, why);
+            using var signals = new SignalForwarder(); // from here on a signal ends in cleanup, not in a left-behind tree
             var s = ScenarioLoader.Resolve(parse.GetValue(scenario));
             if (ctx.Driver is { } driver)
             {
@@ -72,7 +73,7 @@ internal static class SimCommand
                 s = ScenarioLoader.Validated(s, $"{s.Name} with --driver {driver}");
             }
             using var san = SimulatedSan.Create(s);
-            var server = new SyscallServer(san);
+            var server = new SyscallServer(san, signals);
             var rc = await server.RunAsync(LauncherCommand(), parse.GetValue(command)!, ctx.Err, ct);
             if (ctx.Verbosity > 0)
             {
@@ -83,6 +84,9 @@ internal static class SimCommand
         });
         return run;
     }
+
+    /// <summary>Whether <paramref name="command"/> is `sim run`, which handles termination signals itself.</summary>
+    internal static bool ForwardsSignals(Command command) => command.Name == "run" && command.Parents.OfType<Command>().Any(p => p.Name == "sim");
 
     /// <summary>How to start this program's hidden launcher: the apphost, or dotnet with bsgkit.dll.</summary>
     internal static IReadOnlyList<string> LauncherCommand()
@@ -101,15 +105,15 @@ internal static class SimExecCommand
 {
     public const string Name = "__sim-exec";
 
-    /// <summary>args: SOCKET SYS-CLASS DEV-BSG STAGE -- COMMAND [ARGS…]</summary>
+    /// <summary>args: SOCKET SYS-CLASS DEV-BSG STAGE SERVER-PID -- COMMAND [ARGS…]</summary>
     public static int Run(string[] args, TextWriter stderr)
     {
         var separator = Array.IndexOf(args, "--");
-        if (separator != 4)
+        if (separator != 5 || !int.TryParse(args[4], out var serverPid))
         {
             stderr.WriteLine($"bsgkit: {Name} is internal to `bsgkit sim run`");
             return ExitCodes.Usage;
         }
-        return SimExecLauncher.Run(args[0], args[1], args[2], args[3], args[(separator + 1)..], stderr);
+        return SimExecLauncher.Run(args[0], args[1], args[2], args[3], serverPid, args[(separator + 1)..], stderr);
     }
 }

@@ -28,20 +28,44 @@ internal static unsafe class Seccomp
 
     private const ushort LdWAbs = 0x00 | 0x00 | 0x20, JmpJeqK = 0x05 | 0x10 | 0x00, RetK = 0x06 | 0x00;
 
-    /// <summary>x86_64 only: ioctl whose low 32 bits of cmd equal SG_IO → USER_NOTIF; everything else ALLOW.</summary>
-    private static readonly ulong[] Program =
-    [
-        Stmt(LdWAbs, 4),                                  // seccomp_data.arch
-        Jump(JmpJeqK, AuditArchX8664, 1, 0),
-        Stmt(RetK, RetAllow),
-        Stmt(LdWAbs, 0),                                  // seccomp_data.nr
-        Jump(JmpJeqK, NrIoctl, 1, 0),
-        Stmt(RetK, RetAllow),
-        Stmt(LdWAbs, 24),                                 // args[1], low word (little endian): the kernel truncates cmd to u32
-        Jump(JmpJeqK, Bsg.BsgConstants.SgIo, 0, 1),
-        Stmt(RetK, RetUserNotif),
-        Stmt(RetK, RetAllow),
-    ];
+    /// <summary>
+    /// x86_64 only: ioctl whose low 32 bits of cmd is one bsg answers (<see cref="Kernel.SimKernel.BsgIoctls"/>:
+    /// SG_IO and the informational ones) → USER_NOTIF; everything else ALLOW. On a file that is not a simulated
+    /// node the server lets the real kernel answer.
+    /// </summary>
+    private static readonly ulong[] Program = BuildProgram(Kernel.SimKernel.BsgIoctls);
+
+    private static ulong[] BuildProgram(ReadOnlySpan<uint> commands)
+    {
+        var p = new List<ulong>
+        {
+            Stmt(LdWAbs, 4),                              // seccomp_data.arch
+            Jump(JmpJeqK, AuditArchX8664, 1, 0),
+            Stmt(RetK, RetAllow),
+            Stmt(LdWAbs, 0),                              // seccomp_data.nr
+            Jump(JmpJeqK, NrIoctl, 1, 0),
+            Stmt(RetK, RetAllow),
+            Stmt(LdWAbs, 24),                             // args[1], low word (little endian): the kernel truncates cmd to u32
+        };
+        // One compare per command; a match jumps over the remaining compares and the ALLOW to USER_NOTIF.
+        for (var i = 0; i < commands.Length; i++)
+            p.Add(Jump(JmpJeqK, commands[i], (byte)(commands.Length - i), 0));
+        p.Add(Stmt(RetK, RetAllow));
+        p.Add(Stmt(RetK, RetUserNotif));
+        return [.. p];
+    }
+
+    public delegate void NotificationHandler(in Notification notification);
+
+    /// <summary>What the server needs of a struct seccomp_notif: id, pid, and ioctl's fd, cmd and argument.</summary>
+    public readonly record struct Notification(ulong Id, int Pid, int Fd, uint Command, ulong Argument)
+    {
+        public static Notification Read(byte* notif)
+        {
+            var args = (ulong*)(notif + 32);
+            return new(*(ulong*)notif, *(int*)(notif + 8), (int)args[0], (uint)args[1], args[2]);
+        }
+    }
 
     /// <summary>
     /// Installs the filter on every thread of this process (TSYNC: the .NET runtime has many) and returns the

@@ -10,13 +10,24 @@ namespace BsgKit.Simulator.Hosting.Syscall;
 /// /dev/bsg over the real ones (nothing on the host changes), install the SG_IO filter on every thread, hand
 /// the listener to the server, and exec the target program — which then runs unmodified, its SG_IO served
 /// by the simulator. Everything here runs on one thread: unshare(CLONE_NEWNS) moves only the calling thread.
+/// It dies with the server (parent-death signal) and leads its own process group, so the server's signals and
+/// its end reach the target and everything the target starts.
 /// </summary>
 public static class SimExecLauncher
 {
     /// <summary>Runs the launcher; returns only on failure (exit code 126/127 conventions), after printing why.</summary>
-    public static int Run(string socketPath, string sysClassSource, string devBsgSource, string stageDirectory, string[] command, TextWriter stderr)
+    public static int Run(string socketPath, string sysClassSource, string devBsgSource, string stageDirectory, int serverPid,
+        string[] command, TextWriter stderr)
     {
         if (command.Length == 0) { stderr.WriteLine("bsgkit sim run: no command to run"); return 2; }
+        // A target without its server gets ENOSYS for every SG_IO: die with it. The parent-death signal survives
+        // exec; checking the parent afterwards closes the window in which the server died before it was set.
+        if (Libc.Prctl(Libc.PrSetPdeathsig, Libc.SigKill, 0, 0, 0) != 0 || Libc.Getppid() != serverPid)
+        {
+            stderr.WriteLine("bsgkit sim run: the simulator is gone");
+            return 126;
+        }
+        ProcessGroup.Lead();
         try
         {
             EnterPrivateMountNamespace();

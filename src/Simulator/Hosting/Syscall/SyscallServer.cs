@@ -4,11 +4,12 @@ using System.Runtime.InteropServices;
 using System.Text;
 using BsgKit.Bsg;
 using BsgKit.Simulator.Hosting.Syscall.Interop;
+using BsgKit.Simulator.Kernel;
 
 namespace BsgKit.Simulator.Hosting.Syscall;
 
 /// <summary>What the server did, for `bsgkit sim run -v` and for exactly-once tests.</summary>
-public sealed record SyscallServerStats(long Served, long PassedToKernel, long CallerGone, long Failed);
+public sealed record SyscallServerStats(long Served, long PassedToKernel, long CallerGone, long Failed, long OtherIoctls = 0);
 
 /// <summary>
 /// `bsgkit sim run`: starts the launcher (which execs the user's program under the SG_IO filter), takes the
@@ -16,12 +17,13 @@ public sealed record SyscallServerStats(long Served, long PassedToKernel, long C
 /// in-process transport, until every filtered process is gone. SG_IO on anything but a simulated node is
 /// handed back to the real kernel (USER_NOTIF_FLAG_CONTINUE).
 /// </summary>
-public sealed class SyscallServer(SimulatedSan san)
+public sealed class SyscallServer(SimulatedSan san, SignalForwarder? signals = null)
 {
-    private long _served, _continued, _gone, _failed;
+    private long _served, _continued, _gone, _failed, _ioctls;
 
+    /// <summary>Served and Failed count SG_IO; OtherIoctls the informational bsg ioctls (SG_GET_VERSION_NUM …).</summary>
     public SyscallServerStats Stats => new(Interlocked.Read(ref _served), Interlocked.Read(ref _continued),
-        Interlocked.Read(ref _gone), Interlocked.Read(ref _failed));
+        Interlocked.Read(ref _gone), Interlocked.Read(ref _failed), Interlocked.Read(ref _ioctls));
 
     /// <summary>The launcher process once started (its pid is the target program's after exec).</summary>
     public Process? Child { get; private set; }
@@ -42,59 +44,136 @@ public sealed class SyscallServer(SimulatedSan san)
     /// <summary>
     /// Runs <paramref name="command"/> under the simulator. <paramref name="launcher"/> is how to start this
     /// program's hidden launcher command (e.g. ["/usr/bin/dotnet", "/opt/bsgkit/bsgkit.dll", "__sim-exec"]).
-    /// Returns the child's exit status.
+    /// Returns the child's exit status (128 + N when signal N ended it). SIGINT, SIGTERM, SIGHUP and SIGQUIT sent to
+    /// this process go to the child's process group instead, and this waits for it; cancelling
+    /// <paramref name="cancellationToken"/> sends it SIGTERM. Whatever happens, the child does not outlive this
+    /// process (parent-death signal), and its process group does not outlive this call.
     /// </summary>
     public async Task<int> RunAsync(IReadOnlyList<string> launcher, IReadOnlyList<string> command, TextWriter stderr, CancellationToken cancellationToken = default)
     {
+        using var ownSignals = signals is null ? new SignalForwarder() : null;
+        var forwarder = signals ?? ownSignals!;
         var stage = Path.Combine(san.Root, $"stage-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         Directory.CreateDirectory(stage);
-        var socketPath = Path.Combine(stage, "launcher.sock");
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        socket.Bind(new UnixDomainSocketEndPoint(socketPath));
-        socket.Listen(1);
-
-        var start = new ProcessStartInfo { UseShellExecute = false };
-        var useUnshare = Libc.Geteuid() != 0;
-        if (useUnshare)
+        try
         {
-            // Not root: let util-linux make a user + mount namespace for the launcher (it is single-threaded).
+            var socketPath = Path.Combine(stage, "launcher.sock");
+            using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            socket.Bind(new UnixDomainSocketEndPoint(socketPath));
+            socket.Listen(1);
+            var start = LauncherStartInfo(launcher, command, socketPath, stage);
+            if (forwarder.First != 0) return 128 + forwarder.First; // told to stop before anything started
+            var (child, exited) = await StartChildAsync(start).ConfigureAwait(false);
+            Child = child;
+            forwarder.Attach(child.Id);
+            return await ServeChildAsync(child, exited, socket, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            try { Directory.Delete(stage, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private ProcessStartInfo LauncherStartInfo(IReadOnlyList<string> launcher, IReadOnlyList<string> command, string socketPath, string stage)
+    {
+        var start = new ProcessStartInfo { UseShellExecute = false };
+        if (Libc.Geteuid() != 0)
+        {
+            // Not root: let util-linux make a user + mount namespace for the launcher (it is single-threaded, and it
+            // execs the launcher, so the launcher's parent is still this process).
             start.FileName = "/usr/bin/unshare";
             foreach (var a in new[] { "-Urm", "--" }) start.ArgumentList.Add(a);
             start.ArgumentList.Add(launcher[0]);
         }
         else start.FileName = launcher[0];
         for (var i = 1; i < launcher.Count; i++) start.ArgumentList.Add(launcher[i]);
-        foreach (var a in new[] { socketPath, Path.Combine(san.SysRoot, "class"), Path.Combine(san.DevRoot, "bsg"), stage, "--" })
+        foreach (var a in new[] { socketPath, Path.Combine(san.SysRoot, "class"), Path.Combine(san.DevRoot, "bsg"), stage,
+                     Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--" })
             start.ArgumentList.Add(a);
         foreach (var a in command) start.ArgumentList.Add(a);
+        return start;
+    }
 
-        Child = Process.Start(start) ?? throw new InvalidOperationException("cannot start the launcher");
-        var exited = Child.WaitForExitAsync(cancellationToken);
-        var accepted = socket.AcceptAsync(cancellationToken).AsTask();
-        if (await Task.WhenAny(accepted, exited).ConfigureAwait(false) == exited)
-            return Child.ExitCode; // the launcher explained on stderr why it could not start
-
-        using var connection = await accepted.ConfigureAwait(false);
-        var hello = await ReadLineAsync(connection, cancellationToken).ConfigureAwait(false);
-        var parts = hello.Split(' ');
-        if (parts.Length != 2 || !int.TryParse(parts[0], out var pid) || !int.TryParse(parts[1], out var remoteFd))
-            throw new InvalidOperationException($"launcher sent '{hello}'");
-        var listener = TakeListener(pid, remoteFd);
-        unsafe
+    /// <summary>
+    /// Starts the launcher from a thread that lives until it exits: the parent-death signal fires when the thread
+    /// that forked the child ends, and a thread-pool thread may be retired at any time.
+    /// </summary>
+    private static Task<(Process Child, Task Exited)> StartChildAsync(ProcessStartInfo start)
+    {
+        var started = new TaskCompletionSource<(Process, Task)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var keeper = new Thread(() =>
         {
-            // Without sync wake-up latency depends on which CPU the scheduler picks (4–5× worse); older kernels lack it.
-            Libc.Ioctl(listener, Seccomp.IoctlNotifSetFlags, (void*)Seccomp.UserNotifFdSyncWakeUp);
-        }
-        var loop = new Thread(() => ServeUntilHangUp(listener)) { IsBackground = true, Name = "bsgkit-sg-io-server" };
-        loop.Start();
-        Started?.Invoke(pid);
-        await connection.SendAsync(new[] { (byte)'G' }, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            Process child;
+            try { child = Process.Start(start) ?? throw new InvalidOperationException("cannot start the launcher"); }
+            catch (Exception e)
+            {
+                started.SetException(e);
+                return;
+            }
+            started.SetResult((child, exited.Task));
+            child.WaitForExit();
+            exited.SetResult();
+        }) { IsBackground = true, Name = "bsgkit-sim-run-child" };
+        keeper.Start();
+        return started.Task;
+    }
 
-        await exited.ConfigureAwait(false);
-        loop.Join(TimeSpan.FromSeconds(30)); // ends when every filtered task (the child's descendants too) is gone
-        Libc.Close(listener);
-        try { Directory.Delete(stage, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        return Child.ExitCode;
+    private async Task<int> ServeChildAsync(Process child, Task exited, Socket socket, CancellationToken cancellationToken)
+    {
+        using var cancel = cancellationToken.Register(static c => ProcessGroup.Signal((int)c!, Libc.SigTerm), child.Id);
+        var listener = -1;
+        Thread? loop = null;
+        try
+        {
+            var accepted = socket.AcceptAsync(CancellationToken.None).AsTask();
+            if (await Task.WhenAny(accepted, exited).ConfigureAwait(false) == exited)
+                return child.ExitCode; // the launcher explained on stderr why it could not start
+
+            using var connection = await accepted.ConfigureAwait(false);
+            var hello = await ReadLineAsync(connection, CancellationToken.None).ConfigureAwait(false);
+            var parts = hello.Split(' ');
+            if (parts.Length != 2 || !int.TryParse(parts[0], out var pid) || !int.TryParse(parts[1], out var remoteFd))
+                throw new InvalidOperationException($"launcher sent '{hello}'");
+            listener = TakeListener(pid, remoteFd);
+            unsafe
+            {
+                // Without sync wake-up latency depends on which CPU the scheduler picks (4–5× worse); older kernels lack it.
+                Libc.Ioctl(listener, Seccomp.IoctlNotifSetFlags, (void*)Seccomp.UserNotifFdSyncWakeUp);
+            }
+            var fd = listener;
+            loop = new Thread(() => ServeUntilHangUp(fd)) { IsBackground = true, Name = "bsgkit-sg-io-server" };
+            loop.Start();
+            Started?.Invoke(pid);
+            await connection.SendAsync(new[] { (byte)'G' }, SocketFlags.None, CancellationToken.None).ConfigureAwait(false);
+            await exited.ConfigureAwait(false);
+            return child.ExitCode;
+        }
+        finally
+        {
+            if (!exited.IsCompleted)
+            {
+                ProcessGroup.Signal(child.Id, Libc.SigKill); // failed half-way: nothing of it may stay
+                await exited.ConfigureAwait(false);
+            }
+            ProcessGroup.TakeTerminalBackFrom(child.Id);
+            var drained = loop is null || EndStragglers(loop, child.Id);
+            // Still serving someone outside the group: leave the fd to process exit rather than reuse its number.
+            if (listener >= 0 && drained) Libc.Close(listener);
+        }
+    }
+
+    /// <summary>
+    /// The child has exited; anything it left in its process group still runs under the filter, and without this
+    /// server each of its SG_IO would fail with ENOSYS: ask it to stop, then stop it. True once the loop has ended.
+    /// </summary>
+    private static bool EndStragglers(Thread loop, int group)
+    {
+        if (loop.Join(TimeSpan.FromMilliseconds(200))) return true;
+        ProcessGroup.Signal(group, Libc.SigTerm);
+        if (loop.Join(TimeSpan.FromSeconds(2))) return true;
+        ProcessGroup.Signal(group, Libc.SigKill);
+        return loop.Join(TimeSpan.FromSeconds(10));
     }
 
     private static async Task<string> ReadLineAsync(Socket socket, CancellationToken cancellationToken)
@@ -124,11 +203,16 @@ public sealed class SyscallServer(SimulatedSan san)
         finally { Libc.Close(pidfd); }
     }
 
-    /// <summary>The server loop: one notification at a time, each answered exactly once.</summary>
+    /// <summary>
+    /// The receive loop: takes each notification once and hands it to a worker, so a request that waits (a timeout
+    /// with real delays) stalls nobody else — as the real kernel runs requests concurrently. At most
+    /// <see cref="BsgConstants.QueueDepth"/> are served at once; further callers wait in the kernel. Returns when
+    /// every filtered task is gone and every request it took has been answered.
+    /// </summary>
     private unsafe void ServeUntilHangUp(int listener)
     {
+        using var workers = new NotificationWorkers(BsgConstants.QueueDepth, (in Seccomp.Notification n) => Serve(listener, n));
         var notif = stackalloc byte[Seccomp.NotifSize];
-        var resp = stackalloc byte[Seccomp.NotifRespSize];
         var poll = new PollFd { Fd = listener, Events = Libc.PollIn };
         while (true)
         {
@@ -146,29 +230,27 @@ public sealed class SyscallServer(SimulatedSan san)
                 if (hungUp) return; // every filtered task has exited
                 continue;
             }
+            workers.WaitForRoom();
             new Span<byte>(notif, Seccomp.NotifSize).Clear(); // NOTIF_RECV insists on a zeroed struct
             if (Libc.Ioctl(listener, Seccomp.IoctlNotifRecv, notif) != 0)
             {
+                workers.GiveBackRoom();
                 var errno = Marshal.GetLastPInvokeError();
                 if (hungUp) return;                                 // a dead caller's leftover, and nobody else
                 if (errno is Errno.EINTR or Errno.ENOENT) continue; // the caller died before we got it
                 return;
             }
-            Serve(listener, notif, resp);
+            workers.Dispatch(Seccomp.Notification.Read(notif));
         }
     }
 
-    private unsafe void Serve(int listener, byte* notif, byte* resp)
+    private unsafe void Serve(int listener, in Seccomp.Notification n)
     {
-        var id = *(ulong*)notif;
-        var pid = *(int*)(notif + 8);
-        var args = (ulong*)(notif + 32);
-        var fd = (int)args[0];
-        var headerAddress = args[2];
+        var resp = stackalloc byte[Seccomp.NotifRespSize];
         new Span<byte>(resp, Seccomp.NotifRespSize).Clear();
-        *(ulong*)resp = id;
+        *(ulong*)resp = n.Id;
 
-        var node = FindSimulatedNode(pid, fd);
+        var node = FindSimulatedNode(n.Pid, n.Fd);
         if (node is null)
         {
             *(uint*)(resp + 20) = (uint)Seccomp.UserNotifFlagContinue; // not ours: the real kernel answers
@@ -176,37 +258,70 @@ public sealed class SyscallServer(SimulatedSan san)
         }
         else
         {
-            var memory = new RemoteProcessMemory(pid, listener, id);
-            int rc;
+            var memory = new RemoteProcessMemory(n.Pid, listener, n.Id);
+            long rc;
+            SimOpenFile? file = null;
             try
             {
-                var file = san.Kernel.Open(node);
+                file = san.Kernel.Open(node);
                 file.CallerAlive = memory.CallerWaiting;
-                rc = san.Kernel.SgIoAt(file, headerAddress, memory);
+                // bsg_ioctl: SG_IO returns 0 or -errno; the informational ioctls return a value or -errno.
+                rc = n.Command == BsgConstants.SgIo
+                    ? -san.Kernel.SgIoAt(file, n.Argument, memory)
+                    : san.Kernel.Ioctl(file, n.Command, n.Argument, memory);
             }
             catch (BsgErrnoException e)
             {
-                rc = e.Errno;
+                rc = -e.Errno;
+            }
+            catch (Exception)
+            {
+                rc = -Errno.EIO; // a simulator bug must not leave the caller waiting forever
+            }
+            finally
+            {
+                file?.Close();
             }
             if (memory.CallerGone)
             {
                 Interlocked.Increment(ref _gone);
                 return; // nobody to answer; the request still ran exactly once
             }
-            Interlocked.Increment(ref rc == 0 ? ref _served : ref _failed);
-            *(int*)(resp + 16) = rc == 0 ? 0 : -rc;
+            if (n.Command != BsgConstants.SgIo) Interlocked.Increment(ref _ioctls);
+            else Interlocked.Increment(ref rc >= 0 ? ref _served : ref _failed);
+            if (rc < 0) *(int*)(resp + 16) = (int)rc;
+            else *(long*)(resp + 8) = rc;
         }
         if (Libc.Ioctl(listener, Seccomp.IoctlNotifSend, resp) != 0)
             Interlocked.Increment(ref _gone); // interrupted or killed meanwhile
     }
 
-    /// <summary>The simulated node an fd of the trapped process refers to, from /proc/PID/fd/N; null if none.</summary>
-    private Kernel.SimNode? FindSimulatedNode(int pid, int fd)
+    /// <summary>
+    /// The simulated node an fd of the trapped process refers to, from /proc/PID/fd/N; null if none — and null for
+    /// an O_PATH descriptor, on which the real kernel's ioctl is EBADF (it answers that itself).
+    /// </summary>
+    private SimNode? FindSimulatedNode(int pid, int fd)
     {
         string? path;
         try { path = new FileInfo($"/proc/{pid}/fd/{fd}").LinkTarget; }
         catch (IOException) { return null; }
         catch (UnauthorizedAccessException) { return null; }
-        return path is null ? null : san.FindNodeByPath(path);
+        if (path is null || san.FindNodeByPath(path) is not { } node) return null;
+        return IsPathOnly(pid, fd) ? null : node;
+    }
+
+    private const int OPath = 0x200000; // 010000000 octal
+
+    /// <summary>/proc/PID/fdinfo/N's "flags:" line (octal) has O_PATH.</summary>
+    private static bool IsPathOnly(int pid, int fd)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/fdinfo/{fd}"))
+                if (line.StartsWith("flags:", StringComparison.Ordinal))
+                    return (Convert.ToInt32(line[6..].Trim(), 8) & OPath) != 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { }
+        return false;
     }
 }
