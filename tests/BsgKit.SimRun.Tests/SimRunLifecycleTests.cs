@@ -20,8 +20,10 @@ public sealed class SimRunLifecycleTests
 
         public async Task<(int Code, string Out, string Err)> WaitAsync()
         {
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3)); // a hang guard, not a timing assertion
-            return (process.ExitCode, await stdout, await stderr);
+            // A hang guard, not a timing assertion (an orphan holding the pipes would otherwise keep the test forever).
+            var guard = TimeSpan.FromMinutes(3);
+            await process.WaitForExitAsync().WaitAsync(guard);
+            return (process.ExitCode, await stdout.WaitAsync(guard), await stderr.WaitAsync(guard));
         }
 
         public void Dispose()
@@ -74,10 +76,11 @@ public sealed class SimRunLifecycleTests
     {
         var pidFile = Path.Combine(Path.GetTempPath(), $"bsgkit-sig-{Guid.NewGuid():N}");
         using var run = Start("sim", "run", "--scenario", "libfc", "--", "sh", "-c",
-            $"trap 'exit 42' TERM INT HUP; echo $$ > {pidFile}; while :; do sleep 0.1; done");
+            $"exec >/dev/null 2>&1; trap 'exit 42' TERM INT HUP; echo $$ > {pidFile}; while :; do sleep 0.1; done");
+        var child = 0;
         try
         {
-            var child = await ReadPidAsync(pidFile, run);
+            child = await ReadPidAsync(pidFile, run);
             var tree = TreeOf(run.Process.Id);
             Assert.NotNull(tree);
             Signal(run.Process.Id, signal);
@@ -86,14 +89,18 @@ public sealed class SimRunLifecycleTests
             Assert.False(Alive(child), "the child outlived sim run");
             Assert.False(Directory.Exists(tree), $"{tree} was left behind");
         }
-        finally { File.Delete(pidFile); }
+        finally
+        {
+            if (child > 0 && Alive(child)) Signal(child, "KILL");
+            File.Delete(pidFile);
+        }
     }
 
     [Fact]
     public async Task A_killed_bsgkit_takes_its_child_with_it()
     {
         var pidFile = Path.Combine(Path.GetTempPath(), $"bsgkit-kill-{Guid.NewGuid():N}");
-        using var run = Start("sim", "run", "--scenario", "libfc", "--", "sh", "-c", $"echo $$ > {pidFile}; while :; do sleep 0.1; done");
+        using var run = Start("sim", "run", "--scenario", "libfc", "--", "sh", "-c", $"exec >/dev/null 2>&1; echo $$ > {pidFile}; while :; do sleep 0.1; done");
         var child = 0;
         string? tree = null;
         try
@@ -101,7 +108,7 @@ public sealed class SimRunLifecycleTests
             child = await ReadPidAsync(pidFile, run);
             tree = TreeOf(run.Process.Id);
             Signal(run.Process.Id, "KILL");
-            await run.WaitAsync();
+            await run.Process.WaitForExitAsync();
             // The parent-death signal is delivered as the server dies; wait for the kernel to finish the child off.
             for (var i = 0; i < 200 && Alive(child); i++) await Task.Delay(50);
             Assert.False(Alive(child), "the child kept running without its server (every SG_IO would be ENOSYS)");
