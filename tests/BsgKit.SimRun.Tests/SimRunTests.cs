@@ -205,34 +205,73 @@ public sealed class RootFactAttribute : FactAttribute
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class UnprivilegedSimRunTests
 {
+    /// <summary>A world-readable copy of bsgkit: the test's own output directory may sit under a 0700 temp dir.</summary>
+    private static string WorldReadableApp()
+    {
+        var app = Directory.CreateTempSubdirectory("bsgkit-app-").FullName;
+        File.SetUnixFileMode(app, (UnixFileMode)0b111_101_101);
+        foreach (var f in Directory.GetFiles(AppContext.BaseDirectory))
+        {
+            var to = Path.Combine(app, Path.GetFileName(f));
+            File.Copy(f, to);
+            File.SetUnixFileMode(to, (UnixFileMode)0b110_100_100);
+        }
+        return app;
+    }
+
+    /// <summary>Runs bsgkit from <paramref name="app"/> as user nobody.</summary>
+    private static async Task<(int Code, string Out, string Err)> AsNobody(string app, params string[] args)
+    {
+        var start = new ProcessStartInfo("setpriv") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "env", "HOME=/tmp", "DOTNET_CLI_HOME=/tmp",
+                     "dotnet", Path.Combine(app, "bsgkit.dll") }.Concat(args))
+            start.ArgumentList.Add(a);
+        using var p = Process.Start(start)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
+        return (p.ExitCode, await stdout, await stderr);
+    }
+
     [RootFact]
     public async Task An_unprivileged_user_gets_its_namespaces_from_unshare()
     {
         Assert.True(File.Exists("/usr/sbin/fcnsq"), "fcoe-utils is not installed: apt-get install fcoe-utils (.ci/run does)");
-        // A world-readable copy of bsgkit: the test's own output directory may sit under a 0700 temp dir.
-        var app = Directory.CreateTempSubdirectory("bsgkit-app-").FullName;
+        var app = WorldReadableApp();
         try
         {
-            File.SetUnixFileMode(app, (UnixFileMode)0b111_101_101);
-            foreach (var f in Directory.GetFiles(AppContext.BaseDirectory))
-            {
-                var to = Path.Combine(app, Path.GetFileName(f));
-                File.Copy(f, to);
-                File.SetUnixFileMode(to, (UnixFileMode)0b110_100_100);
-            }
-            var start = new ProcessStartInfo("setpriv") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "env", "HOME=/tmp", "DOTNET_CLI_HOME=/tmp",
-                         "dotnet", Path.Combine(app, "bsgkit.dll"), "-v", "sim", "run", "--scenario", "libfc", "--", "fcnsq", "host1", "--gpn", "0x010500" })
-                start.ArgumentList.Add(a);
-            using var p = Process.Start(start)!;
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            var stderr = p.StandardError.ReadToEndAsync();
-            await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
-            var (o, e) = (await stdout, await stderr);
-            Assert.True(p.ExitCode == 0, $"exit {p.ExitCode}\n{o}\n{e}");
+            var (code, o, e) = await AsNobody(app, "-v", "sim", "run", "--scenario", "libfc", "--", "fcnsq", "host1", "--gpn", "0x010500");
+            Assert.True(code == 0, $"exit {code}\n{o}\n{e}");
             Assert.Contains("Port Name: 50060e8007e0a100", o);
             Assert.Contains("served 1 SG_IO", e);
         }
         finally { Directory.Delete(app, recursive: true); }
+    }
+
+    [RootFact]
+    public async Task An_rport_directory_the_user_may_not_read_is_reported_as_unreadable_not_missing()
+    {
+        var app = WorldReadableApp();
+        var root = Directory.CreateTempSubdirectory("bsgkit-unreadable-").FullName;
+        try
+        {
+            File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101);
+            var rport = Path.Combine(root, "sys", "class", "fc_remote_ports", "rport-1:0-0");
+            Directory.CreateDirectory(rport);
+            foreach (var (name, value) in new[] { ("port_name", "0x500507680b214ac1"), ("node_name", "0x500507680b000ac1"), ("port_id", "0x010a00"), ("port_state", "Online") })
+                File.WriteAllText(Path.Combine(rport, name), value + "\n");
+            foreach (var d in Directory.GetDirectories(root, "*", SearchOption.AllDirectories)) File.SetUnixFileMode(d, (UnixFileMode)0b111_101_101);
+            File.SetUnixFileMode(rport, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute); // root only
+            var (code, o, e) = await AsNobody(app, "--sysfs-root", Path.Combine(root, "sys"), "--dev-root", Path.Combine(root, "dev"), "list", "-o", "json");
+            Assert.True(code == 0, $"exit {code}\n{o}\n{e}");
+            var problems = JsonDocument.Parse(o).RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetString()!).ToList();
+            Assert.Single(problems, p => p.Contains("rport-1:0-0") && p.Contains("permission denied"));
+            Assert.DoesNotContain(problems, p => p.Contains("missing"));
+        }
+        finally
+        {
+            Directory.Delete(app, recursive: true);
+            Directory.Delete(root, recursive: true);
+        }
     }
 }
