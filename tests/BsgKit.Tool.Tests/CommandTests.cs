@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace BsgKit.Tool.Tests;
 
 /// <summary>Every command family on the simulated SAN, as a table and as JSON, checked against the scenario.</summary>
+[Collection(nameof(ConsoleInput))] // Ns_reads_arguments_from_stdin sets Console.In
 public class CommandTests
 {
     // lab: host1 (lpfc, 0x010100; rports 0 and 1 are the directory and management servers) sees 0x010a00 = 0x500507680b214ac1 (IBM array1 port1) and 0x010b00 = 0x524a937c1f7b6a00.

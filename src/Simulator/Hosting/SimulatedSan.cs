@@ -25,6 +25,12 @@ public sealed class SimulatedSan : IDisposable
     private int _nextMinor;
 
     public SimulatedSan(Scenario scenario, ISimFabric fabric, string? rootDirectory = null)
+        : this(scenario, fabric, rootDirectory, ScenarioLimits.MaxTreeFiles)
+    {
+    }
+
+    /// <param name="maxTreeFiles">The tree's file limit (tests use a small one).</param>
+    internal SimulatedSan(Scenario scenario, ISimFabric fabric, string? rootDirectory, long maxTreeFiles)
     {
         Scenario = scenario;
         Fabric = fabric;
@@ -33,6 +39,23 @@ public sealed class SimulatedSan : IDisposable
         Root = rootDirectory ?? CreateRoot();
         SysRoot = Path.Combine(Root, "sys");
         DevRoot = Path.Combine(Root, "dev");
+        try
+        {
+            _budget = new TreeBudget(scenario.Name, Root, maxTreeFiles);
+            Build(scenario);
+        }
+        catch
+        {
+            Dispose(); // a scenario that fails half-way leaves no tree behind
+            throw;
+        }
+        Transport = new InProcessBsgTransport(this);
+    }
+
+    private readonly TreeBudget _budget;
+
+    private void Build(Scenario scenario)
+    {
         Directory.CreateDirectory(Path.Combine(SysRoot, "class"));
         Directory.CreateDirectory(Path.Combine(DevRoot, "bsg"));
         foreach (var spec in scenario.Hosts.OrderBy(h => h.Host))
@@ -52,7 +75,6 @@ public sealed class SimulatedSan : IDisposable
             Register(lun, ScsiBsgMajor);
             SysfsTreeWriter.WriteBsgNode(SysRoot, DevRoot, lun);
         }
-        Transport = new InProcessBsgTransport(this);
     }
 
     /// <summary>The simulated SAN of a scenario on its own fabric and clock.</summary>
@@ -139,7 +161,9 @@ public sealed class SimulatedSan : IDisposable
             host.AddRemotePort(FcId.ManagementServer, new Wwn(0x20FFFA0000000000UL | (login.FabricName.Value & 0xFFFFFFFFFF)),
                 login.FabricName, ["Management Server"]);
         }
-        foreach (var view in Fabric.PortsVisibleTo(host.PortId))
+        var visible = Fabric.PortsVisibleTo(host.PortId);
+        _budget.Reserve(ScenarioLimits.TreeFilesPerHost + (long)ScenarioLimits.TreeFilesPerRemotePort * (visible.Count + 2), $"host{hostNumber}");
+        foreach (var view in visible)
             if (view.PortId != host.PortId) host.AddRemotePort(view.PortId, view.PortName, view.NodeName, view.Roles);
 
         if (lld.HasBsgHandler) Register(host.Node, FcBsgMajor); // fnic: no bsg node at all
@@ -165,9 +189,9 @@ public sealed class SimulatedSan : IDisposable
     {
         if (Lld.Iscsi.IscsiLldFactory.Create(spec.Driver) is not { } lld) return;
         var host = new SimIscsiHost(spec.Host, lld,
-            ScenarioImage.Parse(spec.Flash ?? IscsiHostSpec.DefaultFlash),
-            ScenarioImage.Parse(spec.Nvram ?? IscsiHostSpec.DefaultNvram),
-            ScenarioImage.Parse(spec.Acb ?? IscsiHostSpec.DefaultAcb))
+            ScenarioImage.Load(spec.Flash ?? IscsiHostSpec.DefaultFlash),
+            ScenarioImage.Load(spec.Nvram ?? IscsiHostSpec.DefaultNvram),
+            ScenarioImage.Load(spec.Acb ?? IscsiHostSpec.DefaultAcb))
         {
             IpState = spec.PortState == "LINK_UP" ? 5u : 0u, // PREFERRED, else UNCONFIGURED
         };
@@ -187,6 +211,7 @@ public sealed class SimulatedSan : IDisposable
             foreach (var view in Fabric.PortsVisibleTo(host.PortId))
             {
                 if (view.PortId == host.PortId || host.FindRemotePort(view.PortId) is not null) continue;
+                _budget.Reserve(ScenarioLimits.TreeFilesPerRemotePort, $"host{host.HostNumber}");
                 var rport = host.AddRemotePort(view.PortId, view.PortName, view.NodeName, view.Roles);
                 if (host.Lld.HasBsgHandler) Register(rport.Node, FcBsgMajor);
                 SysfsTreeWriter.WriteRemotePort(SysRoot, DevRoot, rport);
@@ -201,7 +226,7 @@ public sealed class SimulatedSan : IDisposable
 
     public void Dispose()
     {
-        if (!_ownsRoot) return;
+        if (!_ownsRoot || !Directory.Exists(Root)) return;
         try { Directory.Delete(Root, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }

@@ -8,14 +8,13 @@ namespace BsgKit.Simulator.Kernel;
 /// <summary>A simulated iSCSI offload host (qla4xxx, be2iscsi): its driver personality and adapter memory.</summary>
 public sealed class SimIscsiHost
 {
-    public SimIscsiHost(int hostNumber, IIscsiLld lld, byte[] flash, byte[] nvram, byte[] acb)
+    public SimIscsiHost(int hostNumber, IIscsiLld lld, SimImage flash, SimImage nvram, SimImage acb)
     {
         HostNumber = hostNumber;
         Lld = lld;
         TemplateVendorId = lld.VendorId;
         Flash = flash;
         Nvram = nvram;
-        FactoryNvram = (byte[])nvram.Clone();
         Acb = acb;
         Node = new SimIscsiHostNode(this);
     }
@@ -27,12 +26,11 @@ public sealed class SimIscsiHost
     /// <summary>hostt->vendor_id the transport checks (#30); 0 makes every vendor message ESRCH.</summary>
     public ulong TemplateVendorId { get; set; }
 
-    public byte[] Flash { get; }
-    public byte[] Nvram { get; }
-    /// <summary>What RESTORE_DEFAULTS puts back into <see cref="Nvram"/>.</summary>
-    public byte[] FactoryNvram { get; }
+    public SimImage Flash { get; }
+    /// <summary>NVRAM; RESTORE_DEFAULTS puts the scenario's contents back (<see cref="SimImage.Reset"/>).</summary>
+    public SimImage Nvram { get; }
     /// <summary>The primary address control block (GET_ACB type 0); the secondary reads as zeros.</summary>
-    public byte[] Acb { get; }
+    public SimImage Acb { get; }
     /// <summary>GET_ACB_STATE's IP state (IP_ADDRSTATE_*): PREFERRED (5) when the port is up.</summary>
     public uint IpState { get; set; } = 5;
     /// <summary>QL_DIAG_CMD_* tests that report failure.</summary>

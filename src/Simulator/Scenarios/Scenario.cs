@@ -249,17 +249,28 @@ public sealed class IscsiHostSpec
 /// <summary>Scenario byte images: an even-length hex string, or fill:SIZE:HEXBYTE.</summary>
 public static class ScenarioImage
 {
-    public static byte[] Parse(string image)
+    /// <summary>The image as a lazily allocated device image (what the simulator uses).</summary>
+    public static Kernel.SimImage Load(string image)
     {
         if (image.StartsWith("fill:", StringComparison.Ordinal))
         {
             var parts = image.Split(':');
-            var bytes = new byte[int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)];
-            Array.Fill(bytes, byte.Parse(parts[2], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
-            return bytes;
+            return Kernel.SimImage.Filled(int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture),
+                byte.Parse(parts[2], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
         }
-        return Convert.FromHexString(image);
+        return Kernel.SimImage.Of(Convert.FromHexString(image));
     }
+
+    /// <summary>The declared size without allocating it (0 when malformed: the validator reports that).</summary>
+    public static long SizeOf(string image)
+    {
+        if (!image.StartsWith("fill:", StringComparison.Ordinal)) return image.Length / 2;
+        var parts = image.Split(':');
+        return parts.Length == 3 && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 0;
+    }
+
+    /// <summary>Every byte of the image (for tests and small images).</summary>
+    public static byte[] Parse(string image) => Load(image).ToArray();
 }
 
 [JsonSourceGenerationOptions(

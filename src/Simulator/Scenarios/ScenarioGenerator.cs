@@ -15,15 +15,19 @@ public static class ScenarioGenerator
     public static Scenario Generate(int nports, int switches = 0, int seed = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(nports);
-        if (switches <= 0) switches = Math.Max(1, (nports + 199) / 200);
-        if (switches > 239) throw new ArgumentOutOfRangeException(nameof(switches), "at most 239 domains");
+        // Both hosts see every N_Port: the tree bound is known before anything is allocated.
+        if (nports > ScenarioLimits.MaxGeneratedNPorts)
+            throw new ArgumentOutOfRangeException(nameof(nports), nports,
+                $"at most {ScenarioLimits.MaxGeneratedNPorts:N0} N_Ports (two hosts seeing each one stay within ScenarioLimits.MaxTreeFiles, {ScenarioLimits.MaxTreeFiles:N0} files in the simulated tree)");
+        if (switches <= 0) switches = Math.Max(1, nports / 200 + (nports % 200 == 0 ? 0 : 1));
+        if (switches > 239) throw new ArgumentOutOfRangeException(nameof(switches), switches, "at most 239 domains");
         var random = new Random(seed);
 
         // Per switch: host ports 0..1 on domain 1, N_Ports from port 2, two ISL ports at the end.
-        var perSwitch = (nports + switches - 1) / switches;
+        var perSwitch = nports / switches + (nports % switches == 0 ? 0 : 1);
         // Ports beyond 254 per switch share a switch port via NPIV-style ALPAs (like an NPV edge device).
         var switchPortsForNPorts = Math.Min(perSwitch, 240);
-        var alpasPerPort = Math.Max(1, (perSwitch + switchPortsForNPorts - 1) / Math.Max(1, switchPortsForNPorts));
+        var alpasPerPort = Math.Max(1, perSwitch / Math.Max(1, switchPortsForNPorts) + (perSwitch % Math.Max(1, switchPortsForNPorts) == 0 ? 0 : 1));
         var portsPerSwitch = 2 + switchPortsForNPorts + 2;
         if (portsPerSwitch > PortsPerSwitchLimit || alpasPerPort > 255)
             throw new ArgumentOutOfRangeException(nameof(nports), "too many ports for the switches; raise the switch count");

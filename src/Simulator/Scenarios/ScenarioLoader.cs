@@ -53,15 +53,34 @@ public static class ScenarioLoader
             : $"'{nameOrPath}' is neither a file nor a built-in scenario (built-ins: {string.Join(", ", BuiltIns.Select(b => b.Name))})"]);
     }
 
-    public static Scenario LoadFile(string path)
+    public static Scenario LoadFile(string path) => Validated(Parse(ReadBounded(path), path), path);
+
+    /// <summary>
+    /// The file's text, read to at most <see cref="ScenarioLimits.MaxFileBytes"/> (a pipe works; /dev/zero or a
+    /// huge file is one error, not gigabytes read).
+    /// </summary>
+    private static string ReadBounded(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
+        var buffer = new MemoryStream();
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+            var chunk = new byte[64 * 1024];
+            int n;
+            while ((n = file.Read(chunk)) > 0)
+            {
+                if (chunk.AsSpan(0, n).IndexOf((byte)0) >= 0)
+                    throw new ScenarioException(path, ["not a scenario file: it holds binary data (NUL bytes); a scenario is JSON text"]);
+                buffer.Write(chunk, 0, n);
+                if (buffer.Length > ScenarioLimits.MaxFileBytes)
+                    throw new ScenarioException(path, [$"larger than {ScenarioLimits.MaxFileBytes / (1024 * 1024)} MiB (ScenarioLimits.MaxFileBytes); a 10,000-port fabric is about 4 MB"]);
+            }
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ScenarioException(path, [$"cannot read the file: {e.Message}"]);
         }
-        return Validated(Parse(text, path), path);
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     public static Scenario Parse(string json, string source)

@@ -115,9 +115,12 @@ public static class ScenarioValidator
             if (f.Kind == "truncate" && f.Amount < 0) e.Add($"{p}.amount: {f.Amount} is negative");
         }
 
+        long imageBytes = 0;
         for (var i = 0; i < s.IscsiHosts.Count; i++)
         {
             var h = s.IscsiHosts[i];
+            foreach (var image in new[] { h.Flash ?? IscsiHostSpec.DefaultFlash, h.Nvram ?? IscsiHostSpec.DefaultNvram, h.Acb ?? IscsiHostSpec.DefaultAcb })
+                imageBytes += ScenarioImage.SizeOf(image);
             var p = $"$.iscsiHosts[{i}]";
             if (h.Host < 0 || !hostNumbers.Add(h.Host)) e.Add($"{p}.host: host{h.Host} is negative or used twice");
             if (!IscsiDrivers.Contains(h.Driver)) e.Add($"{p}.driver: '{h.Driver}' is not one of {string.Join(", ", IscsiDrivers)}");
@@ -128,6 +131,8 @@ public static class ScenarioValidator
             if (h.Acb != null && h.Driver != "qla4xxx") e.Add($"{p}.acb: only qla4xxx has address control blocks");
             if (h.FailingDiagTests.Count > 0 && h.Driver != "qla4xxx") e.Add($"{p}.failingDiagTests: only qla4xxx runs DIAG_TEST");
         }
+        if (imageBytes > ScenarioLimits.MaxImageBytes)
+            e.Add($"$.iscsiHosts: the flash, NVRAM and ACB images declare {imageBytes:N0} bytes together, more than the limit of {ScenarioLimits.MaxImageBytes:N0} (ScenarioLimits.MaxImageBytes)");
         return e;
     }
 

@@ -118,13 +118,7 @@ internal static class NsCommand
     {
         ctx.NoDot();
         var texts = new List<string>(rawArgs);
-        if (stdin)
-        {
-            string? line;
-            var input = Console.In;
-            while ((line = await input.ReadLineAsync(ct)) is not null)
-                if (line.Trim() is { Length: > 0 } t && !t.StartsWith('#')) texts.Add(t);
-        }
+        if (stdin) texts.AddRange(await InputLimits.ReadArgumentLinesAsync(Console.In, "--stdin", ct));
         if (texts.Count == 0)
         {
             if (q.Kind == ArgKind.Fc4Type) texts.Add("FCP");

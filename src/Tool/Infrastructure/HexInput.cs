@@ -11,14 +11,7 @@ internal static class HexInput
         {
             var path = text[1..];
             if (path.Length == 0) throw CliException.Usage($"{optionName} '@' needs a file name");
-            try
-            {
-                return File.ReadAllBytes(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw CliException.Usage($"{optionName} '{text}': cannot read the file ({(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message)})");
-            }
+            return InputLimits.ReadFile(path, $"{optionName} '{text}'");
         }
         var s = text.Replace(" ", "", StringComparison.Ordinal).Replace(":", "", StringComparison.Ordinal)
             .Replace("\n", "", StringComparison.Ordinal).Replace("\t", "", StringComparison.Ordinal);

@@ -133,7 +133,7 @@ public sealed class IscsiPersonalityTests : IDisposable
         using var c = _h.Client(IscsiSimHarness.Be);
         byte[] patch = [1, 2, 3, 4, 5, 6, 7, 8];
         await Assert.ThrowsAsync<IscsiWriteRefusedException>(() => c.WriteFlashRegionAsync(1, 512, 0, 0, patch, allowWrite: false));
-        Assert.Equal(IscsiSimHarness.FlashImage.AsSpan(0, 8).ToArray(), _h.BeHost.Flash.AsSpan(0, 8).ToArray());
+        Assert.Equal(IscsiSimHarness.FlashImage.AsSpan(0, 8).ToArray(), _h.BeHost.Flash.ToArray().AsSpan(0, 8).ToArray());
         await c.WriteFlashRegionAsync(1, 512, 1, 0, patch, allowWrite: true);
         Assert.Equal(patch, await c.ReadFlashRegionAsync(1, 512, 1, 0, 8));
     }

@@ -31,7 +31,7 @@ public sealed class Be2iscsiLld : IIscsiLld
                 // The response lands in the request-payload-sized buffer: a larger read would overrun it.
                 if (length > bufferLength) { host.OutOfBoundsAttempts++; return -Errno.EINVAL; }
                 if (address + length > host.Flash.Length) return -Errno.EIO;
-                return CompleteWithData(job, host.Flash.AsSpan((int)address, length));
+                return CompleteWithImage(job, host.Flash, address, length);
             }
             case Be2iscsiVendorCommand.WriteFlash:
             {
@@ -39,7 +39,7 @@ public sealed class Be2iscsiLld : IIscsiLld
                 if (Word(job, 4) + (long)job.RequestLength > bufferLength) host.OutOfBoundsAttempts++;
                 var data = job.RequestPayload;
                 if (address + data.Length > host.Flash.Length) return -Errno.EIO;
-                data.CopyTo(host.Flash.AsSpan((int)address));
+                host.Flash.Write(address, data);
                 return Complete(job, 0, 0);
             }
             default:

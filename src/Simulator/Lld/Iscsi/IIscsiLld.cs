@@ -41,6 +41,14 @@ internal static class IscsiLldJob
         return Complete(job, 0, (uint)data.Length);
     }
 
+    /// <summary>Copies <paramref name="length"/> bytes of <paramref name="image"/> at <paramref name="offset"/> to the reply payload and completes.</summary>
+    public static int CompleteWithImage(BsgJob job, SimImage image, long offset, int length)
+    {
+        image.Read(offset, job.ReplyPayload[..length]);
+        job.ReplyPayloadWritten = length;
+        return Complete(job, 0, (uint)length);
+    }
+
     /// <summary>bsg_job_done with the reply's result and rcv_len written (reply_len stays bsg-lib's default).</summary>
     public static int Complete(BsgJob job, int result, uint received, ReadOnlySpan<uint> vendorResponse = default)
     {

@@ -31,7 +31,7 @@ public sealed class Qla4xxxLld : IIscsiLld
             case Qla4xxxVendorCommand.UpdateNvram:
                 return WriteImage(job, host.Nvram, Word(job, 1), rangeIsDriverChecked: true);
             case Qla4xxxVendorCommand.RestoreDefaults:
-                host.FactoryNvram.CopyTo(host.Nvram, 0);
+                host.Nvram.Reset();
                 host.RestoreDefaultsCount++;
                 return Complete(job, 0, 0);
             case Qla4xxxVendorCommand.GetAcb:
@@ -45,20 +45,20 @@ public sealed class Qla4xxxLld : IIscsiLld
     }
 
     /// <summary>NVRAM ranges are checked by the driver (EINVAL); flash ranges only by the firmware (DID_ERROR).</summary>
-    private static int ReadImage(BsgJob job, byte[] image, uint offset, bool rangeIsDriverChecked)
+    private static int ReadImage(BsgJob job, SimImage image, uint offset, bool rangeIsDriverChecked)
     {
         var length = job.ReplyPayloadLength;
         if (length == 0) return -Errno.ENOMEM; // dma_alloc_coherent(0): no reply payload mapped (din without dout)
         if ((long)offset + length > image.Length) return rangeIsDriverChecked ? -Errno.EINVAL : FirmwareError(job);
-        return CompleteWithData(job, image.AsSpan((int)offset, length));
+        return CompleteWithImage(job, image, offset, length);
     }
 
-    private static int WriteImage(BsgJob job, byte[] image, uint offset, bool rangeIsDriverChecked)
+    private static int WriteImage(BsgJob job, SimImage image, uint offset, bool rangeIsDriverChecked)
     {
         var data = job.RequestPayload;
         if (data.Length == 0) return -Errno.ENOMEM;
         if ((long)offset + data.Length > image.Length) return rangeIsDriverChecked ? -Errno.EINVAL : FirmwareError(job);
-        data.CopyTo(image.AsSpan((int)offset));
+        image.Write(offset, data);
         return Complete(job, 0, 0);
     }
 
@@ -79,7 +79,7 @@ public sealed class Qla4xxxLld : IIscsiLld
         var type = Word(job, 1);
         if (type > Qla4xxxMailbox.SecondaryAcb) return FirmwareError(job);
         var acb = new byte[length];
-        if (type == Qla4xxxMailbox.PrimaryAcb) host.Acb.AsSpan(0, Math.Min(host.Acb.Length, length)).CopyTo(acb);
+        if (type == Qla4xxxMailbox.PrimaryAcb) host.Acb.Read(0, acb.AsSpan(0, Math.Min(host.Acb.Length, length)));
         return CompleteWithData(job, acb);
     }
 
