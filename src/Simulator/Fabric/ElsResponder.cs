@@ -24,7 +24,7 @@ internal sealed class ElsResponder(FabricTopology topology)
         {
             return request[0] switch
             {
-                ElsCommands.Echo => Echo.BuildAccept(response, Echo.ParseRequest(request)),
+                ElsCommands.Echo => RespondEcho(request, response),
                 ElsCommands.Rls => RespondRls(port, request, response),
                 ElsCommands.Rnid => RespondRnid(port, Rnid.ParseRequest(request), response),
                 ElsCommands.Rpsc => RespondRpsc(port, request, response),
@@ -46,6 +46,15 @@ internal sealed class ElsResponder(FabricTopology topology)
 
     public static int Reject(Span<byte> response, byte reason, byte explanation) => LsRjt.Build(response, new LsRjt(reason, explanation));
 
+    /// <summary>More than one frame's worth of ECHO data cannot be echoed in one frame: LS_RJT, as a port answers.</summary>
+    private static int RespondEcho(ReadOnlySpan<byte> request, Span<byte> response)
+    {
+        var data = Echo.ParseRequest(request);
+        return data.Length > Echo.MaxDataLength
+            ? Reject(response, LsRjtReasons.LogicalError, LsRjtExplanations.InvalidPayloadLength)
+            : Echo.BuildAccept(response, data);
+    }
+
     private static int RespondRls(SimNPort port, ReadOnlySpan<byte> request, Span<byte> response)
     {
         var asked = Rls.ParseRequest(request);
@@ -56,9 +65,9 @@ internal sealed class ElsResponder(FabricTopology topology)
 
     private RnidGeneralTopology Topology(SimNPort port)
     {
-        var vendor = new byte[16];
-        var name = port.Rnid?.VendorUniqueName ?? (port.IsSwitchPort ? SwitchOf(port)?.Vendor ?? "BSGKIT" : "BSGKITSIM");
-        Encoding.ASCII.GetBytes(name, 0, Math.Min(16, name.Length), vendor, 0);
+        var vendor = new byte[RnidGeneralTopology.VendorUniqueIdLength];
+        var name = port.Rnid?.VendorUniqueName ?? (port.IsSwitchPort ? SwitchOf(port)?.Vendor ?? SimSwitchDefaults.Vendor : "BSGKITSIM");
+        Encoding.ASCII.GetBytes(name, 0, Math.Min(vendor.Length, name.Length), vendor, 0);
         uint type = port.Rnid is { } r ? (uint)r.NodeType
             : port.IsSwitchPort ? 0x04u
             : port.IsHost ? 0x0Au

@@ -262,13 +262,32 @@ public sealed class SimFabric : ISimFabric
                 return InjectReject(fault, type, request, destination, scratch, response, latency);
         }
 
-        length = type == FrameType.Ct
-            ? DispatchCt(source, destination, request, scratch)
-            : DispatchEls(source, destination, destinationPort, request, scratch);
+        length = Answer(source, destination, type, destinationPort, request, scratch);
         if (length < 0) return ExchangeResult.NoResponse(default, fault);
         if (fault is not null && string.Equals(fault.Kind, "truncate", StringComparison.OrdinalIgnoreCase))
             length = Math.Clamp(fault.Amount, 0, length);
         return Deliver(scratch, length, response, latency, fault);
+    }
+
+    /// <summary>
+    /// The destination's answer. A responder that fails (a request it cannot represent, a simulator bug) answers
+    /// the way a port or server would — LS_RJT or a CT reject "unable to perform" — never with an exception the
+    /// caller would see as EIO.
+    /// </summary>
+    private int Answer(FcId source, FcId destination, FrameType type, SimNPort? destinationPort, ReadOnlySpan<byte> request, byte[] scratch)
+    {
+        try
+        {
+            return type == FrameType.Ct
+                ? DispatchCt(source, destination, request, scratch)
+                : DispatchEls(source, destination, destinationPort, request, scratch);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return type == FrameType.Ct
+                ? CtIu.BuildReject(scratch, ServerOf(request, destination), CtRejectReasons.UnableToPerform, CtReasonExplanations.NoAdditionalExplanation)
+                : ElsResponder.Reject(scratch, LsRjtReasons.UnableToPerform, LsRjtExplanations.None);
+        }
     }
 
     private static ExchangeResult Deliver(byte[] scratch, int length, Span<byte> response, TimeSpan latency, FaultSpec? fault)

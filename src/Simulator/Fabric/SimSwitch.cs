@@ -46,9 +46,9 @@ public sealed class SimSwitch
         Domain = spec.Domain;
         Name = Wwn.Parse(spec.Wwn);
         LogicalName = spec.Name ?? $"sw{spec.Domain}";
-        Vendor = spec.Vendor ?? "BSGKIT";
-        Model = spec.Model ?? "SIM-SWITCH";
-        FirmwareVersion = spec.FirmwareVersion ?? "v9.1.1";
+        Vendor = spec.Vendor ?? SimSwitchDefaults.Vendor;
+        Model = spec.Model ?? SimSwitchDefaults.Model;
+        FirmwareVersion = spec.FirmwareVersion ?? SimSwitchDefaults.Firmware;
         IpAddress = spec.IpAddress;
         var ports = new SimSwitchPort[Math.Max(0, spec.Ports)];
         for (var i = 0; i < ports.Length; i++) ports[i] = new SimSwitchPort(this, i, PortWwn(Name, i));
@@ -71,4 +71,10 @@ public sealed class SimSwitch
     /// <summary>Switch port WWNs follow the common NAA 2 scheme: 2p:pp:(low 48 bits of the switch WWN).</summary>
     internal static Wwn PortWwn(Wwn switchName, int port) =>
         new(0x2000_0000_0000_0000UL | ((ulong)(port & 0xFFF) << 48) | (switchName.Value & 0xFFFF_FFFF_FFFFUL));
+}
+
+/// <summary>What a switch reports when its scenario entry leaves vendor, model or firmware out.</summary>
+public static class SimSwitchDefaults
+{
+    public const string Vendor = "BSGKIT", Model = "SIM-SWITCH", Firmware = "v9.1.1";
 }

@@ -1,4 +1,8 @@
 using BsgKit.Fc;
+using BsgKit.Fc.Ct;
+using BsgKit.Fc.Ct.ConfigServer;
+using BsgKit.Fc.Els;
+using BsgKit.Simulator.Fabric;
 
 namespace BsgKit.Simulator.Scenarios;
 
@@ -30,6 +34,11 @@ public static class ScenarioValidator
             else portsOf[sw.Domain] = sw.Ports; // placements are checked against the first switch of a domain
             CheckWwn(e, $"{p}.wwn", sw.Wwn);
             if (sw.Ports is < 1 or > 256) e.Add($"{p}.ports: {sw.Ports} is outside 1..256");
+            CheckText(e, $"{p}.name", sw.Name, CtIu.MaxTextBytes, "GIELN logical name");
+            // GIEIL carries vendor, model and release, each with its NUL, behind one length byte.
+            var gieil = Latin1(sw.Vendor ?? SimSwitchDefaults.Vendor) + Latin1(sw.Model ?? SimSwitchDefaults.Model) + Latin1(sw.FirmwareVersion ?? SimSwitchDefaults.Firmware) + 3;
+            if (gieil > Gieil.MaxListBytes)
+                e.Add($"{p}: vendor, model and firmwareVersion take {gieil} bytes in a GIEIL answer (with their NULs), more than its {Gieil.MaxListBytes}");
         }
         if (s.Switches.Count == 0 && (s.Hosts.Count > 0 || s.NPorts.Count > 0)) e.Add("$.switches: at least one switch is needed for hosts and N_Ports");
 
@@ -57,6 +66,12 @@ public static class ScenarioValidator
             CheckPlacement(e, p, "domain", "port", h.Domain, h.Port, portsOf);
             if (!addresses.Add((h.Domain, h.Port, 0))) e.Add($"{p}.port: switch {h.Domain} port {h.Port} already has a device");
             if (!HostPortStates.Contains(h.PortState)) e.Add($"{p}.portState: '{h.PortState}' is not one of {string.Join(", ", HostPortStates)}");
+            CheckText(e, $"{p}.symbolicName", h.SymbolicName, CtIu.MaxTextBytes, "RSPN_ID symbolic port name");
+            CheckText(e, $"{p}.manufacturer", h.Manufacturer, CtIu.MaxTextBytes, "FDMI attribute");
+            CheckText(e, $"{p}.model", h.Model, CtIu.MaxTextBytes, "FDMI attribute");
+            CheckText(e, $"{p}.serialNumber", h.SerialNumber, CtIu.MaxTextBytes, "FDMI attribute");
+            CheckText(e, $"{p}.firmwareVersion", h.FirmwareVersion, CtIu.MaxTextBytes, "FDMI attribute");
+            CheckText(e, $"{p}.driverVersion", h.DriverVersion, CtIu.MaxTextBytes, "FDMI attribute");
             for (var j = 0; j < h.Npiv.Count; j++)
             {
                 var v = h.Npiv[j];
@@ -91,8 +106,19 @@ public static class ScenarioValidator
             for (var j = 0; j < n.Roles.Count; j++)
                 if (!Roles.Contains(n.Roles[j])) e.Add($"{p}.roles[{j}]: '{n.Roles[j]}' is not one of {string.Join(", ", Roles)}");
             for (var j = 0; j < n.Fc4Types.Count; j++)
-                if (!Fabric.Fc4Names.IsKnown(n.Fc4Types[j]))
+                if (!Fc4Names.IsKnown(n.Fc4Types[j]))
                     e.Add($"{p}.fc4Types[{j}]: '{n.Fc4Types[j]}' is not an FC-4 type name (FCP, NVMe, IP, FC-SB …)");
+            CheckText(e, $"{p}.symbolicPortName", n.SymbolicPortName, CtIu.MaxTextBytes, "symbolic port name");
+            CheckText(e, $"{p}.symbolicNodeName", n.SymbolicNodeName, CtIu.MaxTextBytes, "symbolic node name");
+            if (n.Sfp is { } sfp)
+            {
+                CheckText(e, $"{p}.sfp.vendor", sfp.Vendor, RdpOpticalProductDescriptor.VendorLength, "RDP optical product field");
+                CheckText(e, $"{p}.sfp.partNumber", sfp.PartNumber, RdpOpticalProductDescriptor.ModelLength, "RDP optical product field");
+                CheckText(e, $"{p}.sfp.serialNumber", sfp.SerialNumber, RdpOpticalProductDescriptor.SerialNumberLength, "RDP optical product field");
+                CheckText(e, $"{p}.sfp.revision", sfp.Revision, RdpOpticalProductDescriptor.RevisionLength, "RDP optical product field");
+                CheckText(e, $"{p}.sfp.dateCode", sfp.DateCode, RdpOpticalProductDescriptor.DateLength, "RDP optical product field");
+            }
+            if (n.Rnid is { } rnid) CheckText(e, $"{p}.rnid.vendorUniqueName", rnid.VendorUniqueName, RnidGeneralTopology.VendorUniqueIdLength, "RNID vendor-unique field");
         }
 
         if (s.Zoning is { } z) ValidateZoning(e, z);
@@ -145,6 +171,7 @@ public static class ScenarioValidator
             var p = $"$.zoning.zones[{i}]";
             if (string.IsNullOrWhiteSpace(zone.Name)) e.Add($"{p}.name: a zone needs a name");
             else if (!zoneNames.Add(zone.Name)) e.Add($"{p}.name: zone '{zone.Name}' is defined twice");
+            CheckText(e, $"{p}.name", zone.Name, CtIu.MaxTextBytes, "zone name");
             for (var j = 0; j < zone.Members.Count; j++)
             {
                 var m = zone.Members[j];
@@ -158,11 +185,21 @@ public static class ScenarioValidator
             var set = z.ZoneSets[i];
             var p = $"$.zoning.zoneSets[{i}]";
             if (string.IsNullOrWhiteSpace(set.Name) || !setNames.Add(set.Name)) e.Add($"{p}.name: '{set.Name}' is empty or defined twice");
+            CheckText(e, $"{p}.name", set.Name, CtIu.MaxTextBytes, "zone set name");
             for (var j = 0; j < set.Zones.Count; j++)
                 if (!zoneNames.Contains(set.Zones[j])) e.Add($"{p}.zones[{j}]: zone '{set.Zones[j]}' is not defined in $.zoning.zones");
         }
         if (z.ActiveZoneSet != null && !setNames.Contains(z.ActiveZoneSet))
             e.Add($"$.zoning.activeZoneSet: zone set '{z.ActiveZoneSet}' is not defined in $.zoning.zoneSets");
+    }
+
+    private static int Latin1(string s) => System.Text.Encoding.Latin1.GetByteCount(s);
+
+    /// <summary>A string the wire carries in a field of at most <paramref name="max"/> bytes (GS text is Latin-1, one byte a character).</summary>
+    private static void CheckText(List<string> e, string path, string? value, int max, string field)
+    {
+        if (value is not null && Latin1(value) > max)
+            e.Add($"{path}: {Latin1(value)} characters; the {field} holds at most {max}");
     }
 
     private static string StripFcid(string s) => s.StartsWith("fcid:", StringComparison.Ordinal) ? s[5..] : s;

@@ -73,6 +73,9 @@ public static class CtIu
             throw new ArgumentException($"{message} needs {length} bytes, the buffer has {ctIu.Length}", nameof(ctIu));
     }
 
+    /// <summary>The most bytes of a GS text object with a length byte: symbolic names, zone names, GIEIL strings.</summary>
+    public const int MaxTextBytes = 255;
+
     // GS strings are bytes; Latin-1 maps every byte to one char and back, so decoding never fails.
     internal static byte[] EncodeText(string text, int maxBytes, string what)
     {

@@ -179,21 +179,24 @@ public sealed record RdpOpticalElementDescriptor(
 public sealed record RdpOpticalProductDescriptor(string Vendor, string Model, string SerialNumber, string Revision, string Date)
     : RdpDescriptor
 {
+    /// <summary>SFF-8472 field widths (characters): vendor name, part number, serial number, revision, date code.</summary>
+    public const int VendorLength = 16, ModelLength = 16, SerialNumberLength = 16, RevisionLength = 4, DateLength = 8;
+
     public override uint Tag => RdpDescriptors.OpticalProductTag;
     internal override int ValueLength => 60;
     internal override void WriteValue(Span<byte> v)
     {
         // SFF fields are space padded.
         v[..60].Fill((byte)' ');
-        WriteAscii(v[..16], Vendor, nameof(Vendor));
-        WriteAscii(v.Slice(16, 16), Model, nameof(Model));
-        WriteAscii(v.Slice(32, 16), SerialNumber, nameof(SerialNumber));
-        WriteAscii(v.Slice(48, 4), Revision, nameof(Revision));
-        WriteAscii(v.Slice(52, 8), Date, nameof(Date));
+        WriteAscii(v[..VendorLength], Vendor, nameof(Vendor));
+        WriteAscii(v.Slice(16, ModelLength), Model, nameof(Model));
+        WriteAscii(v.Slice(32, SerialNumberLength), SerialNumber, nameof(SerialNumber));
+        WriteAscii(v.Slice(48, RevisionLength), Revision, nameof(Revision));
+        WriteAscii(v.Slice(52, DateLength), Date, nameof(Date));
     }
     internal static RdpOpticalProductDescriptor Read(in WireReader r, int o) =>
-        new(r.Ascii(o, 16, "vendor"), r.Ascii(o + 16, 16, "model"), r.Ascii(o + 32, 16, "serial number"),
-            r.Ascii(o + 48, 4, "revision"), r.Ascii(o + 52, 8, "date"));
+        new(r.Ascii(o, VendorLength, "vendor"), r.Ascii(o + 16, ModelLength, "model"), r.Ascii(o + 32, SerialNumberLength, "serial number"),
+            r.Ascii(o + 48, RevisionLength, "revision"), r.Ascii(o + 52, DateLength, "date"));
 
     private static void WriteAscii(Span<byte> field, string text, string what)
     {

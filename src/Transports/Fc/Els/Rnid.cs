@@ -42,9 +42,12 @@ public sealed record RnidGeneralTopology(
 
     public string VendorUniqueIdText => AsciiTrim(VendorUniqueId);
 
+    /// <summary>The vendor-unique field of the general topology data (bytes).</summary>
+    public const int VendorUniqueIdLength = 16;
+
     internal void Write(Span<byte> d)
     {
-        if (VendorUniqueId.Length > 16) throw new ArgumentException("RNID vendor unique ID is at most 16 bytes");
+        if (VendorUniqueId.Length > VendorUniqueIdLength) throw new ArgumentException($"RNID vendor unique ID is at most {VendorUniqueIdLength} bytes");
         if (IpAddressBytes.Length > 16) throw new ArgumentException("RNID IP address is at most 16 bytes");
         d[..Length].Clear();
         VendorUniqueId.CopyTo(d);

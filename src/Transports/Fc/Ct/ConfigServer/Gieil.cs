@@ -17,6 +17,9 @@ public static class Gieil
     public const int DefaultMaxResponseBytes = P + 256;
     private const string RequestName = "GIEIL request", AcceptName = "GIEIL accept";
 
+    /// <summary>Vendor, model, release and vendor-specific strings, each with its NUL, share one length byte.</summary>
+    public const int MaxListBytes = 255;
+
     public static int BuildRequest(Span<byte> ctIu, Wwn name, int maxResponseBytes = DefaultMaxResponseBytes) =>
         FcsCodec.BuildNameRequest(ctIu, Command, name, maxResponseBytes, RequestName);
 
@@ -24,11 +27,11 @@ public static class Gieil
 
     public static int BuildAccept(Span<byte> ctIu, FcsElementInfo info)
     {
-        var strings = new List<byte[]> { EncodeText(info.Vendor, 255, "vendor"), EncodeText(info.Model, 255, "model"), EncodeText(info.Release, 255, "release") };
-        foreach (var extra in info.VendorSpecific) strings.Add(EncodeText(extra, 255, "vendor specific information"));
+        var strings = new List<byte[]> { EncodeText(info.Vendor, MaxTextBytes, "vendor"), EncodeText(info.Model, MaxTextBytes, "model"), EncodeText(info.Release, MaxTextBytes, "release") };
+        foreach (var extra in info.VendorSpecific) strings.Add(EncodeText(extra, MaxTextBytes, "vendor specific information"));
         var listLength = 0;
         foreach (var s in strings) listLength += s.Length + 1;
-        if (listLength > 255) throw new ArgumentException($"GIEIL list is {listLength} bytes; the length byte holds 255");
+        if (listLength > MaxListBytes) throw new ArgumentException($"GIEIL list is {listLength} bytes; the length byte holds {MaxListBytes}");
         var length = PadToWord(P + 4 + listLength);
         WriteAcceptHeader(ctIu, CtServer.FabricConfiguration, length, AcceptName);
         ctIu[P + 3] = (byte)listLength;

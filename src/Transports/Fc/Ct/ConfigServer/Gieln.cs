@@ -18,7 +18,7 @@ public static class Gieln
 
     public static int BuildAccept(Span<byte> ctIu, string logicalName)
     {
-        var bytes = EncodeText(logicalName, 255, "logical name");
+        var bytes = EncodeText(logicalName, MaxTextBytes, "logical name");
         var length = PadToWord(P + 1 + bytes.Length);
         WriteAcceptHeader(ctIu, CtServer.FabricConfiguration, length, AcceptName);
         ctIu[P] = (byte)bytes.Length;

@@ -55,7 +55,7 @@ public sealed record FdmiAttribute(FdmiAttributeScope Scope, ushort Type, byte[]
     };
 
     public static FdmiAttribute FromText(FdmiAttributeScope scope, ushort type, string text) =>
-        new(scope, type, CtIu.EncodeText(text, 255, "FDMI string attribute"));
+        new(scope, type, CtIu.EncodeText(text, CtIu.MaxTextBytes, "FDMI string attribute"));
 
     public static FdmiAttribute FromWwn(FdmiAttributeScope scope, ushort type, Fc.Wwn wwn)
     {

@@ -49,8 +49,8 @@ public static class GaNxt
 
     public static int BuildAccept(Span<byte> ctIu, GaNxtEntry e)
     {
-        var spn = EncodeText(e.SymbolicPortName, 255, "symbolic port name");
-        var snn = EncodeText(e.SymbolicNodeName, 255, "symbolic node name");
+        var spn = EncodeText(e.SymbolicPortName, MaxTextBytes, "symbolic port name");
+        var snn = EncodeText(e.SymbolicNodeName, MaxTextBytes, "symbolic node name");
         WriteAcceptHeader(ctIu, CtServer.NameServer, AcceptLength, AcceptName);
         var p = ctIu[P..];
         p[PortTypeAt] = e.PortType;

@@ -58,7 +58,7 @@ internal static class NsCodec
     /// <summary>Accept payload: name length @0, name @1 (not NUL-terminated), padded to a word.</summary>
     public static int BuildSymbolicNameAccept(Span<byte> ctIu, string name, string message)
     {
-        var bytes = EncodeText(name, 255, "symbolic name");
+        var bytes = EncodeText(name, MaxTextBytes, "symbolic name");
         var length = PadToWord(P + 1 + bytes.Length);
         WriteAcceptHeader(ctIu, CtServer.NameServer, length, message);
         ctIu[P] = (byte)bytes.Length;

@@ -11,7 +11,7 @@ public static class RsnnNn
 
     public static int BuildRequest(Span<byte> ctIu, Wwn nodeName, string symbolicNodeName)
     {
-        var name = EncodeText(symbolicNodeName, 255, "symbolic node name");
+        var name = EncodeText(symbolicNodeName, MaxTextBytes, "symbolic node name");
         var length = PadToWord(P + 9 + name.Length);
         WriteRequestHeader(ctIu, CtServer.NameServer, Command, P, length, RequestName);
         nodeName.Write(ctIu[P..]);

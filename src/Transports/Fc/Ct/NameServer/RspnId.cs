@@ -11,7 +11,7 @@ public static class RspnId
 
     public static int BuildRequest(Span<byte> ctIu, FcId port, string symbolicPortName)
     {
-        var name = EncodeText(symbolicPortName, 255, "symbolic port name");
+        var name = EncodeText(symbolicPortName, MaxTextBytes, "symbolic port name");
         var length = PadToWord(P + 5 + name.Length);
         WriteRequestHeader(ctIu, CtServer.NameServer, Command, P, length, RequestName);
         port.Write(ctIu[(P + 1)..]);

@@ -17,11 +17,11 @@ internal static class ZoneCodec
     public const int MinNameSize = 4;
     public const int MinMemberSize = 4;
 
-    public static int NameLength(string name) => 4 + PadToWord(EncodeText(name, 255, "zone name").Length);
+    public static int NameLength(string name) => 4 + PadToWord(EncodeText(name, MaxTextBytes, "zone name").Length);
 
     public static int WriteName(Span<byte> at, string name)
     {
-        var bytes = EncodeText(name, 255, "zone name");
+        var bytes = EncodeText(name, MaxTextBytes, "zone name");
         at[0] = (byte)bytes.Length;
         bytes.CopyTo(at[4..]);
         return 4 + PadToWord(bytes.Length);
