@@ -279,6 +279,7 @@ public static class ScenarioImage
     AllowTrailingCommas = true,
     WriteIndented = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectNullableAnnotations = true)] // "wwpn": null is a JSON error naming the field, not a crash later
 [JsonSerializable(typeof(Scenario))]
 public sealed partial class ScenarioJsonContext : JsonSerializerContext;

@@ -21,6 +21,7 @@ public static class ScenarioValidator
     public static IReadOnlyList<string> Validate(Scenario s)
     {
         var e = new List<string>();
+        if (HasNullEntries(e, s)) return e; // nothing below could look at them
         if (string.IsNullOrWhiteSpace(s.Name)) e.Add("$.name: a scenario needs a name");
 
         var domains = new HashSet<int>();
@@ -160,6 +161,38 @@ public static class ScenarioValidator
         if (imageBytes > ScenarioLimits.MaxImageBytes)
             e.Add($"$.iscsiHosts: the flash, NVRAM and ACB images declare {imageBytes:N0} bytes together, more than the limit of {ScenarioLimits.MaxImageBytes:N0} (ScenarioLimits.MaxImageBytes)");
         return e;
+    }
+
+    /// <summary>JSON null inside a list ("nports": [null], "members": [null]): one error each.</summary>
+    private static bool HasNullEntries(List<string> e, Scenario s)
+    {
+        var before = e.Count;
+        void Check<T>(string path, IReadOnlyList<T?>? list)
+        {
+            if (list is null) return;
+            for (var i = 0; i < list.Count; i++)
+                if (list[i] is null) e.Add($"{path}[{i}]: null is not allowed here");
+        }
+        Check("$.switches", s.Switches);
+        Check("$.isls", s.Isls);
+        Check("$.hosts", s.Hosts);
+        for (var i = 0; i < s.Hosts.Count; i++) Check($"$.hosts[{i}].npiv", s.Hosts[i]?.Npiv);
+        Check("$.nports", s.NPorts);
+        for (var i = 0; i < s.NPorts.Count; i++)
+        {
+            Check($"$.nports[{i}].roles", s.NPorts[i]?.Roles);
+            Check($"$.nports[{i}].fc4Types", s.NPorts[i]?.Fc4Types);
+        }
+        Check("$.faults", s.Faults);
+        Check("$.iscsiHosts", s.IscsiHosts);
+        if (s.Zoning is { } z)
+        {
+            Check("$.zoning.zones", z.Zones);
+            for (var i = 0; i < z.Zones.Count; i++) Check($"$.zoning.zones[{i}].members", z.Zones[i]?.Members);
+            Check("$.zoning.zoneSets", z.ZoneSets);
+            for (var i = 0; i < z.ZoneSets.Count; i++) Check($"$.zoning.zoneSets[{i}].zones", z.ZoneSets[i]?.Zones);
+        }
+        return e.Count > before;
     }
 
     private static void ValidateZoning(List<string> e, ZoningSpec z)

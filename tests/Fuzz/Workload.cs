@@ -1,0 +1,115 @@
+using BsgKit.Fc;
+using BsgKit.Fc.Clients;
+using BsgKit.Fc.Codes;
+using BsgKit.Fc.Ct.NameServer;
+using BsgKit.Fc.Discovery;
+using BsgKit.Fc.Els;
+using BsgKit.Iscsi.Clients;
+
+namespace BsgKit.Fuzz;
+
+/// <summary>
+/// Every typed query the clients offer, as a list of calls against one host: what the corpus records, and what
+/// the hostile-reply family replays with mutated completions. Each call may fail with a documented exception.
+/// </summary>
+internal static class Workload
+{
+    public sealed record Targets(FcId Target, Wwn TargetWwpn, Wwn TargetWwnn, Wwn Switch, Wwn HostWwpn, string? ZoneSet, string? Zone);
+
+    public static IReadOnlyList<(string Name, Func<FcHostClient, Targets, Task> Call)> FcCalls { get; } =
+    [
+        ("GA_NXT", (c, t) => c.GaNxtAsync(new FcId(0))),
+        ("GPN_ID", (c, t) => c.GpnIdAsync(t.Target)),
+        ("GNN_ID", (c, t) => c.GnnIdAsync(t.Target)),
+        ("GCS_ID", (c, t) => c.GcsIdAsync(t.Target)),
+        ("GFT_ID", (c, t) => c.GftIdAsync(t.Target)),
+        ("GSPN_ID", (c, t) => c.GspnIdAsync(t.Target)),
+        ("GPT_ID", (c, t) => c.GptIdAsync(t.Target)),
+        ("GFPN_ID", (c, t) => c.GfpnIdAsync(t.Target)),
+        ("GFF_ID", (c, t) => c.GffIdAsync(t.Target)),
+        ("GID_PN", (c, t) => c.GidPnAsync(t.TargetWwpn)),
+        ("GID_NN", (c, t) => c.GidNnAsync(t.TargetWwnn)),
+        ("GSNN_NN", (c, t) => c.GsnnNnAsync(t.TargetWwnn)),
+        ("GID_FT", (c, t) => c.GidFtAsync(new NsFc4TypeScope(Fc4Types.Fcp))),
+        ("GPN_FT", (c, t) => c.GpnFtAsync(new NsFc4TypeScope(Fc4Types.Fcp))),
+        ("GNN_FT", (c, t) => c.GnnFtAsync(new NsFc4TypeScope(Fc4Types.Fcp))),
+        ("GID_PT", (c, t) => c.GidPtAsync(new NsPortTypeScope(PortTypes.NPort))),
+        ("RSPN_ID", (c, t) => c.RspnIdAsync(t.Target, "fuzz")),
+        ("GTIN", (c, t) => c.GtinAsync()),
+        ("GIEL", (c, t) => c.GielAsync()),
+        ("GIET", (c, t) => c.GietAsync(t.Switch)),
+        ("GDID", (c, t) => c.GdidAsync(t.Switch)),
+        ("GMID", (c, t) => c.GmidAsync(t.Switch)),
+        ("GFN", (c, t) => c.GfnAsync(t.Switch)),
+        ("GIELN", (c, t) => c.GielnAsync(t.Switch)),
+        ("GMAL", (c, t) => c.GmalAsync(t.Switch)),
+        ("GIEIL", (c, t) => c.GieilAsync(t.Switch)),
+        ("GPL", (c, t) => c.GplAsync(t.Switch)),
+        ("GPT", (c, t) => c.GptAsync(t.TargetWwpn)),
+        ("GPPN", (c, t) => c.GppnAsync(t.TargetWwpn)),
+        ("GAPNL", (c, t) => c.GapnlAsync(t.TargetWwpn)),
+        ("GPS", (c, t) => c.GpsAsync(t.TargetWwpn)),
+        ("GPSC", (c, t) => c.GpscAsync(t.TargetWwpn)),
+        ("FPNG", (c, t) => c.FpngAsync(t.Target, 1)),
+        ("GRHL", (c, t) => c.GrhlAsync()),
+        ("GHAT", (c, t) => c.GhatAsync(t.HostWwpn)),
+        ("GRPL", (c, t) => c.GrplAsync(t.HostWwpn)),
+        ("GPAT", (c, t) => c.GpatAsync(t.HostWwpn)),
+        ("GZC", (c, t) => c.GzcAsync()),
+        ("GEST", (c, t) => c.GestAsync()),
+        ("GZSN", (c, t) => c.GzsnAsync()),
+        ("GZD", (c, t) => c.GzdAsync(t.ZoneSet ?? "cfg")),
+        ("GZM", (c, t) => c.GzmAsync(t.Zone ?? "zone")),
+        ("GAZS", (c, t) => c.GazsAsync()),
+        ("GZS", (c, t) => c.GzsAsync(t.ZoneSet ?? "cfg")),
+        ("ECHO", (c, t) => c.EchoAsync(t.Target, new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 })),
+        ("RLS", (c, t) => c.RlsAsync(t.Target, t.Target)),
+        ("RNID", (c, t) => c.RnidAsync(t.Target)),
+        ("RNID common", (c, t) => c.RnidAsync(t.Target, RnidTypes.FormatCommonOnly)),
+        ("RPSC", (c, t) => c.RpscAsync(t.Target)),
+        ("ADISC", (c, t) => c.AdiscAsync(t.Target, new AdiscParameters(default, t.HostWwpn, t.HostWwpn, new FcId(0x010100)))),
+        ("RTV", (c, t) => c.RtvAsync(t.Target)),
+        ("RDP", (c, t) => c.RdpAsync(t.Target, t.Target)),
+        ("LIRR", (c, t) => c.LirrAsync(t.Target, new LirrRequest(1, 0))),
+        ("SRL", (c, t) => c.SrlAsync(t.Target, new SrlRequest(0, 0))),
+        ("RPL", (c, t) => c.RplAsync(t.Target, new RplRequest(8, 0))),
+        ("RPS", (c, t) => c.RpsAsync(t.Target, RpsRequest.ForDestinationId())),
+        ("discovery", async (c, t) => await FabricDiscovery.DiscoverAsync(c)),
+    ];
+
+    public static IReadOnlyList<(string Name, Func<IscsiHostClient, Task> Call)> IscsiCalls { get; } =
+    [
+        ("READ_FLASH", c => c.ReadFlashAsync(0x100, 64)),
+        ("READ_NVRAM", c => c.ReadNvramAsync(0, 32)),
+        ("GET_ACB_STATE", c => c.GetAcbStateAsync(0, 0)),
+        ("GET_ACB", c => c.GetAcbAsync()),
+        ("DIAG_TEST", c => c.DiagTestAsync(1)),
+        ("READ_FLASH region", c => c.ReadFlashRegionAsync(1, 512, 2, 10, 100)),
+    ];
+
+    /// <summary>Where the calls go on a simulated SAN: its first N_Port, first switch, first host; its first zone set and zone.</summary>
+    public static Targets For(Simulator.Scenarios.Scenario s)
+    {
+        var n = s.NPorts[0];
+        return new Targets(new FcId((uint)(n.Domain << 16 | n.Port << 8 | n.Alpa)), Wwn.Parse(n.Wwpn), Wwn.Parse(n.Wwnn),
+            Wwn.Parse(s.Switches[0].Wwn), Wwn.Parse(s.Hosts[0].Wwpn), s.Zoning?.ZoneSets.FirstOrDefault()?.Name, s.Zoning?.Zones.FirstOrDefault()?.Name);
+    }
+
+    /// <summary>Runs a call: answered, failed as documented (any <see cref="Bsg.BsgException"/>), or failed otherwise.</summary>
+    public static async Task<(bool Documented, Exception? Failure)> TryAsync(Func<Task> call)
+    {
+        try
+        {
+            await call().ConfigureAwait(false);
+            return (false, null);
+        }
+        catch (Bsg.BsgException)
+        {
+            return (true, null);
+        }
+        catch (Exception e)
+        {
+            return (false, e);
+        }
+    }
+}
