@@ -6,6 +6,7 @@ namespace BsgKit.Simulator.Tests.Fuzz;
 /// A slice of the fuzz harness (tests/Fuzz, a million inputs per family from run-fuzz.sh) in every test run: each
 /// decoder family gets a few thousand mutated real messages and may throw only what it documents.
 /// </summary>
+[Collection(nameof(FuzzSlice))]
 public class FuzzSliceTests
 {
     public static TheoryData<string> Families()
@@ -35,3 +36,7 @@ public class FuzzSliceTests
         Assert.All(ct.Concat(els), t => Assert.NotEmpty(t.Seeds));
     }
 }
+
+/// <summary>Runs alone: a CPU-heavy slice must not slow the other tests down.</summary>
+[CollectionDefinition(nameof(FuzzSlice), DisableParallelization = true)]
+public sealed class FuzzSlice;
