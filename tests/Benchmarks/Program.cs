@@ -1,4 +1,8 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/Benchmarks -- --filter '*'
+// dotnet run -c Release --project tests/Benchmarks -- soak [ITERATIONS]   (memory over thousands of client lifetimes)
+if (args is ["soak", ..])
+    return await BsgKit.Benchmarks.Soak.RunAsync(args.Length > 1 && int.TryParse(args[1], out var n) && n > 0 ? n : 5000);
 BenchmarkSwitcher.FromAssembly(typeof(BsgKit.Benchmarks.RequestPathBenchmarks).Assembly).Run(args);
+return 0;
