@@ -40,14 +40,16 @@ internal static class Soak
         var options = new FcClientOptions { Transport = san.Transport, Pool = pool };
         var n = san.Scenario.NPorts[0];
         var target = new FcId((uint)(n.Domain << 16 | n.Port << 8 | n.Alpa));
-        for (var i = 0; i < 20; i++) await iteration(san, options, target); // warm up: JIT, pools, caches
+        for (var i = 0; i < 1000; i++) await iteration(san, options, target); // warm up: JIT tiers, pools, caches
         var start = Sample(pool, san);
+        var fdsAtStart = FdTargets();
         Print(name, "start", start);
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < iterations; i++) await iteration(san, options, target);
         var end = Sample(pool, san);
         Print(name, "end", end);
         Console.WriteLine($"{"",-26} {"",5} {end.Native - start.Native,+14:N0} {end.Rented - start.Rented,+11:N0} {end.Kept - start.Kept,+12:N0} {end.Managed - start.Managed,+14:N0} {end.Rss - start.Rss,+10:N0} {end.Fds - start.Fds,+5} {end.SimFds - start.SimFds,+7}   Δ over {iterations:N0} in {watch.Elapsed.TotalSeconds:F1} s");
+        foreach (var fd in FdTargets().Except(fdsAtStart)) Console.WriteLine($"{"",-26} new descriptor: {fd}");
         // Native memory, pooled buffers and descriptors must not grow at all; the managed heap is reported only.
         return end.Native > start.Native || end.Rented != 0 || end.Fds > start.Fds || end.SimFds != 0;
     }
@@ -96,8 +98,13 @@ internal static class Soak
         GC.WaitForPendingFinalizers();
         GC.Collect();
         return new(PinnedBuffer.LiveBytes, pool.RentedCount, pool.PooledBytes, GC.GetTotalMemory(forceFullCollection: true),
-            RssBytes(), Directory.GetFiles("/proc/self/fd").Length, san.Kernel.OpenFiles);
+            RssBytes(), FdTargets().Count, san.Kernel.OpenFiles);
     }
+
+    /// <summary>Open descriptors, without the assemblies the runtime maps as they are first used (Mono.Posix for an errno name).</summary>
+    private static HashSet<string> FdTargets() =>
+        Directory.GetFiles("/proc/self/fd").Select(f => $"{Path.GetFileName(f)} -> {new FileInfo(f).LinkTarget}")
+            .Where(t => !t.EndsWith(".dll", StringComparison.Ordinal) && !t.EndsWith(".so", StringComparison.Ordinal)).ToHashSet();
 
     private static long RssBytes()
     {
