@@ -41,15 +41,11 @@ public sealed class SimImage
     {
         CheckRange(offset, destination.Length);
         lock (_lock)
-            for (var done = 0; done < destination.Length;)
+            foreach (var (page, within, done, n) in Chunks(offset, destination.Length))
             {
-                var at = offset + done;
-                var (page, within) = ((int)(at / PageSize), (int)(at % PageSize));
-                var n = Math.Min(destination.Length - done, PageSize - within);
                 var chunk = destination.Slice(done, n);
                 if (_pages[page] is { } p) p.AsSpan(within, n).CopyTo(chunk);
-                else Initial(at, chunk);
-                done += n;
+                else Initial(offset + done, chunk);
             }
     }
 
@@ -58,14 +54,21 @@ public sealed class SimImage
     {
         CheckRange(offset, source.Length);
         lock (_lock)
-            for (var done = 0; done < source.Length;)
-            {
-                var at = offset + done;
-                var (page, within) = ((int)(at / PageSize), (int)(at % PageSize));
-                var n = Math.Min(source.Length - done, PageSize - within);
+            foreach (var (page, within, done, n) in Chunks(offset, source.Length))
                 source.Slice(done, n).CopyTo(PageFor(page).AsSpan(within, n));
-                done += n;
-            }
+    }
+
+    /// <summary>The pieces of [offset, offset + length) that fall in one page each.</summary>
+    private static IEnumerable<(int Page, int Within, int Done, int Count)> Chunks(long offset, int length)
+    {
+        for (var done = 0; done < length;)
+        {
+            var at = offset + done;
+            var within = (int)(at % PageSize);
+            var n = Math.Min(length - done, PageSize - within);
+            yield return ((int)(at / PageSize), within, done, n);
+            done += n;
+        }
     }
 
     /// <summary>Puts the initial contents back (RESTORE_DEFAULTS).</summary>
