@@ -170,6 +170,53 @@ public sealed class SimFabric : ISimFabric
     }
 
     /// <summary>
+    /// FLOGI/FDISC of a port whose own driver makes the name-server registrations afterwards — a real host behind
+    /// <c>bsgkit sim fcf</c>. The port gets its FC ID (next free ALPA on the switch port) and a name-server entry
+    /// with its port and node name only; RFT_ID, RSPN_ID … come from the host itself. A port already logged in
+    /// under this WWPN logs out first (a repeated FLOGI is an implicit logout).
+    /// </summary>
+    public FabricLogin AttachExternal(Wwn portName, Wwn nodeName, int domain, int switchPort)
+    {
+        lock (_loginSync)
+        {
+            if (_ports.FindByPortName(portName) is { } previous) Detach(previous.Id);
+            var attach = Topology.FindPort(domain, switchPort)
+                ?? throw new ArgumentException($"port {portName}: switch port {domain}/{switchPort} does not exist");
+            var id = new FcId((uint)(domain << 16 | switchPort << 8 | FreeAlpa(domain, switchPort)));
+            var port = new SimNPort(id, portName, nodeName, domain, switchPort, attach.Name) { IsHost = true, Speed = "10 Gbit" };
+            port.ZoneIds = Zoning.ZonesOf(id, portName, nodeName);
+            attach.Attached.Add(port);
+            _ports.Add(port);
+            return new FabricLogin(id, FabricName, attach.Name);
+        }
+    }
+
+    /// <summary>A port leaves the fabric (LOGO, a cleared virtual link, a disappear fault). Null when nobody has the ID.</summary>
+    public SimNPort? Detach(FcId id)
+    {
+        lock (_loginSync)
+        {
+            var port = _ports.FindById(id);
+            if (port is null || port.IsSwitchPort) return null;
+            _ports.Remove(port);
+            Topology.FindPort(port.Domain, port.SwitchPort)?.Attached.Remove(port);
+            return port;
+        }
+    }
+
+    /// <summary>The first port of the switch with nothing attached (where a host with no scenario placement logs in).</summary>
+    public int FreeSwitchPort(int domain)
+    {
+        lock (_loginSync)
+        {
+            var sw = Topology.FindDomain(domain) ?? throw new ArgumentException($"domain {domain} does not exist");
+            foreach (var p in sw.Ports)
+                if (p.Index > 0 && p.Attached.Count == 0 && p.IslPeer is null) return p.Index;
+            throw new InvalidOperationException($"switch {domain} has no free port");
+        }
+    }
+
+    /// <summary>
     /// VN2VN: no FLOGI and no name server. The port ID is 0x00 + the low 16 bits of the WWPN (fcoe derives both
     /// from the MAC), the next free one on a clash; no fabric name; FCP initiator.
     /// </summary>
