@@ -152,7 +152,7 @@ public sealed class SimulatedSan : IDisposable
             if (rport.Roles.Contains("FCP Target"))
             {
                 // One LUN per target, like scsi_debug: its own SCSI bsg node H:C:T:L.
-                var lun = new SimScsiDeviceNode($"{hostNumber}:0:{rport.Number}:0", "BSGKIT", "SIMDISK", "0001");
+                var lun = new SimScsiDeviceNode($"{hostNumber}:0:{rport.Number}:0", "BSGKIT", "SIMDISK", "0001") { Serial = rport.PortName.Value.ToString("x16") };
                 Register(lun, ScsiBsgMajor);
                 SysfsTreeWriter.WriteBsgNode(SysRoot, DevRoot, lun); // SCSI nodes exist whatever the FC driver
             }
