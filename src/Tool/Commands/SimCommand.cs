@@ -139,9 +139,14 @@ internal static class SimCommand
                 var f = host.Forwarder;
                 Line($"scenario {s.Name}: fabric {f.FabricName}, switch {f.SwitchName} (domain {f.Domain}), FKA {period} ms, on " +
                      string.Join(", ", host.Ports.Select(p => p.ToString())) + "; SIGINT or SIGTERM stops");
+                // SIGINT/SIGTERM end the loop cleanly (virtual links cleared, sockets closed, statistics printed).
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                void OnSignal(System.Runtime.InteropServices.PosixSignalContext c) { c.Cancel = true; stop.Cancel(); }
+                using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, OnSignal);
+                using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, OnSignal);
                 try
                 {
-                    host.Run(ct);
+                    host.Run(stop.Token);
                 }
                 catch (FcfException e)
                 {
