@@ -151,7 +151,9 @@ public sealed class SimFabric : ISimFabric
 
         // What a driver does after FLOGI/FDISC, sent through the fabric's own servers with the shared codecs.
         Span<byte> request = stackalloc byte[1024];
-        Register(port.Id, request[..RftId.BuildRequest(request, port.Id, Fc4TypeSet.Of(Fc4Types.Fcp))]);
+        // libfc registers FC-CT next to FCP (fc_lport_config adds both to lport->fcts; seen on the kernel lane).
+        var types = fdmiSource?.Driver is "fcoe" or "bnx2fc" or "qedf" ? Fc4TypeSet.Of(Fc4Types.Fcp, Fc4Types.FcServices) : Fc4TypeSet.Of(Fc4Types.Fcp);
+        Register(port.Id, request[..RftId.BuildRequest(request, port.Id, types)]);
         Register(port.Id, request[..RffId.BuildRequest(request, port.Id, Fc4Types.Fcp, Fc4Features.FcpInitiator)]);
         if (symbolicName.Length > 0)
         {
@@ -203,6 +205,13 @@ public sealed class SimFabric : ISimFabric
             return port;
         }
     }
+
+    /// <summary>
+    /// The port name a well-known server (0xFFFFFC, 0xFFFFFA …) gives in its PLOGI accept and so in the rport the
+    /// driver shows for it: 20:ss:ss + the low 40 bits of the fabric name.
+    /// </summary>
+    public static Wwn ServerPortName(FcId server, Wwn fabricName) =>
+        new(0x2000_0000_0000_0000UL | (ulong)(server.Value & 0xFFFF) << 40 | (fabricName.Value & 0xFF_FFFF_FFFFUL));
 
     /// <summary>The first port of the switch with nothing attached (where a host with no scenario placement logs in).</summary>
     public int FreeSwitchPort(int domain)

@@ -25,6 +25,12 @@ public sealed class SimScsiDeviceNode(string name, string vendor = "Linux", stri
     /// </summary>
     public bool ScsiDebugInquiry { get; init; }
 
+    /// <summary>
+    /// Whether the LLD behind the LUN hands the residual to the SCSI midlayer (din_resid). libfc does not: fc_io_compl
+    /// keeps FCP_RSP's residual in its private resid_len and never calls scsi_set_resid, so din_resid stays 0.
+    /// </summary>
+    public bool ReportsResidual { get; init; } = true;
+
     /// <summary>Unit serial number (VPD page 0x80); LUNs behind FC targets use the target's WWPN, so multipath tells them apart.</summary>
     public string Serial { get; init; } = name;
 

@@ -62,9 +62,11 @@ public static class FabricChecks
         var problems = new List<string>();
         foreach (var (host, id) in new[] { (real.HostA, sim.PortIdA), (real.HostB, sim.PortIdB) })
         {
+            // libfc: the dNS session (an rport named by our PLOGI accept) and every FCP port zoning lets it see.
             var expected = fabric.PortsVisibleTo(id)
                 .Where(v => fabric.FindPort(v.PortId)?.Fc4Types.Contains(Fc4Types.Fcp) == true)
-                .Select(v => v.PortName).OrderBy(w => w.Value).ToList();
+                .Select(v => v.PortName).Append(SimFabric.ServerPortName(FcId.DirectoryServer, fabric.FabricName))
+                .OrderBy(w => w.Value).ToList();
             var actual = RemotePorts(host).Where(kv => kv.Value.State == "Online").Select(kv => kv.Key).OrderBy(w => w.Value).ToList();
             Console.WriteLine($"    {host}: expected [{string.Join(", ", expected)}], sysfs [{string.Join(", ", actual)}]");
             if (!expected.SequenceEqual(actual)) problems.Add($"{host}: expected {expected.Count} online rports, sysfs has {actual.Count}");
@@ -88,7 +90,7 @@ public static class FabricChecks
                 var simPath = Path.Combine(simDir, attr!);
                 string r;
                 try { r = File.ReadAllText($"/sys/class/fc_host/{host}/{attr}").Trim(); }
-                catch (IOException) { continue; }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; } // write-only (issue_lip)
                 var s = File.Exists(simPath) ? File.ReadAllText(simPath).Trim() : "(absent)";
                 var needed = required.Contains(attr);
                 if (r != s) Console.WriteLine($"    {(needed ? "DIFF" : "info")} {host}/{attr}: real='{r}' sim='{s}'");
@@ -102,7 +104,19 @@ public static class FabricChecks
 
     // ---------------------------------------------------------------- the CLI through the real kernel
 
-    private static (int Code, string Out, string Err) Bsgkit(params string[] args) => Run("/usr/bin/dotnet", [Path.Combine(App, "bsgkit.dll"), .. args]);
+    /// <summary>
+    /// The bsgkit CLI, in this process (BsgKitCli.RunAsync is what the bsgkit binary runs; a fresh dotnet costs ~20 s
+    /// under TCG). The binary itself runs as `sim fcf` beside us and once as a process in <see cref="RegistrationsReadBack"/>.
+    /// </summary>
+    private static (int Code, string Out, string Err) Bsgkit(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = Tool.BsgKitCli.RunAsync(args, stdout, stderr).GetAwaiter().GetResult();
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static (int Code, string Out, string Err) BsgkitProcess(params string[] args) => Run("/usr/bin/dotnet", [Path.Combine(App, "bsgkit.dll"), .. args]);
 
     private static (int Code, string Out, string Err) Run(string exe, IEnumerable<string> args, int timeoutMs = 60_000)
     {
@@ -134,6 +148,10 @@ public static class FabricChecks
         Expect(["ns", "gft-id", b], "FCP");
         Expect(["ns", "gff-id", b], "(?i)initiator");
         Expect(["ns", "gpn-id", b], Regex.Escape(new Wwn(RealTarget.Hex64(RealTarget.Sysfs(real.HostB, "port_name"))).ToString()));
+        // Once as its own process too: the installed binary against the real kernel.
+        var p = BsgkitProcess("-H", real.HostA, "ns", "gspn-id", b);
+        Console.WriteLine($"    (process) bsgkit ns gspn-id {b} -> rc {p.Code}: {p.Out.Trim().Replace('\n', ' ')}");
+        if (p.Code != 0 || !p.Out.Contains(symbolic)) problems.Add($"the bsgkit process: rc {p.Code} {p.Err.Trim()}");
         return problems.Count == 0 ? null : string.Join("; ", problems);
     }
 

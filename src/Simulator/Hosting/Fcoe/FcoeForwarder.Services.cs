@@ -103,7 +103,7 @@ public sealed partial class FcoeForwarder
             length = request[0] switch
             {
                 ElsCommands.Plogi when d == FcId.DirectoryServer || d == FcId.ManagementServer || d == FcId.FabricController =>
-                    PortLogin(vn, d, ServerPortName(d), FabricName, request, answer),
+                    PortLogin(vn, d, SimFabric.ServerPortName(d, FabricName), FabricName, request, answer),
                 ElsCommands.Logo when d.IsWellKnown => LogoutOf(vn, d, answer),
                 ElsCommands.Scr when d == FcId.FabricController => StateChangeRegistration(vn, request, answer),
                 ElsCommands.Rrq => ElsReply.BuildAccept(answer),
@@ -137,8 +137,6 @@ public sealed partial class FcoeForwarder
         NotifyStateChange(port.Id, port, except: null);
         return true;
     }
-
-    private static Wwn ServerPortName(FcId server) => new(0x2000_0000_0000_0000UL | (ulong)(server.Value & 0xFFFFFF) << 32 | 0x0000_0000_0000_0001UL);
 
     private int PortLogin(VnPort vn, FcId destination, Wwn portName, Wwn nodeName, byte[] request, Span<byte> answer)
     {
