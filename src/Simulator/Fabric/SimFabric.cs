@@ -59,6 +59,12 @@ public sealed class SimFabric : ISimFabric
         _vn2vn = scenario.Vn2vn;
     }
 
+    /// <summary>R_A_TOV and E_D_TOV the fabric's F_Ports give in their FLOGI accept (FC-FS defaults; `sim fcf` sends them).</summary>
+    public const uint RaTovMs = 10_000, EdTovMs = 2_000;
+
+    /// <summary>fcoe, bnx2fc and qedf: the drivers built on libfc.</summary>
+    public static bool IsLibfc(string? driver) => driver is "fcoe" or "bnx2fc" or "qedf";
+
     /// <summary>False in VN2VN mode (<see cref="Scenario.Vn2vn"/>): no name server, management server or F_Port.</summary>
     public bool HasFabricServices => !_vn2vn;
 
@@ -140,6 +146,7 @@ public sealed class SimFabric : ISimFabric
             port = new SimNPort(id, portName, nodeName, domain, switchPort, attach.Name)
             {
                 IsHost = true,
+                IsLibfcHost = IsLibfc(fdmiSource?.Driver),
                 Speed = fdmiSource?.Speed ?? "16 Gbit",
                 SupportedSpeeds = fdmiSource?.SupportedSpeeds,
             };
@@ -152,7 +159,7 @@ public sealed class SimFabric : ISimFabric
         // What a driver does after FLOGI/FDISC, sent through the fabric's own servers with the shared codecs.
         Span<byte> request = stackalloc byte[1024];
         // libfc registers FC-CT next to FCP (fc_lport_config adds both to lport->fcts; seen on the kernel lane).
-        var types = fdmiSource?.Driver is "fcoe" or "bnx2fc" or "qedf" ? Fc4TypeSet.Of(Fc4Types.Fcp, Fc4Types.FcServices) : Fc4TypeSet.Of(Fc4Types.Fcp);
+        var types = IsLibfc(fdmiSource?.Driver) ? Fc4TypeSet.Of(Fc4Types.Fcp, Fc4Types.FcServices) : Fc4TypeSet.Of(Fc4Types.Fcp);
         Register(port.Id, request[..RftId.BuildRequest(request, port.Id, types)]);
         Register(port.Id, request[..RffId.BuildRequest(request, port.Id, Fc4Types.Fcp, Fc4Features.FcpInitiator)]);
         if (symbolicName.Length > 0)
@@ -413,7 +420,7 @@ public sealed class SimFabric : ISimFabric
         {
             // No F_Port answers well-known addresses; host ports answer the libfc way.
             if (destination.IsWellKnown || port is null || !port.Online) return -1;
-            return port.IsHost ? LibfcElsResponder.Respond(port, _ports.FindById(source), request, response)
+            return port.IsHost ? LibfcElsResponder.Respond(port, _ports.FindById(source), request, response, LibfcElsResponder.DefaultRaTovMs)
                 : _els.Respond(port, request, response);
         }
         if (destination.IsWellKnown || (destination.Value & 0xFFFF00) == 0xFFFC00)
@@ -428,7 +435,7 @@ public sealed class SimFabric : ISimFabric
         // Hard zoning: the switch drops frames between ports without a common zone.
         var sender = _ports.FindById(source);
         if (sender is not null && !Zoning.CanSee(sender, port)) return -1;
-        return _els.Respond(port, request, response);
+        return port.IsLibfcHost ? LibfcElsResponder.Respond(port, sender, request, response, RaTovMs) : _els.Respond(port, request, response);
     }
 
     /// <summary>The F_Port the source is attached to, answering ELS sent to the fabric (0xFFFFFE, 0xFFFCdd …).</summary>

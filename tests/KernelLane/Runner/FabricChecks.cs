@@ -228,11 +228,15 @@ public static class FabricChecks
     private static string? RscnRemovesRport(RealTarget real)
     {
         var t3 = FabricLane.Wwpn(FabricLane.T3);
-        if (!RemotePorts(real.HostA).ContainsKey(t3)) return $"{real.HostA} has no rport for T3 {t3} to begin with";
+        if (!RemotePorts(real.HostA).TryGetValue(t3, out var before)) return $"{real.HostA} has no rport for T3 {t3} to begin with";
+        // libfc deletes the rport (fc_rport_logoff → fc_remote_port_delete); the transport keeps the entry blocked for
+        // dev_loss_tmo and then marks it "Not Present". A short dev_loss_tmo lets us see the end state.
+        File.WriteAllText($"/sys/class/fc_remote_ports/{before.Rport}/dev_loss_tmo", "1");
         SendEls(real, LaneNode.HostA, 0x57, FabricLane.FcIdOf(FabricLane.T3).Value, [0x57, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0]);
-        var gone = WaitUntil(() => !RemotePorts(real.HostA).TryGetValue(t3, out var r) || r.State != "Online", TimeSpan.FromSeconds(20));
+        var gone = WaitUntil(() => !RemotePorts(real.HostA).TryGetValue(t3, out var r) || r.State == "Not Present", TimeSpan.FromSeconds(20));
+        var state = RemotePorts(real.HostA).TryGetValue(t3, out var now) ? now.State : "(no sysfs entry)";
         var after = Bsgkit("-H", real.HostA, "ns", "gpn-id", FabricLane.FcIdOf(FabricLane.T3).ToString());
-        Console.WriteLine($"    after RSCN: T3 rport {(gone ? "gone" : "still online")}; ns gpn-id T3 -> rc {after.Code} {after.Err.Trim()}");
+        Console.WriteLine($"    after RSCN: T3's {before.Rport} is {state}; /dev/bsg/{before.Rport} {(File.Exists($"/dev/bsg/{before.Rport}") ? "still there" : "gone")}; ns gpn-id T3 -> rc {after.Code} {after.Err.Trim()}");
         if (!gone) return "the rport of the vanished port is still online after 20 s";
         return after.Code == 0 ? "the name server still lists the vanished port" : null;
     }

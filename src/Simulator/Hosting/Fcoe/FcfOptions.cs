@@ -12,8 +12,8 @@ public sealed class FcfOptions
     /// <summary>FC-MAP: upper 24 bits of every fabric-provided MAC.</summary>
     public uint FcMap { get; init; } = FipCodes.DefaultFcMap;
     /// <summary>R_A_TOV and E_D_TOV given in the FLOGI accept (FC-FS defaults).</summary>
-    public uint RaTovMs { get; init; } = 10_000;
-    public uint EdTovMs { get; init; } = 2_000;
+    public uint RaTovMs { get; init; } = Fabric.SimFabric.RaTovMs;
+    public uint EdTovMs { get; init; } = Fabric.SimFabric.EdTovMs;
     /// <summary>One decoded line per frame in and out (--verbose); null for none.</summary>
     public Action<string>? FrameLog { get; init; }
     /// <summary>Logins, logouts, RSCNs, cleared links, dropped frames: one line each; null for none.</summary>
