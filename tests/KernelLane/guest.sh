@@ -66,7 +66,9 @@ fabric_mode() {
   $IP link add fxb address 02:00:5e:00:0b:01 type veth peer name fcfb address 02:00:5e:00:fb:01 || fail "veth fxb"
   for l in fxa fcfa fxb fcfb; do $IP link set $l mtu 9000; $IP link set $l up; done
   LOG=$NR/tmp/fcf.log
-  in_chroot /usr/bin/dotnet /app/bsgkit.dll -v sim fcf --scenario /app/fabric-scenario.json -i fcfa -i fcfb --fka-period 1000 > $LOG 2>&1 &
+  # Not through in_chroot: $! must be dotnet's own PID (chroot and env exec it) for the SIGSTOP/SIGTERM checks.
+  chroot $NR /usr/bin/env $ENVS /usr/bin/dotnet /app/bsgkit.dll -v sim fcf --scenario /app/fabric-scenario.json \
+    -i fcfa -i fcfb --fka-period 1000 > $LOG 2>&1 &
   FCF=$!
   i=0; while ! grep -q "SIGTERM stops" $LOG 2>/dev/null && [ $i -lt 600 ] && kill -0 $FCF 2>/dev/null; do sleep 0.2; i=$((i+1)); done
   grep -q "SIGTERM stops" $LOG || { cat $LOG; fail "bsgkit sim fcf did not start"; return; }

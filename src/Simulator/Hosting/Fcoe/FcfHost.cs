@@ -85,13 +85,21 @@ public sealed class FcfHost : IDisposable
                         Forwarder.Receive(port, buffer.AsSpan(0, n), Now);
                     }
                 }
-                if (Now >= next || ready == 0) next = Forwarder.Tick(Now);
+                // Keep-alive supervision only after everything already queued was read: a frame the FCF was slow to
+                // get to (a long first answer, a SIGSTOP) must not count as a missing keep-alive.
+                if ((Now >= next || ready == 0) && !Pending(fds)) next = Forwarder.Tick(Now);
             }
         }
         finally
         {
             Forwarder.Shutdown();
         }
+    }
+
+    private static unsafe bool Pending(PollFd[] fds)
+    {
+        for (var i = 0; i < fds.Length; i++) fds[i].Revents = 0;
+        fixed (PollFd* p = fds) return Libc.Poll(p, (nuint)fds.Length, 0) > 0;
     }
 
     public void Dispose()
