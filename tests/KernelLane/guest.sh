@@ -102,6 +102,8 @@ fabric_mode() {
   fi
   kill -TERM $FCF 2>/dev/null; i=0; while kill -0 $FCF 2>/dev/null && [ $i -lt 50 ]; do sleep 0.2; i=$((i+1)); done
   kill -0 $FCF 2>/dev/null && { fail "bsgkit sim fcf did not stop on SIGTERM"; kill -KILL $FCF; }
+  grep -q "^bsgkit sim fcf: stopped: " $LOG || fail "bsgkit sim fcf printed no statistics at SIGTERM"
+  grep "^bsgkit sim fcf: stopped: " $LOG
   echo "---- FCF log (events; the per-frame lines are in the file)"
   grep -v -E "^bsgkit sim fcf: (rx|tx) " $LOG | tail -80
   echo "---- FCF frame log (last 60 lines)"

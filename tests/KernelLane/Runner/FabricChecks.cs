@@ -261,7 +261,8 @@ public static class FabricChecks
     {
         if (!int.TryParse(Environment.GetEnvironmentVariable("BSGKIT_LANE_FCF_PID"), out var pid)) return "BSGKIT_LANE_FCF_PID is not set";
         bool Online(string h) => RealTarget.Sysfs(h, "port_state") == "Online";
-        Run("/usr/bin/kill", ["-STOP", pid.ToString()]);
+        var stop = Run("/usr/bin/kill", ["-STOP", pid.ToString()]);
+        if (stop.Code != 0) return $"kill -STOP {pid} failed: {stop.Err.Trim()}";
         var sw = Stopwatch.StartNew();
         var offline = WaitUntil(() => !Online(real.HostA) && !Online(real.HostB), TimeSpan.FromSeconds(20));
         var offlineAfter = sw.Elapsed;
