@@ -295,6 +295,46 @@ public sealed class FcoeForwarderTests
         Assert.Null(bench.Fabric.FindPort(new FcId(0x010600)));
     }
 
+    [Fact]
+    public void Fdisc_logs_in_an_npiv_port_behind_the_same_switch_port()
+    {
+        var bench = new FcfBench();
+        var a = bench.Enode(0, 0x02005e000a01).LogIn();
+        Span<byte> els = stackalloc byte[ServiceParameters.Length];
+        var vport = new Wwn(0x2001_02005e000a01);
+        var length = Fdisc.BuildRequest(els, ServiceParameters.WithClass3(new CommonServiceParameters(0x20, 0x20, 10, 0, 2112, 0, 0),
+            vport, a.NodeName, ClassServiceParameters.NotSupported));
+        var h = new FcFrameHeader(FcFrameCodes.RctlElsRequest, FcId.FabricPort, new FcId(0), FcFrameCodes.TypeEls, FcFrameCodes.RequestFctl, 0, 0, 0x55, FcFrameCodes.UnknownXid, 0);
+        var f = new byte[512];
+        a.Deliver(f.AsSpan(0, FipLinkService.Build(f, a.Port.Address, a.Mac, FipCodes.SubRequest, FipCodes.FlagFpma, FipCodes.DescFdisc, h, els[..length], new MacAddress(0))));
+        var reply = a.Take().Single(x => FipFrame.TryParse(x, out var fip) == FipFrameError.None && fip.Operation == FipCodes.OpLinkService);
+        FipFrame.TryParse(reply, out var rf);
+        Assert.Equal(FipFrameError.None, FipLinkService.Parse(rf, out var ls));
+        Assert.Equal(FipCodes.DescFdisc, ls.DescriptorType);
+        Assert.Equal(ElsCommands.LsAcc, ls.Payload[0]);
+        Assert.Equal(new FcId(a.PortId.Value + 1), ls.Header.DestinationId); // next ALPA on the physical port's switch port
+        Assert.Equal(MacAddress.Fpma(FipCodes.DefaultFcMap, ls.Header.DestinationId.Value), ls.Mac);
+        Assert.Equal(vport, bench.Fabric.FindPort(ls.Header.DestinationId)!.PortName);
+    }
+
+    [Fact]
+    public void A_host_that_registers_with_fdmi_is_listed_by_the_management_server()
+    {
+        var bench = new FcfBench();
+        var a = bench.Enode(0, 0x02005e000a01).LogIn();
+        var b = new byte[4096];
+        a.Reply(a.Els(FcId.ManagementServer, b.AsSpan(0, Plogi.BuildRequest(b, ServiceParameters.WithClass3(
+            new CommonServiceParameters(0x20, 0x20, 10, 0, 2112, 0, 2000), a.PortName, a.NodeName, ClassServiceParameters.NotSupported)))));
+        var hba = new Fc.Ct.Fdmi.FdmiHbaRegistration(a.NodeName, [a.PortName],
+            [Fc.Ct.Fdmi.FdmiAttribute.FromWwn(Fc.Ct.Fdmi.FdmiAttributeScope.Hba, 1, a.NodeName),
+             Fc.Ct.Fdmi.FdmiAttribute.FromText(Fc.Ct.Fdmi.FdmiAttributeScope.Hba, 2, "Open-FCoE")]);
+        var rhba = a.Request(FcId.ManagementServer, FcFrameCodes.RctlUnsolicitedControl, FcFrameCodes.TypeCt,
+            b.AsSpan(0, Fc.Ct.Fdmi.Rhba.BuildRequest(b, hba)), frameSize: 64); // several frames
+        Assert.Equal(CtResponseKind.Accept, CtIu.ParseResponse(a.Reply(rhba)).Kind);
+        var list = Fc.Ct.Fdmi.Grhl.ParseAccept(a.Reply(a.Ct(FcId.ManagementServer, b.AsSpan(0, Fc.Ct.Fdmi.Grhl.BuildRequest(b)))));
+        Assert.Equal([a.NodeName], list);
+    }
+
     private static bool IsCvl(byte[] f) =>
         FipFrame.TryParse(f, out var fip) == FipFrameError.None && fip.Operation == FipCodes.OpControl && fip.Subcode == FipCodes.SubClearVirtualLinks;
 }
