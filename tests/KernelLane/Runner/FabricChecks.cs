@@ -13,7 +13,6 @@ namespace BsgKit.KernelLane;
 /// </summary>
 public static class FabricChecks
 {
-    private static readonly string App = AppContext.BaseDirectory;
     private static int _run, _failed;
 
     public static (int Run, int Failed) Run(RealTarget real, SimTarget sim)
@@ -106,7 +105,7 @@ public static class FabricChecks
 
     /// <summary>
     /// The bsgkit CLI, in this process (BsgKitCli.RunAsync is what the bsgkit binary runs; a fresh dotnet costs ~20 s
-    /// under TCG). The binary itself runs as `sim fcf` beside us and once as a process in <see cref="RegistrationsReadBack"/>.
+    /// under TCG). The binary itself runs beside us as `sim fcf`.
     /// </summary>
     private static (int Code, string Out, string Err) Bsgkit(params string[] args)
     {
@@ -116,7 +115,6 @@ public static class FabricChecks
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private static (int Code, string Out, string Err) BsgkitProcess(params string[] args) => Run("/usr/bin/dotnet", [Path.Combine(App, "bsgkit.dll"), .. args]);
 
     private static (int Code, string Out, string Err) Run(string exe, IEnumerable<string> args, int timeoutMs = 60_000)
     {
@@ -148,10 +146,7 @@ public static class FabricChecks
         Expect(["ns", "gft-id", b], "FCP");
         Expect(["ns", "gff-id", b], "(?i)initiator");
         Expect(["ns", "gpn-id", b], Regex.Escape(new Wwn(RealTarget.Hex64(RealTarget.Sysfs(real.HostB, "port_name"))).ToString()));
-        // Once as its own process too: the installed binary against the real kernel.
-        var p = BsgkitProcess("-H", real.HostA, "ns", "gspn-id", b);
-        Console.WriteLine($"    (process) bsgkit ns gspn-id {b} -> rc {p.Code}: {p.Out.Trim().Replace('\n', ' ')}");
-        if (p.Code != 0 || !p.Out.Contains(symbolic)) problems.Add($"the bsgkit process: rc {p.Code} {p.Err.Trim()}");
+
         return problems.Count == 0 ? null : string.Join("; ", problems);
     }
 
