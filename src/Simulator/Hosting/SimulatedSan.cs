@@ -197,13 +197,17 @@ public sealed class SimulatedSan : IDisposable
     private void DiscoverPeers()
     {
         foreach (var host in _hosts)
+        {
+            // One set per host, not a search per port: big fabrics have 10,000+ rports per host.
+            var known = host.RemotePorts.Select(r => r.PortId.Value).ToHashSet();
             foreach (var view in Fabric.PortsVisibleTo(host.PortId))
             {
-                if (view.PortId == host.PortId || host.FindRemotePort(view.PortId) is not null || !Discovers(host.Lld, view)) continue;
+                if (view.PortId == host.PortId || known.Contains(view.PortId.Value) || !Discovers(host.Lld, view)) continue;
                 var rport = host.AddRemotePort(view.PortId, view.PortName, view.NodeName, view.Roles);
                 if (host.Lld.HasBsgHandler) Register(rport.Node, FcBsgMajor);
                 SysfsTreeWriter.WriteRemotePort(SysRoot, DevRoot, rport);
             }
+        }
     }
 
     /// <summary>libfc discovers with GPN_FT for FCP only (fc_disc_gpn_ft_req), so ports without FCP get no rport.</summary>
