@@ -174,13 +174,10 @@ public sealed class FcoeForwarderTests
     {
         var bench = new FcfBench();
         var a = bench.Enode(0, 0x02005e000a01).LogIn();
-        var b = new byte[256];
-        var plogi = Plogi.ParseAccept(a.Reply(a.Els(T1, b.AsSpan(0, Plogi.BuildRequest(b, ServiceParameters.WithClass3(
-            new CommonServiceParameters(0x20, 0x20, 10, 0, 2112, 0, 2000), a.PortName, a.NodeName, ClassServiceParameters.NotSupported))))));
+        var plogi = a.Plogi(T1);
         Assert.Equal(new Wwn(0x500507680b214ac1), plogi.Wwpn);
         Assert.Equal(2112, plogi.Common.ReceiveDataFieldSize);
-        var page = Assert.Single(Prli.ParseAccept(a.Reply(a.Els(T1, b.AsSpan(0, Prli.BuildRequest(b,
-            [new PrliPage(Fc4Types.Fcp, PrliPage.EstablishImagePair, PrliPage.FcpInitiatorFunction)]))))));
+        var page = a.Prli(T1);
         Assert.Equal(PrliPage.ResponseRequestExecuted, page.ResponseCode);
         Assert.NotEqual(0u, page.ServiceParameters & PrliPage.FcpTargetFunction);
     }
@@ -190,10 +187,8 @@ public sealed class FcoeForwarderTests
     {
         var bench = new FcfBench();
         var a = bench.Enode(0, 0x02005e000a01).LogIn();
-        var b = new byte[256];
-        a.Reply(a.Els(T1, b.AsSpan(0, Plogi.BuildRequest(b, ServiceParameters.WithClass3(
-            new CommonServiceParameters(0x20, 0x20, 10, 0, 2112, 0, 2000), a.PortName, a.NodeName, ClassServiceParameters.NotSupported)))));
-        a.Reply(a.Els(T1, b.AsSpan(0, Prli.BuildRequest(b, [new PrliPage(Fc4Types.Fcp, PrliPage.EstablishImagePair, PrliPage.FcpInitiatorFunction)]))));
+        a.Plogi(T1);
+        a.Prli(T1);
         foreach (var (lun, vendorOrQualifier) in new[] { (0UL, "BSGKIT"), (1UL, "") })
         {
             var cmnd = new byte[32];
@@ -323,8 +318,7 @@ public sealed class FcoeForwarderTests
         var bench = new FcfBench();
         var a = bench.Enode(0, 0x02005e000a01).LogIn();
         var b = new byte[4096];
-        a.Reply(a.Els(FcId.ManagementServer, b.AsSpan(0, Plogi.BuildRequest(b, ServiceParameters.WithClass3(
-            new CommonServiceParameters(0x20, 0x20, 10, 0, 2112, 0, 2000), a.PortName, a.NodeName, ClassServiceParameters.NotSupported)))));
+        a.Plogi(FcId.ManagementServer);
         var hba = new Fc.Ct.Fdmi.FdmiHbaRegistration(a.NodeName, [a.PortName],
             [Fc.Ct.Fdmi.FdmiAttribute.FromWwn(Fc.Ct.Fdmi.FdmiAttributeScope.Hba, 1, a.NodeName),
              Fc.Ct.Fdmi.FdmiAttribute.FromText(Fc.Ct.Fdmi.FdmiAttributeScope.Hba, 2, "Open-FCoE")]);

@@ -158,6 +158,22 @@ internal sealed class TestEnode(FcfBench bench, MemoryPort port, MacAddress mac)
         return frames.SelectMany(x => x.Payload).ToArray();
     }
 
+    /// <summary>PLOGI to a port or server; returns its accept.</summary>
+    public ServiceParameters Plogi(FcId destination)
+    {
+        var b = new byte[256];
+        return BsgKit.Fc.Els.Plogi.ParseAccept(Reply(Els(destination, b.AsSpan(0, BsgKit.Fc.Els.Plogi.BuildRequest(b, ServiceParameters.WithClass3(
+            new CommonServiceParameters(0x20, 0x20, 10, 0, 2112, 0, 2000), PortName, NodeName, ClassServiceParameters.NotSupported))))));
+    }
+
+    /// <summary>PRLI (FCP initiator) to a port; returns the accept's page.</summary>
+    public PrliPage Prli(FcId destination)
+    {
+        var b = new byte[64];
+        return Assert.Single(BsgKit.Fc.Els.Prli.ParseAccept(Reply(Els(destination, b.AsSpan(0, BsgKit.Fc.Els.Prli.BuildRequest(b,
+            [new PrliPage(Fc.Codes.Fc4Types.Fcp, PrliPage.EstablishImagePair, PrliPage.FcpInitiatorFunction)]))))));
+    }
+
     /// <summary>Logs in as libfc does: solicitation, FLOGI, PLOGI to the directory server, RFT_ID FCP, SCR.</summary>
     public TestEnode LogIn()
     {
@@ -165,8 +181,7 @@ internal sealed class TestEnode(FcfBench bench, MemoryPort port, MacAddress mac)
         Take();
         Flogi();
         var b = new byte[256];
-        Reply(Els(FcId.DirectoryServer, b.AsSpan(0, Plogi.BuildRequest(b, ServiceParameters.WithClass3(
-            new CommonServiceParameters(0x20, 0x20, 10, 0, 2112, 0, 2000), PortName, NodeName, ClassServiceParameters.NotSupported)))));
+        Plogi(FcId.DirectoryServer);
         Reply(Ct(FcId.DirectoryServer, b.AsSpan(0, Fc.Ct.NameServer.RftId.BuildRequest(b, PortId, Fc.Codes.Fc4TypeSet.Of(Fc.Codes.Fc4Types.Fcp)))));
         Reply(Els(FcId.FabricController, b.AsSpan(0, Scr.BuildRequest(b, Scr.Full))));
         return this;
