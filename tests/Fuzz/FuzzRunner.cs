@@ -3,7 +3,7 @@ namespace BsgKit.Fuzz;
 /// <summary>The families and how to run them; the tests run a slice of each, run-fuzz.sh a million inputs of each.</summary>
 public static class FuzzRunner
 {
-    public static readonly string[] Families = ["ct", "els", "fc-bsg", "iscsi", "completions", "sysfs", "scenario", "responders", "kernel"];
+    public static readonly string[] Families = ["ct", "els", "fc-bsg", "iscsi", "completions", "sysfs", "scenario", "responders", "kernel", "fcoe"];
 
     public static async Task<FamilyReport> RunAsync(string family, long inputs, int seed)
     {
@@ -24,6 +24,7 @@ public static class FuzzRunner
             case "scenario": return Run(family, "ScenarioException", r => SystemFamilies.Scenarios(r, inputs, seed));
             case "responders": return Run(family, "none: LS_RJT and CT rejects are answers", r => SystemFamilies.Responders(r, inputs, seed));
             case "kernel": return Run(family, "none: errnos are answers", r => SystemFamilies.Kernel(r, inputs, seed));
+            case "fcoe": return Run(family, "none: frames are answered or dropped", r => FcoeFamily.Run(r, inputs, seed));
             default: throw new ArgumentException($"no fuzz family '{family}' (families: {string.Join(", ", Families)})", nameof(family));
         }
     }
