@@ -44,7 +44,7 @@ internal static class ElsCommand
         Add(els, cli, "adisc", "Discover Address: the port's hard address, WWPN, WWNN and N_Port ID", null, async (c, d, _, ct) =>
         {
             var h = c.Host;
-            var mine = new AdiscParameters(new FcId(h.PortId ?? 0), new Wwn(h.PortName ?? 0), new Wwn(h.NodeName ?? 0), new FcId(h.PortId ?? 0));
+            var mine = new AdiscParameters(h.PortId ?? default, h.PortName ?? default, h.NodeName ?? default, h.PortId ?? default);
             var r = await c.AdiscAsync(d, mine, ct);
             var v = r.Value;
             return Report(c, "ADISC", d, r.Exchange) with { Adisc = new AdiscDto(v.HardAddress.ToString(), v.Wwpn.ToString(), v.Wwnn.ToString(), v.NPortId.ToString()) };

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using BsgKit.Bsg.Catalog;
+using BsgKit.Fc.Catalog;
+using BsgKit.Iscsi.Catalog;
 using BsgKit.Iscsi.Clients;
 using BsgKit.Iscsi.Codes;
 using BsgKit.Iscsi.Vendor;
@@ -55,7 +57,7 @@ internal static class IscsiCommand
     private static int List(CliContext ctx)
     {
         var snap = ctx.Catalog;
-        var dto = new IscsiListDto(snap.IscsiHosts.OrderBy(h => h.HostNumber).Select(Host).ToList());
+        var dto = new IscsiListDto(ctx.IscsiCatalog.IscsiHosts.OrderBy(h => h.HostNumber).Select(Host).ToList());
         JsonOutput.Emit(ctx, dto, CliJsonContext.Default.IscsiListDto, () =>
         {
             if (dto.IscsiHosts.Count == 0)
@@ -345,7 +347,7 @@ internal static class IscsiCommand
                 break;
             }
         if (number is null && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var plain)) number = plain;
-        var hosts = ctx.Catalog.IscsiHosts.OrderBy(h => h.HostNumber).ToList();
+        var hosts = ctx.IscsiCatalog.IscsiHosts.OrderBy(h => h.HostNumber).ToList();
         var found = number is int hn ? hosts.FirstOrDefault(h => h.HostNumber == hn) : null;
         if (found is not null) return found;
         var fc = number is int fn && ctx.Catalog.FcHosts.Any(h => h.HostNumber == fn) ? $" (host{number} is an FC host)" : "";

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using BsgKit.Bsg.Catalog;
+using BsgKit.Fc.Catalog;
+using BsgKit.Iscsi.Catalog;
 using BsgKit.Fc.Profiles;
 using BsgKit.Tool.Infrastructure;
 using BsgKit.Tool.Output;
@@ -37,7 +39,7 @@ internal static class ListCommand
     {
         var snap = ctx.Catalog;
         var dto = new ListDto(snap.FcHosts.OrderBy(h => h.HostNumber).Select(Host).ToList(),
-            snap.RemotePorts.Select(Rport).ToList(), snap.IscsiHosts.OrderBy(h => h.HostNumber).Select(Iscsi).ToList(), snap.Problems.ToList());
+            snap.RemotePorts.Select(Rport).ToList(), ctx.IscsiCatalog.IscsiHosts.OrderBy(h => h.HostNumber).Select(Iscsi).ToList(), snap.Problems.ToList());
         foreach (var p in snap.Problems) ctx.Logger.LogWarningLine(p);
         JsonOutput.Emit(ctx, dto, CliJsonContext.Default.ListDto, () =>
         {

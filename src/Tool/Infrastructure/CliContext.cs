@@ -2,7 +2,9 @@ using System.CommandLine;
 using BsgKit.Bsg;
 using BsgKit.Bsg.Catalog;
 using BsgKit.Fc;
+using BsgKit.Fc.Catalog;
 using BsgKit.Fc.Clients;
+using BsgKit.Iscsi.Catalog;
 using BsgKit.Fc.Profiles;
 using BsgKit.Simulator.Hosting;
 using BsgKit.Tool.Output;
@@ -18,7 +20,10 @@ internal sealed class CliContext : IDisposable
 {
     private readonly ParseResult _parse;
     private readonly GlobalOptions _g;
-    private BsgCatalogSnapshot? _catalog;
+    private BsgNodeCatalog? _sysfs;
+    private BsgCatalogSnapshot? _nodes;
+    private FcCatalogSnapshot? _fc;
+    private IscsiCatalogSnapshot? _iscsi;
     private readonly List<IDisposable> _owned = [];
 
     public CliContext(ParseResult parse, GlobalOptions g, TextWriter stdout, TextWriter stderr)
@@ -87,30 +92,50 @@ internal sealed class CliContext : IDisposable
         if (Format == OutputFormat.Dot) throw CliException.Usage("-o dot is only for `bsgkit discover`; use table or json");
     }
 
-    /// <summary>The catalog: the simulated SAN's tree, or the real /sys.</summary>
-    public BsgCatalogSnapshot Catalog
+    /// <summary>Where sysfs and /dev are: the simulated SAN's tree (created on first use), or the real /sys.</summary>
+    public BsgNodeCatalog Sysfs
     {
         get
         {
-            if (_catalog is not null) return _catalog;
+            if (_sysfs is not null) return _sysfs;
             IBsgTransport? transport = null;
             if (ScenarioName is not null)
             {
                 Sim = SimulatedSan.Create(ScenarioName);
                 _owned.Add(Sim);
-                _catalog = Sim.Catalog.Scan();
+                _sysfs = Sim.Catalog;
                 transport = Sim.Transport;
             }
             else
             {
-                _catalog = new BsgNodeCatalog(_parse.GetValue(_g.SysfsRoot)!, _parse.GetValue(_g.DevRoot)!).Scan();
+                _sysfs = new BsgNodeCatalog(_parse.GetValue(_g.SysfsRoot)!, _parse.GetValue(_g.DevRoot)!);
             }
             if (Verbosity >= 2) transport = new HexDumpTransport(transport ?? LinuxBsgTransport.Instance, Err);
             Transport = transport;
-            foreach (var p in _catalog.Problems) Logger.LogInformation("catalog: {Problem}", p);
-            return _catalog;
+            return _sysfs;
         }
     }
+
+    /// <summary>The bsg nodes (/sys/class/bsg).</summary>
+    public BsgCatalogSnapshot Nodes => _nodes ??= Sysfs.Scan();
+
+    /// <summary>The FC hosts and remote ports.</summary>
+    public FcCatalogSnapshot Catalog
+    {
+        get
+        {
+            if (_fc is not null) return _fc;
+            _fc = FcCatalog.Scan(Sysfs, Nodes);
+            foreach (var p in _fc.Problems) Logger.LogInformation("catalog: {Problem}", p);
+            return _fc;
+        }
+    }
+
+    /// <summary>The iSCSI hosts.</summary>
+    public IscsiCatalogSnapshot IscsiCatalog => _iscsi ??= BsgKit.Iscsi.Catalog.IscsiCatalog.Scan(Sysfs, Nodes);
+
+    /// <summary>Every problem the scans stepped over, once.</summary>
+    public IReadOnlyList<string> CatalogProblems => [.. Catalog.Problems.Concat(IscsiCatalog.Problems).Distinct()];
 
     public string? HostSpec => _parse.GetValue(_g.Host);
 
@@ -137,12 +162,12 @@ internal sealed class CliContext : IDisposable
         if (number is null && s.Length <= 4 && int.TryParse(s, out var plain)) number = plain;
         FcHostInfo? found = null;
         if (number is int hn) found = hosts.FirstOrDefault(h => h.HostNumber == hn);
-        else if (Wwn.TryParse(s, out var w)) found = hosts.FirstOrDefault(h => h.PortName == w.Value);
+        else if (Wwn.TryParse(s, out var w)) found = hosts.FirstOrDefault(h => h.PortName == w);
         else if (s.Contains(':') || s.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
             throw CliException.Usage($"-H '{spec}' is not a host (fc_hostN, hostN, N, a WWPN such as 0x10000090fa8c0a01, or all)");
         if (found is null)
         {
-            var iscsi = number is int inum && Catalog.IscsiHosts.Any(i => i.HostNumber == inum) ? $" (host{number} is an iSCSI host)" : "";
+            var iscsi = number is int inum && IscsiCatalog.IscsiHosts.Any(i => i.HostNumber == inum) ? $" (host{number} is an iSCSI host)" : "";
             throw CliException.NotFound($"no FC host matches '{spec}'{iscsi} (hosts: {(hosts.Count == 0 ? "none" : string.Join(", ", hosts.Select(h => h.Name)))})");
         }
         return [found];
@@ -199,16 +224,15 @@ internal sealed class CliContext : IDisposable
                     ?? throw CliException.NotFound($"no remote port '{s}' (remote ports of {client.Host.Name}: {RportNames(client.HostNumber)})");
             if (r.HostNumber != client.HostNumber)
                 throw CliException.NotFound($"remote port '{s}' belongs to host{r.HostNumber}, not {client.Host.Name}");
-            if (r.PortId is not uint id || id > FcId.MaxValue) throw CliException.NotFound($"remote port '{s}' has no port_id (state {r.PortState ?? "unknown"})");
-            return new FcId(id);
+            return r.PortId ?? throw CliException.NotFound($"remote port '{s}' has no port_id (state {r.PortState ?? "unknown"})");
         }
         var hexLen = s.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? s.Length - 2 : s.Length;
         if (!s.Contains(':') && hexLen <= 6)
             return FcId.TryParse(s, out var fcid) ? fcid
                 : throw CliException.Usage($"'{spec}' is not a remote port (rport-H:C-N, an FC ID such as 0x010a00, or a WWPN)");
         if (!Wwn.TryParse(s, out var wwpn)) throw new FormatException($"'{spec}' is not a WWN (16 hex digits, as 0x2000001b32a0b1c2 or 20:00:00:1b:32:a0:b1:c2)");
-        var known = Catalog.RemotePorts.FirstOrDefault(x => x.HostNumber == client.HostNumber && x.PortName == wwpn.Value && x.PortId is not null);
-        if (known is not null) return new FcId(known.PortId!.Value);
+        var known = Catalog.RemotePorts.FirstOrDefault(x => x.HostNumber == client.HostNumber && x.PortName == wwpn && x.PortId is not null);
+        if (known?.PortId is FcId knownId) return knownId;
         try
         {
             return (await client.GidPnAsync(wwpn, ct).ConfigureAwait(false)).Value;

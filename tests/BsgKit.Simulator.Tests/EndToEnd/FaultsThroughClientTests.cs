@@ -19,7 +19,7 @@ public class FaultsThroughClientTests
         scenario.Faults.Add(fault);
         using var san = SimulatedSan.Create(scenario);
         prepare?.Invoke(san);
-        var catalog = san.Catalog.Scan();
+        var catalog = BsgKit.Fc.Catalog.FcCatalog.Scan(san.Catalog);
         using var client = FcHostClient.Open(catalog, 1, new FcClientOptions { Transport = san.Transport, TimeoutMs = 1000 });
         return await Record.ExceptionAsync(() => action(client));
     }
@@ -123,7 +123,7 @@ public class FaultsThroughClientTests
         var scenario = ScenarioLoader.Resolve("libfc");
         scenario.Faults.Add(new FaultSpec { Kind = "linkErrors", Target = TargetWwpn, Command = "ECHO", Amount = 3 });
         using var san = SimulatedSan.Create(scenario);
-        using var client = FcHostClient.Open(san.Catalog.Scan(), 1, new FcClientOptions { Transport = san.Transport });
+        using var client = FcHostClient.Open(BsgKit.Fc.Catalog.FcCatalog.Scan(san.Catalog), 1, new FcClientOptions { Transport = san.Transport });
         var before = (await client.RlsAsync(Target, Target)).Value;
         await client.EchoAsync(Target, new byte[8]);
         await client.EchoAsync(Target, new byte[8]);
@@ -137,11 +137,11 @@ public class FaultsThroughClientTests
         var scenario = ScenarioLoader.Resolve("lpfc");
         scenario.Faults.Add(new FaultSpec { Kind = "disappear", Target = TargetWwpn, After = 2 });
         using var san = SimulatedSan.Create(scenario);
-        using var client = FcHostClient.Open(san.Catalog.Scan(), 1, new FcClientOptions { Transport = san.Transport });
+        using var client = FcHostClient.Open(BsgKit.Fc.Catalog.FcCatalog.Scan(san.Catalog), 1, new FcClientOptions { Transport = san.Transport });
         await client.EchoAsync(Target, new byte[8]);
         await client.EchoAsync(Target, new byte[8]);
         await Assert.ThrowsAnyAsync<Exception>(() => client.EchoAsync(Target, new byte[8]));
-        var catalog = san.Catalog.Scan();
+        var catalog = BsgKit.Fc.Catalog.FcCatalog.Scan(san.Catalog);
         Assert.DoesNotContain(catalog.RemotePorts, r => r.PortId == Target.Value);
         Assert.Null(catalog.FindNode("rport-1:0-2"));
     }

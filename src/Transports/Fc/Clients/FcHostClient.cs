@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using BsgKit.Bsg;
-using BsgKit.Bsg.Catalog;
+using BsgKit.Fc.Catalog;
 using BsgKit.Fc.FcBsg;
 using BsgKit.Fc.Profiles;
 using Microsoft.Extensions.Logging;
@@ -34,7 +34,7 @@ public sealed partial class FcHostClient : FcClient
     public IReadOnlyList<FcRemotePortInfo> RemotePorts => _remotePorts;
 
     /// <summary>Opens fc_host<paramref name="hostNumber"/> from a catalog snapshot; the profile comes from its proc_name unless overridden.</summary>
-    public static FcHostClient Open(BsgCatalogSnapshot catalog, int hostNumber, FcClientOptions? options = null)
+    public static FcHostClient Open(FcCatalogSnapshot catalog, int hostNumber, FcClientOptions? options = null)
     {
         FcHostInfo? host = null;
         foreach (var h in catalog.FcHosts) if (h.HostNumber == hostNumber) host = h;
@@ -76,7 +76,7 @@ public sealed partial class FcHostClient : FcClient
 
     private FcRemotePortInfo? FindRport(FcId portId)
     {
-        foreach (var r in _remotePorts) if (r.PortId == portId.Value) return r;
+        foreach (var r in _remotePorts) if (r.PortId == portId) return r;
         return null;
     }
 
