@@ -58,7 +58,7 @@ public sealed partial class FcHostClient : FcClient
             throw new FcNotSupportedException($"/dev/bsg/fc_{host.Name}", $"{host.Name} ({profile}): {reason}",
                 profile.UnsupportedReason is null ? "load the driver with bsg support, or create the node with mknod" : "this driver cannot be used through FC bsg");
         }
-        var session = new FcSession(profile, logger, options.TimeoutMs ?? profile.TimeoutMs);
+        var session = new FcSession(profile, logger, options);
         try
         {
             var device = BsgDevice.Open(path, options.Transport, options.Pool, logger);
@@ -82,11 +82,12 @@ public sealed partial class FcHostClient : FcClient
 
     private FcNode OpenRportNode(FcId portId, bool owned)
     {
-        var info = FindRport(portId)
-            ?? throw new FcNotSupportedException(DevicePath, $"{Host.Name} has no remote port with port_id {portId}",
-                portId == FcId.DirectoryServer
-                    ? $"{Profile.Name} reaches the name server through the rport with port_id 0xfffffc; the host is not logged in to it (link down, or no fabric?)"
-                    : "the port is not logged in from this host; `bsgkit list` shows the remote ports");
+        var info = FindRport(portId) ?? throw (portId.IsWellKnown
+            // A fabric service this driver can only reach through its rport: the host cannot talk to that server at all.
+            ? new FcNotSupportedException(DevicePath, $"{Host.Name} has no remote port with port_id {portId} ({portId.WellKnownName})",
+                $"{Profile.Name} reaches the {portId.WellKnownName} through the rport with port_id {portId}; the host is not logged in to it (link down, or no fabric?)")
+            : new FcPortNotFoundException(DevicePath, $"{Host.Name} has no remote port with port_id {portId}",
+                "the port is not logged in from this host; `bsgkit list` shows the remote ports"));
         if (info.Node?.DevicePath is not { } path)
             throw new FcNotSupportedException(DevicePath, $"{info.Name} ({portId}) has no bsg node", info.Node?.Note ?? "create it with mknod (see `bsgkit list`)");
         if (owned) return new FcNode(BsgDevice.Open(path, _options.Transport, _options.Pool, Logger), Session, isHost: false);

@@ -39,7 +39,7 @@ public sealed partial class FcRemotePortClient : FcClient
         if (port.Node?.DevicePath is not { } path)
             throw new FcNotSupportedException($"/dev/bsg/{port.Name}", $"{port.Name} ({profile}) has no bsg node",
                 profile.UnsupportedReason ?? port.Node?.Note ?? "create it with mknod (see `bsgkit list`)");
-        var session = new FcSession(profile, logger, options.TimeoutMs ?? profile.TimeoutMs);
+        var session = new FcSession(profile, logger, options);
         try
         {
             var device = BsgDevice.Open(path, options.Transport, options.Pool, logger);
