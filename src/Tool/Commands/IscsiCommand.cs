@@ -18,7 +18,7 @@ namespace BsgKit.Tool.Commands;
 /// </summary>
 internal static class IscsiCommand
 {
-    public const string ConfirmFlag = "--yes-i-mean-it";
+    public const string ConfirmFlag = ExitCodes.ConfirmFlag;
     private const int DefaultReadLength = 256;
     private const int MaxLength = 1 << 20;
 
@@ -79,7 +79,7 @@ internal static class IscsiCommand
         var driver = IscsiDrivers.FromProcName(i.Driver);
         return new IscsiHostDto(i.Name, i.HostNumber)
         {
-            Driver = i.Driver, State = i.PortState, Speed = i.PortSpeed, NetDev = i.NetDev, IpAddress = i.IpAddress, HwAddress = i.HwAddress,
+            Driver = i.Driver, State = i.PortState, Speed = Fmt.Speed(i.PortSpeed), NetDev = i.NetDev, IpAddress = i.IpAddress, HwAddress = i.HwAddress,
             InitiatorName = i.InitiatorName, BsgNode = i.Node?.DevicePath,
             BsgNote = i.Node?.DevicePath is null ? i.Note ?? i.Node?.Note ?? IscsiHostInfo.NoBsgNodeNote : null,
             Commands = i.Node?.DevicePath is not null && driver != IscsiDriver.Other ? CommandsFor(driver).ToList() : null,
@@ -174,7 +174,7 @@ internal static class IscsiCommand
             var base64 = parse.GetValue(encoding) == "base64";
             string Bytes(byte[] b) => base64 ? Convert.ToBase64String(b) : Fmt.Hex(b);
 
-            _ = ctx.Catalog;
+            _ = ctx.Sysfs;
             using var client = IscsiHostClient.Open(host, new IscsiClientOptions
             {
                 Transport = ctx.Transport,
@@ -336,17 +336,19 @@ internal static class IscsiCommand
     }
 
     /// <summary>iscsi_host7, host7 or 7 among the iSCSI hosts; anything else is exit 3 naming it.</summary>
-    internal static IscsiHostInfo SelectHost(CliContext ctx, string spec)
+    /// <summary>The host number of iscsi_hostN, hostN or N; null for anything else.</summary>
+    internal static int? TryParseHost(string spec)
     {
         var s = spec.Trim();
-        int? number = null;
         foreach (var prefix in new[] { "iscsi_host", "host" })
             if (s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && int.TryParse(s[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-            {
-                number = n;
-                break;
-            }
-        if (number is null && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var plain)) number = plain;
+                return n;
+        return int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var plain) ? plain : null;
+    }
+
+    internal static IscsiHostInfo SelectHost(CliContext ctx, string spec)
+    {
+        var number = TryParseHost(spec);
         var hosts = ctx.IscsiCatalog.IscsiHosts.OrderBy(h => h.HostNumber).ToList();
         var found = number is int hn ? hosts.FirstOrDefault(h => h.HostNumber == hn) : null;
         if (found is not null) return found;

@@ -41,6 +41,9 @@ internal static class SimCommand
         {
             var n = parse.GetValue(nports);
             if (n < 0) throw CliException.Usage($"--nports {n}: must not be negative");
+            var sw = parse.GetValue(switches);
+            if (sw > ScenarioGenerator.MaxSwitches)
+                throw CliException.Usage($"--switches {sw}: a fabric has at most {ScenarioGenerator.MaxSwitches} switches (one per domain ID; FC-SW domain IDs are 1..{ScenarioGenerator.MaxSwitches})");
             var scenario = ScenarioLoader.Validated(ScenarioGenerator.Generate(n, parse.GetValue(switches), parse.GetValue(seed)), "generated");
             ctx.Out.WriteLine(ScenarioLoader.ToJson(scenario));
             return Task.FromResult(ExitCodes.Ok);
@@ -67,8 +70,10 @@ internal static class SimCommand
             var s = ScenarioLoader.Resolve(parse.GetValue(scenario));
             if (ctx.Driver is { } driver)
             {
-                // --driver here picks the simulated personality of every FC host.
-                foreach (var h in s.Hosts) h.Driver = driver;
+                // --driver here picks the simulated personality of every FC host; profile names (libfc) mean their driver (fcoe).
+                var procName = BsgKit.Simulator.Lld.FcLldFactory.KnownDrivers.Contains(driver.ToLowerInvariant()) ? driver.ToLowerInvariant()
+                    : Fc.Profiles.FcDriverProfiles.ByName(driver).Name switch { "libfc" or "unknown" => "fcoe", var n => n };
+                foreach (var h in s.Hosts) h.Driver = procName;
                 s = ScenarioLoader.Validated(s, $"{s.Name} with --driver {driver}");
             }
             using var san = SimulatedSan.Create(s);

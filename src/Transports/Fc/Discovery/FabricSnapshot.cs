@@ -53,7 +53,11 @@ public sealed record FabricNPort(FcId PortId)
 }
 
 /// <summary>One query that failed, and what it was about; the rest of the snapshot is still good.</summary>
-public sealed record DiscoveryError(string Operation, string Subject, string Message, FcExchangeStatus? Status, string? Hint);
+public sealed record DiscoveryError(string Operation, string Subject, string Message, FcExchangeStatus? Status, string? Hint)
+{
+    /// <summary>The failure itself (its exchange, errno, reject codes), so callers can classify it as they classify any other.</summary>
+    public FcException? Error { get; init; }
+}
 
 /// <summary>Progress: phase ("name server", "switches", "ports"), items done out of total, and the current item.</summary>
 public readonly record struct DiscoveryProgress(string Phase, int Completed, int Total, string? Current);

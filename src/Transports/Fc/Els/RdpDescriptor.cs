@@ -150,6 +150,9 @@ public sealed record RdpOpticalElementDescriptor(
     /// <summary>"°C", "V", "mA", "µW" for the element type, "" when unknown.</summary>
     public string ThresholdUnit => SfpUnits.UnitOf(ElementType);
 
+    /// <summary>The engineering unit of an optical element type (°C, V, mA, µW).</summary>
+    public static string UnitOf(int elementType) => SfpUnits.UnitOf(elementType);
+
     public bool LowWarning => (Flags & 0x1) != 0;
     public bool HighWarning => (Flags & 0x2) != 0;
     public bool LowAlarm => (Flags & 0x4) != 0;
