@@ -78,7 +78,14 @@ public static class BsgKitCli
         {
             if (args[i] != "--simulate") continue;
             var value = args[i + 1];
-            if (!root.Subcommands.Any(c => c.Name == value) || Array.IndexOf(args, value, i + 2, end - i - 2) < 0) return args;
+            var command = root.Subcommands.FirstOrDefault(c => c.Name == value);
+            if (command is null) return args;
+            // `--simulate iscsi iscsi list` (the name again later) or `--simulate iscsi els rls …` (a command that is not one
+            // of iscsi's subcommands follows): the value is the scenario.
+            var again = Array.IndexOf(args, value, i + 2, end - i - 2) >= 0;
+            var next = i + 2 < end ? args[i + 2] : null;
+            var otherCommandFollows = next is not null && command.Subcommands.All(c => c.Name != next) && root.Subcommands.Any(c => c.Name == next);
+            if (!again && !otherCommandFollows) return args;
             return [.. args[..i], "--simulate=" + value, .. args[(i + 2)..]];
         }
         return args;

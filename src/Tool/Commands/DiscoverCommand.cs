@@ -35,6 +35,9 @@ internal static class DiscoverCommand
                 try
                 {
                     var client = ctx.Open(host);
+                    // A driver BsgKit cannot drive (bfa) fails every query the same way: that is the answer, not a partial fabric.
+                    if (client.Profile.UnsupportedReason is { } cannot)
+                        throw new Fc.Clients.FcNotSupportedException(client.DevicePath, $"{client.Profile}: {cannot}", "this driver cannot be used through generic FC bsg passthrough");
                     snap = await FabricDiscovery.DiscoverAsync(client, options, progress, ctx.LoggerFactory.CreateLogger("bsgkit.discover"), ct);
                 }
                 catch (OperationCanceledException) when (ctx.IsInterrupted)
@@ -186,7 +189,10 @@ internal static class DiscoverCommand
         return new DiscoverDto(host, s.DevicePath, s.Profile, Math.Round(s.Duration.TotalMilliseconds, 1), s.IsComplete)
         {
             ListingMethod = s.ListingMethod?.ToString(), Switches = switches, Isls = isls, NPorts = nports,
-            Errors = s.Errors.Select(e => new ErrorDto(e.Operation, e.Subject, e.Message) { Status = e.Status?.ToString() }).ToList(),
+            Errors = s.Errors.Select(e => new ErrorDto(e.Operation, e.Subject, e.Message)
+            {
+                Status = e.Status?.ToString(), ExitCode = e.Error is { } x ? ExitCodes.Classify(x) : null,
+            }).ToList(),
         };
     }
 

@@ -323,7 +323,12 @@ internal static class PingLoop
         var sent = 0;
         var table = !ctx.Json && !flood && !ctx.Quiet;
         using var json = ctx.Json ? new PingJson(ctx.Out, host, what, target) : null;
-        if (table) ctx.Out.WriteLine($"{what} {target} from {host}: {size} data bytes");
+        var headed = false;
+        void Header()
+        {
+            if (table && !headed) ctx.Out.WriteLine($"{what} {target} from {host}: {size} data bytes");
+            headed = true;
+        }
         var interrupted = false;
         try
         {
@@ -335,13 +340,19 @@ internal static class PingLoop
                 try
                 {
                     var (rtt, bytes) = await send(seq, ct);
+                    Header();
                     var ms = Math.Round(rtt.TotalMilliseconds, 3);
                     stats.Add(ms);
                     if (!flood) json?.Reply(new PingReply(seq, true, ms, bytes));
                     if (table) ctx.Out.WriteLine($"{bytes} bytes from {target}: seq={seq} time={Fmt.Num(ms, "0.000")} ms");
                 }
+                catch (FcNotSupportedException) when (sent == 1)
+                {
+                    throw; // nothing can be sent at all (bfa, fnic, a missing route): one error, no statistics
+                }
                 catch (Exception e) when (e is BsgException or CliException)
                 {
+                    Header();
                     var code = ExitCodes.Classify(e);
                     if (failures++ == 0) firstFailure = code;
                     json?.Reply(new PingReply(seq, false, null, 0) { Error = ExitCodes.Describe(e), ExitCode = code });
@@ -388,7 +399,7 @@ internal static class PingLoop
             _w.WriteString("command", command);
             _w.WriteString("target", target);
             _w.WriteStartArray("replies");
-            Flush();
+            // Nothing reaches stdout until the first reply: a command that fails before any prints only its error record.
         }
 
         public void Reply(PingReply reply)

@@ -245,6 +245,8 @@ public sealed record NPortDto(string PortId)
 public sealed record ErrorDto(string Operation, string Subject, string Message)
 {
     public string? Status { get; init; }
+    /// <summary>What this failure alone would exit with (the one mapping).</summary>
+    public int? ExitCode { get; init; }
 }
 
 public sealed record RawDto(string Host, string MsgCode, string Status)
