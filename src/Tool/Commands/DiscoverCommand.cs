@@ -60,7 +60,7 @@ internal static class DiscoverCommand
             }
             Emit(ctx, results, hosts.Count > 1);
             foreach (var d in results)
-                foreach (var e in d.Errors.Distinct()) ctx.Err.WriteLine($"bsgkit: {(hosts.Count > 1 ? d.Host + " " : "")}{e.Operation} {e.Subject}: {e.Message}");
+                foreach (var e in d.Errors.Distinct()) ctx.Err.WriteLine($"bsgkit: {(hosts.Count > 1 ? d.Host + " " : "")}{e.Operation} {e.Subject}: {e.Error}");
             if (codes.All(c => c == ExitCodes.Ok)) return ExitCodes.Ok;
             return codes.Count == 1 ? codes[0] : codes.Any(c => c is ExitCodes.Ok or ExitCodes.Partial) ? ExitCodes.Partial : codes.First(c => c != ExitCodes.Ok);
         });
@@ -75,7 +75,7 @@ internal static class DiscoverCommand
         var unreachable = dto.Errors.Where(e => e.Status is null && e.Operation == "GIEL").ToList();
         if (unreachable.Count > 0)
         {
-            ctx.Logger.LogWarningLine($"{dto.Host}: switches not discovered: {unreachable[0].Message} (the configuration server is not reachable through {snap.Profile})");
+            ctx.Logger.LogWarningLine($"{dto.Host}: switches not discovered: {unreachable[0].Error} (the configuration server is not reachable through {snap.Profile})");
             dto = dto with { Errors = dto.Errors.Except(unreachable).ToList(), Complete = snap.ListingComplete && dto.Errors.Count == unreachable.Count };
         }
         if (dto.Complete) return (dto, ExitCodes.Ok);

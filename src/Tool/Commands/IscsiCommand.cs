@@ -56,8 +56,15 @@ internal static class IscsiCommand
 
     private static int List(CliContext ctx)
     {
-        var snap = ctx.Catalog;
-        var dto = new IscsiListDto(ctx.IscsiCatalog.IscsiHosts.OrderBy(h => h.HostNumber).Select(Host).ToList());
+        var hosts = ctx.IscsiCatalog.IscsiHosts.OrderBy(h => h.HostNumber).ToList();
+        if (ctx.HostSpec is { } spec && !ctx.AllHosts)
+        {
+            // -H filters as it does for list: that iSCSI host, or exit 3 naming it.
+            var n = TryParseHost(spec);
+            hosts = [.. hosts.Where(h => h.HostNumber == n)];
+            if (hosts.Count == 0) _ = SelectHost(ctx, spec);
+        }
+        var dto = new IscsiListDto(hosts.Select(Host).ToList());
         JsonOutput.Emit(ctx, dto, CliJsonContext.Default.IscsiListDto, () =>
         {
             if (dto.IscsiHosts.Count == 0)

@@ -77,6 +77,7 @@ internal static class RawCommand
 
     private static RawDto Dto(string host, FcExchangeResult x, FcBsgMsgCode requested) => new(host, x.MsgCode.NameOf(), x.Status.ToString())
     {
+        Ok = x.IsAccepted, Error = x.IsAccepted ? null : ExitCodes.Describe(FcException.For(x)), ExitCode = x.IsAccepted ? null : ExitCodes.For(x),
         Destination = x.Destination?.ToString(), Detail = x.Detail, Errno = x.Errno == 0 ? null : x.Errno, ErrnoName = x.ErrnoName,
         DurationMs = Math.Round(x.Duration.TotalMilliseconds, 3), RejectReason = x.RejectReasonName, RejectExplanation = x.RejectExplanationName,
         ReceivedLength = x.ReceivedLength, Response = Fmt.Hex(x.Response.Span), Reply = Fmt.Hex(x.Reply.Span), Decoded = Decode(x, requested),
@@ -140,6 +141,7 @@ internal static class VendorCommand
             var dto = new VendorDto(client.Host.Name, $"0x{(id ?? client.Profile.VendorId ?? 0):x16}", x.Status.ToString())
             {
                 Detail = x.Detail, Reply = Fmt.Hex(x.Reply.Span), Response = Fmt.Hex(x.Response.Span), DurationMs = Math.Round(x.Duration.TotalMilliseconds, 3),
+                Ok = x.IsAccepted, Error = x.IsAccepted ? null : ExitCodes.Describe(FcException.For(x)), ExitCode = x.IsAccepted ? null : ExitCodes.For(x),
             };
             JsonOutput.Emit(ctx, dto, CliJsonContext.Default.VendorDto, () =>
             {

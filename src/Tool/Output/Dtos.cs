@@ -242,8 +242,10 @@ public sealed record NPortDto(string PortId)
     public string? Switch { get; init; }
 }
 
-public sealed record ErrorDto(string Operation, string Subject, string Message)
+/// <summary>One failed discovery query: shaped like every other failure record (ok false, error, exitCode).</summary>
+public sealed record ErrorDto(string Operation, string Subject, string Error)
 {
+    public bool Ok { get; init; }
     public string? Status { get; init; }
     /// <summary>What this failure alone would exit with (the one mapping).</summary>
     public int? ExitCode { get; init; }
@@ -251,6 +253,10 @@ public sealed record ErrorDto(string Operation, string Subject, string Message)
 
 public sealed record RawDto(string Host, string MsgCode, string Status)
 {
+    /// <summary>Accepted; otherwise <see cref="Error"/> and <see cref="ExitCode"/> say what failed (the document is still printed).</summary>
+    public bool Ok { get; init; }
+    public string? Error { get; init; }
+    public int? ExitCode { get; init; }
     public string? Destination { get; init; }
     public string? Detail { get; init; }
     public int? Errno { get; init; }
@@ -302,6 +308,9 @@ public sealed record ZoneCapsDto(string Host, bool HardZones, bool SoftZones, bo
 
 public sealed record VendorDto(string Host, string VendorId, string Status)
 {
+    public bool Ok { get; init; }
+    public string? Error { get; init; }
+    public int? ExitCode { get; init; }
     public string? Detail { get; init; }
     public string Reply { get; init; } = "";
     public string Response { get; init; } = "";
