@@ -201,7 +201,8 @@ public class NewUserDefectTests
     public async Task A_query_that_fails_prints_no_table_header()
     {
         var r = await CliRun.SimAsync("ns", "gpn-id", "0x0a0b0c");
-        Assert.Equal(ExitCodes.Rejected, r.Code);
+        Assert.Equal(ExitCodes.NotFound, r.Code); // the name server: port ID not registered
+        Assert.Contains("Port ID not registered", r.Err);
         Assert.Equal("", r.Out);
     }
 

@@ -174,17 +174,19 @@ internal static class ElsCommand
         }
         if (r.Rps is { } ps)
         {
-            TableWriter.KeyValues(ctx.Out, [("Port status", ps.PortStatusNames.Count == 0 ? Fmt.Code((uint)ps.PortStatus, 4) : string.Join(", ", ps.PortStatusNames))], "  ");
-            PrintLesb(ctx.Out, ps.Lesb);
+            TableWriter.KeyValues(ctx.Out, [("Port status", ps.PortStatusNames.Count == 0 ? Fmt.Code((uint)ps.PortStatus, 4) : string.Join(", ", ps.PortStatusNames)),
+                .. LesbPairs(ps.Lesb)], "  ");
         }
     }
 
-    internal static void PrintLesb(TextWriter w, LesbDto l) => TableWriter.KeyValues(w,
+    internal static void PrintLesb(TextWriter w, LesbDto l) => TableWriter.KeyValues(w, LesbPairs(l), "  ");
+
+    private static (string, string?)[] LesbPairs(LesbDto l) =>
     [
         ("Link failure", l.LinkFailure.ToString()), ("Loss of sync", l.LossOfSync.ToString()), ("Loss of signal", l.LossOfSignal.ToString()),
         ("Primitive sequence protocol error", l.PrimitiveSequenceProtocolError.ToString()),
         ("Invalid transmission word", l.InvalidTransmissionWord.ToString()), ("Invalid CRC", l.InvalidCrc.ToString()),
-    ], "  ");
+    ];
 
     private static RdpDto Rdp(RdpAccept a)
     {

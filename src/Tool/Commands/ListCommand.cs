@@ -67,15 +67,21 @@ internal static class ListCommand
                 return;
             }
             var header = !ctx.Quiet;
+            var sections = 0;
+            void Gap()
+            {
+                if (header && sections++ > 0) ctx.Out.WriteLine();
+            }
             if (dto.FcHosts.Count > 0)
             {
+                Gap();
                 var t = new TableWriter("FC HOST", "DRIVER", "STATE", "FC ID", "WWPN", "SPEED", "BSG NODE");
                 foreach (var h in dto.FcHosts) t.Row(h.Name, h.Driver, h.State, h.PortId, h.Wwpn, h.Speed, h.BsgNode ?? $"({h.BsgNote ?? "no bsg node"})");
                 t.Write(ctx.Out, header);
             }
             if (dto.RemotePorts.Count > 0)
             {
-                if (header) ctx.Out.WriteLine();
+                Gap();
                 var t = new TableWriter("REMOTE PORT", "ROLES", "STATE", "FC ID", "WWPN", "BSG NODE");
                 foreach (var r in dto.RemotePorts)
                     t.Row(r.Name, r.Roles.Count == 0 ? "unknown" : string.Join(", ", r.Roles), r.State, r.PortId, r.Wwpn, r.BsgNode ?? $"({r.BsgNote ?? "no bsg node"})");
@@ -83,7 +89,7 @@ internal static class ListCommand
             }
             if (dto.IscsiHosts.Count > 0)
             {
-                if (header) ctx.Out.WriteLine();
+                Gap();
                 var t = new TableWriter("ISCSI HOST", "DRIVER", "STATE", "IP ADDRESS", "INITIATOR", "BSG NODE");
                 foreach (var i in dto.IscsiHosts)
                     t.Row(i.Name, i.Driver, i.State, i.IpAddress, i.InitiatorName, i.BsgNode ?? $"({i.BsgNote})");

@@ -31,7 +31,7 @@ internal static class ExitCodes
         (Ok, "ok"),
         (Rejected, "rejected by the fabric or the port (CT reject, LS_RJT, P_RJT/F_RJT), or an iSCSI diag test failed"),
         (Usage, "usage error (bad option or value, malformed WWN / FC ID / hex, missing file, unknown command or scenario, a command for another iSCSI driver, a write without --yes-i-mean-it: nothing is sent)"),
-        (NotFound, "no such host or port (unknown -H, rport-H:C-N, WWPN or FC ID)"),
+        (NotFound, "no such host or port (unknown -H, rport-H:C-N, WWPN or FC ID; the name server has no such port ID or name)"),
         (Permission, "permission denied (needs root or CAP_SYS_RAWIO)"),
         (Timeout, "timeout (nothing answered before --timeout)"),
         (Transport, "transport or driver error (errno, transport status, silent IOERR, malformed reply, a driver that cannot do it, an iSCSI host without a bsg node)"),
@@ -53,10 +53,15 @@ internal static class ExitCodes
         _ => Transport,
     };
 
-    /// <summary>P_RJT / F_RJT saying the destination does not exist (invalid D_ID, N_Port not available) means no such port.</summary>
+    /// <summary>
+    /// "No such port" however it is said: P_RJT / F_RJT for a destination that does not exist (invalid D_ID, N_Port not
+    /// available), or the name server answering that the port ID, port name or node name asked about is not registered.
+    /// </summary>
     private static bool NoSuchDestination(FcExchangeResult r) =>
-        r.CtelsStatus is FcCtelsStatus.PRjt or FcCtelsStatus.FRjt
-        && r.RejectData?.Reason is FrameRejectReasons.InvalidDestinationId or FrameRejectReasons.NPortNotAvailablePermanent;
+        (r.CtelsStatus is FcCtelsStatus.PRjt or FcCtelsStatus.FRjt
+         && r.RejectData?.Reason is FrameRejectReasons.InvalidDestinationId or FrameRejectReasons.NPortNotAvailablePermanent)
+        || (r.CtHeader is { IsReject: true, GsType: GsTypes.Directory } h
+            && h.Explanation is CtReasonExplanations.PortIdNotRegistered or CtReasonExplanations.PortNameNotRegistered or CtReasonExplanations.NodeNameNotRegistered);
 
     /// <summary>The exit code for an error.</summary>
     public static int Classify(Exception e) => e switch
