@@ -8,6 +8,7 @@
 #   BSGKIT_LANE_KSUITE  Debian suite for the kernel (default bookworm-backports)
 #   BSGKIT_LANE_TIMEOUT guest wall-clock limit in seconds (default 300)
 #   BSGKIT_LANE_NO_BUILD=1  use the Runner already built in tests/KernelLane/Runner/bin/Release
+#   BSGKIT_LANE_MODES   vn2vn,fabric (default) or one of them: which topologies the guest runs
 # Exit status: 0 only when the guest ran the suite and every case agreed. Anything that prevents the run
 # (no qemu, no kernel, guest did not boot, no result line) is a failure, never a silent pass.
 set -euo pipefail
@@ -15,7 +16,8 @@ LANE=$(dirname "$(realpath "$0")")
 REPO=$(realpath "$LANE/../..")
 CACHE=${BSGKIT_LANE_CACHE:-${HOME:-/root}/.cache/bsgkit-lane}
 KSUITE=${BSGKIT_LANE_KSUITE:-bookworm-backports}
-TMO=${BSGKIT_LANE_TIMEOUT:-300}
+TMO=${BSGKIT_LANE_TIMEOUT:-480}
+MODES=${BSGKIT_LANE_MODES:-vn2vn,fabric}
 T0=$(date +%s)
 ts() { echo "[lane +$(( $(date +%s) - T0 ))s] $*"; }
 die() { echo "KERNEL LANE FAILED: $*" >&2; exit 1; }
@@ -109,7 +111,7 @@ ts "booting qemu (TCG, timeout ${TMO}s); serial log $LOG"
 set +e
 timeout --foreground -k 5 "$TMO" qemu-system-x86_64 -accel tcg -m 2048 -smp 2 -nographic -no-reboot \
   -kernel "$VMLINUZ" -initrd "$INITRD" \
-  -append "console=ttyS0 panic=-1 loglevel=4" \
+  -append "console=ttyS0 panic=-1 loglevel=4 bsgkit.modes=$MODES" \
   -serial file:"$LOG" -monitor none -display none -nodefaults \
   -virtfs local,path=/usr,mount_tag=hostusr,security_model=none,readonly=on \
   -virtfs local,path="$RUNNER_DIR",mount_tag=app,security_model=none,readonly=on </dev/null
@@ -122,6 +124,11 @@ ts "qemu exited rc=$QRC"
 sed -n '/INIT-START/,$p' "$LOGT" | grep -v '^\[ *[0-9]*\.[0-9]*\] ' || true
 grep -q 'INIT-START' "$LOGT" || { tail -40 "$LOGT" >&2; die "the guest did not boot (qemu rc=$QRC)"; }
 [ "$QRC" = 124 ] && die "the guest hit the ${TMO}s timeout"
-grep -q '^LANE-SUITE-RESULT: ' "$LOGT" || die "the suite did not report a result"
-grep -q '^GUEST-EXIT=0$' "$LOGT" || die "$(grep '^LANE-SUITE-RESULT: ' "$LOGT" | tail -1); $(grep -c '^FAIL' "$LOGT") FAIL line(s)"
-ts "kernel lane passed: $(grep '^LANE-SUITE-RESULT: ' "$LOGT" | tail -1 | cut -d' ' -f2-)"
+for m in ${MODES//,/ }; do
+  grep -q "^LANE-SUITE-RESULT: $m: " "$LOGT" || die "the $m suite did not report a result"
+done
+# The real kernel's records, as the unit tests read them (tests/KernelLane/real-observations*.txt).
+grep '^REAL-OBS ' "$LOGT" | cut -d' ' -f2- > "$CACHE/logs/real-observations.txt" || true
+grep '^REAL-OBS-FABRIC ' "$LOGT" | cut -d' ' -f2- > "$CACHE/logs/real-observations-fabric.txt" || true
+grep -q '^GUEST-EXIT=0$' "$LOGT" || die "$(grep '^LANE-SUITE-RESULT: ' "$LOGT" | tr '\n' ';'); $(grep -c -E '^(FAIL|CHECK FAIL)' "$LOGT") FAIL line(s)"
+ts "kernel lane passed: $(grep '^LANE-SUITE-RESULT: ' "$LOGT" | cut -d' ' -f2- | tr '\n' ';')"

@@ -9,14 +9,17 @@ namespace BsgKit.Simulator.Fabric;
 /// kernel: ECHO echoes the payload; RNID answers format 0x00 (common identification only, 28 bytes including the
 /// struct's 4 padding bytes) whatever format was asked, because fcoe sets no general topology data; ADISC and
 /// RLS answer a logged-in sender (else LS_RJT "unable to perform / N_Port login required"); RTV answers the lport's
-/// R_A_TOV 4000 ms and E_D_TOV 2000 ms; everything else — RPSC, unknown codes — is LS_RJT "command not supported". Used for host ports in VN2VN mode.
+/// R_A_TOV (4000 ms, or the fabric's when its FLOGI accept gave more: fc_lport_flogi_resp keeps the larger) and E_D_TOV
+/// 2000 ms; everything else — RPSC, unknown codes — is LS_RJT "command not supported". Used for libfc host ports.
 /// </summary>
 internal static class LibfcElsResponder
 {
     private const int RnidResponseLength = 28, AdiscLength = 28, RlsResponseLength = 28, RtvResponseLength = 16;
-    private const uint RaTovMs = 4_000, EdTovMs = 2_000;
+    private const uint EdTovMs = 2_000;
+    /// <summary>libfc's own R_A_TOV, which stays when there is no fabric (VN2VN).</summary>
+    public const uint DefaultRaTovMs = 4_000;
 
-    public static int Respond(SimNPort port, SimNPort? sender, ReadOnlySpan<byte> request, Span<byte> response)
+    public static int Respond(SimNPort port, SimNPort? sender, ReadOnlySpan<byte> request, Span<byte> response, uint fabricRaTovMs)
     {
         if (request.IsEmpty) return ElsResponder.Reject(response, LsRjtReasons.CommandNotSupported, LsRjtExplanations.None);
         switch (request[0])
@@ -76,7 +79,7 @@ internal static class LibfcElsResponder
                 var r = response[..RtvResponseLength];
                 r.Clear();
                 r[0] = ElsCommands.LsAcc;
-                BinaryPrimitives.WriteUInt32BigEndian(r[4..], RaTovMs);
+                BinaryPrimitives.WriteUInt32BigEndian(r[4..], Math.Max(DefaultRaTovMs, fabricRaTovMs));
                 BinaryPrimitives.WriteUInt32BigEndian(r[8..], EdTovMs);
                 return RtvResponseLength;
             }

@@ -49,6 +49,18 @@ internal sealed class PortDirectory
             throw new InvalidOperationException($"WWPN {port.PortName} is used twice");
     }
 
+    /// <summary>A port leaves the fabric (logout, cleared link): gone from every index and from the name server.</summary>
+    public bool Remove(SimNPort port)
+    {
+        lock (_sync)
+        {
+            if (!_byId.Remove(port.Id.Value)) return false;
+            _byPortName.Remove(port.PortName.Value);
+            Publish(port, insert: false);
+            return true;
+        }
+    }
+
     public SimNPort? FindById(FcId id)
     {
         lock (_sync) return _byId.GetValueOrDefault(id.Value);

@@ -59,6 +59,12 @@ public sealed class SimFabric : ISimFabric
         _vn2vn = scenario.Vn2vn;
     }
 
+    /// <summary>R_A_TOV and E_D_TOV the fabric's F_Ports give in their FLOGI accept (FC-FS defaults; `sim fcf` sends them).</summary>
+    public const uint RaTovMs = 10_000, EdTovMs = 2_000;
+
+    /// <summary>fcoe, bnx2fc and qedf: the drivers built on libfc.</summary>
+    public static bool IsLibfc(string? driver) => driver is "fcoe" or "bnx2fc" or "qedf";
+
     /// <summary>False in VN2VN mode (<see cref="Scenario.Vn2vn"/>): no name server, management server or F_Port.</summary>
     public bool HasFabricServices => !_vn2vn;
 
@@ -140,6 +146,7 @@ public sealed class SimFabric : ISimFabric
             port = new SimNPort(id, portName, nodeName, domain, switchPort, attach.Name)
             {
                 IsHost = true,
+                IsLibfcHost = IsLibfc(fdmiSource?.Driver),
                 Speed = fdmiSource?.Speed ?? "16 Gbit",
                 SupportedSpeeds = fdmiSource?.SupportedSpeeds,
             };
@@ -151,7 +158,9 @@ public sealed class SimFabric : ISimFabric
 
         // What a driver does after FLOGI/FDISC, sent through the fabric's own servers with the shared codecs.
         Span<byte> request = stackalloc byte[1024];
-        Register(port.Id, request[..RftId.BuildRequest(request, port.Id, Fc4TypeSet.Of(Fc4Types.Fcp))]);
+        // libfc registers FC-CT next to FCP (fc_lport_config adds both to lport->fcts; seen on the kernel lane).
+        var types = IsLibfc(fdmiSource?.Driver) ? Fc4TypeSet.Of(Fc4Types.Fcp, Fc4Types.FcServices) : Fc4TypeSet.Of(Fc4Types.Fcp);
+        Register(port.Id, request[..RftId.BuildRequest(request, port.Id, types)]);
         Register(port.Id, request[..RffId.BuildRequest(request, port.Id, Fc4Types.Fcp, Fc4Features.FcpInitiator)]);
         if (symbolicName.Length > 0)
         {
@@ -167,6 +176,60 @@ public sealed class SimFabric : ISimFabric
             Register(port.Id, buffer.AsSpan(0, Rpa.BuildRequest(buffer, portName, attributes)));
         }
         return new FabricLogin(port.Id, FabricName, port.FabricPortName);
+    }
+
+    /// <summary>
+    /// FLOGI/FDISC of a port whose own driver makes the name-server registrations afterwards — a real host behind
+    /// <c>bsgkit sim fcf</c>. The port gets its FC ID (next free ALPA on the switch port) and a name-server entry
+    /// with its port and node name only; RFT_ID, RSPN_ID … come from the host itself. A port already logged in
+    /// under this WWPN logs out first (a repeated FLOGI is an implicit logout).
+    /// </summary>
+    public FabricLogin AttachExternal(Wwn portName, Wwn nodeName, int domain, int switchPort)
+    {
+        lock (_loginSync)
+        {
+            if (_ports.FindByPortName(portName) is { } previous) Detach(previous.Id);
+            var attach = Topology.FindPort(domain, switchPort)
+                ?? throw new ArgumentException($"port {portName}: switch port {domain}/{switchPort} does not exist");
+            var id = new FcId((uint)(domain << 16 | switchPort << 8 | FreeAlpa(domain, switchPort)));
+            var port = new SimNPort(id, portName, nodeName, domain, switchPort, attach.Name) { IsHost = true, Speed = "10 Gbit" };
+            port.ZoneIds = Zoning.ZonesOf(id, portName, nodeName);
+            attach.Attached.Add(port);
+            _ports.Add(port);
+            return new FabricLogin(id, FabricName, attach.Name);
+        }
+    }
+
+    /// <summary>A port leaves the fabric (LOGO, a cleared virtual link, a disappear fault). Null when nobody has the ID.</summary>
+    public SimNPort? Detach(FcId id)
+    {
+        lock (_loginSync)
+        {
+            var port = _ports.FindById(id);
+            if (port is null || port.IsSwitchPort) return null;
+            _ports.Remove(port);
+            Topology.FindPort(port.Domain, port.SwitchPort)?.Attached.Remove(port);
+            return port;
+        }
+    }
+
+    /// <summary>
+    /// The port name a well-known server (0xFFFFFC, 0xFFFFFA …) gives in its PLOGI accept and so in the rport the
+    /// driver shows for it: 20:ss:ss + the low 40 bits of the fabric name.
+    /// </summary>
+    public static Wwn ServerPortName(FcId server, Wwn fabricName) =>
+        new(0x2000_0000_0000_0000UL | (ulong)(server.Value & 0xFFFF) << 40 | (fabricName.Value & 0xFF_FFFF_FFFFUL));
+
+    /// <summary>The first port of the switch with nothing attached (where a host with no scenario placement logs in).</summary>
+    public int FreeSwitchPort(int domain)
+    {
+        lock (_loginSync)
+        {
+            var sw = Topology.FindDomain(domain) ?? throw new ArgumentException($"domain {domain} does not exist");
+            foreach (var p in sw.Ports)
+                if (p.Index > 0 && p.Attached.Count == 0 && p.IslPeer is null) return p.Index;
+            throw new InvalidOperationException($"switch {domain} has no free port");
+        }
     }
 
     /// <summary>
@@ -357,7 +420,7 @@ public sealed class SimFabric : ISimFabric
         {
             // No F_Port answers well-known addresses; host ports answer the libfc way.
             if (destination.IsWellKnown || port is null || !port.Online) return -1;
-            return port.IsHost ? LibfcElsResponder.Respond(port, _ports.FindById(source), request, response)
+            return port.IsHost ? LibfcElsResponder.Respond(port, _ports.FindById(source), request, response, LibfcElsResponder.DefaultRaTovMs)
                 : _els.Respond(port, request, response);
         }
         if (destination.IsWellKnown || (destination.Value & 0xFFFF00) == 0xFFFC00)
@@ -372,7 +435,7 @@ public sealed class SimFabric : ISimFabric
         // Hard zoning: the switch drops frames between ports without a common zone.
         var sender = _ports.FindById(source);
         if (sender is not null && !Zoning.CanSee(sender, port)) return -1;
-        return _els.Respond(port, request, response);
+        return port.IsLibfcHost ? LibfcElsResponder.Respond(port, sender, request, response, RaTovMs) : _els.Respond(port, request, response);
     }
 
     /// <summary>The F_Port the source is attached to, answering ELS sent to the fabric (0xFFFFFE, 0xFFFCdd …).</summary>

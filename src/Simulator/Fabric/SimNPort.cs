@@ -44,6 +44,8 @@ public sealed class SimNPort
     /// <summary>In the name server (false after DA_ID, or while offline).</summary>
     public bool Registered { get; internal set; } = true;
     public bool IsHost { get; internal init; }
+    /// <summary>A host port whose driver is libfc (fcoe, bnx2fc, qedf): ELS to it get libfc's receive path's answers.</summary>
+    public bool IsLibfcHost { get; internal init; }
     /// <summary>A switch port answering for the fabric (ELS to 0xFFFFFE and friends), never in the name server.</summary>
     public bool IsSwitchPort { get; internal init; }
     public SfpSpec Sfp { get; internal init; } = new();

@@ -40,7 +40,7 @@ public sealed class SimulatedSan : IDisposable
             AddHost(spec, spec.Host, spec.Wwpn, spec.Wwnn);
             foreach (var v in spec.Npiv) AddHost(spec, v.Host, v.Wwpn, v.Wwnn);
         }
-        if (scenario.Vn2vn) DiscoverPeers();
+        DiscoverPeers();
         foreach (var iscsi in scenario.IscsiHosts)
         {
             SysfsTreeWriter.WriteIscsiHost(SysRoot, iscsi);
@@ -134,13 +134,22 @@ public sealed class SimulatedSan : IDisposable
         {
             // lpfc keeps rports for the directory server and (it logs in for FDMI) the management server:
             // CT to them goes as RPT_CT. The 0xFFFFFA one is an assumption of the simulator (docs/simulator.md).
-            host.AddRemotePort(FcId.DirectoryServer, new Wwn(0x20FFFC0000000000UL | (login.FabricName.Value & 0xFFFFFFFFFF)),
-                login.FabricName, ["Directory Server"]);
-            host.AddRemotePort(FcId.ManagementServer, new Wwn(0x20FFFA0000000000UL | (login.FabricName.Value & 0xFFFFFFFFFF)),
-                login.FabricName, ["Management Server"]);
+            host.AddRemotePort(FcId.DirectoryServer, SimFabric.ServerPortName(FcId.DirectoryServer, login.FabricName), login.FabricName, ["Directory Server"]);
+            host.AddRemotePort(FcId.ManagementServer, SimFabric.ServerPortName(FcId.ManagementServer, login.FabricName), login.FabricName, ["Management Server"]);
+        }
+        else if (lld is LibfcLld && Fabric.HasFabricServices)
+        {
+            // libfc registers its dNS session with the transport (an rport with the role "Directory Server", seen on the
+            // kernel lane); the management server only when it logs in for FDMI, which fcoe on a plain NIC does not.
+            host.AddRemotePort(FcId.DirectoryServer, SimFabric.ServerPortName(FcId.DirectoryServer, login.FabricName), login.FabricName, ["Directory Server"]);
+            if (spec.RegisterFdmi && hostNumber == spec.Host)
+            {
+                host.ManagementServerSession = true;
+                host.AddRemotePort(FcId.ManagementServer, SimFabric.ServerPortName(FcId.ManagementServer, login.FabricName), login.FabricName, ["Management Server"]);
+            }
         }
         foreach (var view in Fabric.PortsVisibleTo(host.PortId))
-            if (view.PortId != host.PortId) host.AddRemotePort(view.PortId, view.PortName, view.NodeName, view.Roles);
+            if (view.PortId != host.PortId && Discovers(lld, view)) host.AddRemotePort(view.PortId, view.PortName, view.NodeName, view.Roles);
 
         if (lld.HasBsgHandler) Register(host.Node, FcBsgMajor); // fnic: no bsg node at all
         _hosts.Add(host);
@@ -152,7 +161,11 @@ public sealed class SimulatedSan : IDisposable
             if (rport.Roles.Contains("FCP Target"))
             {
                 // One LUN per target, like scsi_debug: its own SCSI bsg node H:C:T:L.
-                var lun = new SimScsiDeviceNode($"{hostNumber}:0:{rport.Number}:0", "BSGKIT", "SIMDISK", "0001");
+                var lun = new SimScsiDeviceNode($"{hostNumber}:0:{rport.Number}:0", "BSGKIT", "SIMDISK", "0001")
+                {
+                    Serial = rport.PortName.Value.ToString("x16"),
+                    ReportsResidual = lld is not LibfcLld,
+                };
                 Register(lun, ScsiBsgMajor);
                 SysfsTreeWriter.WriteBsgNode(SysRoot, DevRoot, lun); // SCSI nodes exist whatever the FC driver
             }
@@ -178,20 +191,28 @@ public sealed class SimulatedSan : IDisposable
     }
 
     /// <summary>
-    /// VN2VN: every port logs in with every other one (FIP VN2VN discovery), including ports that came up after it,
-    /// so each host gets an rport (and its bsg node) for each peer.
+    /// Hosts see hosts that logged in after them: in VN2VN through FIP discovery, on a fabric through the RSCN the
+    /// later login causes (and its own discovery). Each host gets an rport (and its bsg node) for every peer it may see.
     /// </summary>
     private void DiscoverPeers()
     {
         foreach (var host in _hosts)
+        {
+            // One set per host, not a search per port: big fabrics have 10,000+ rports per host.
+            var known = host.RemotePorts.Select(r => r.PortId.Value).ToHashSet();
             foreach (var view in Fabric.PortsVisibleTo(host.PortId))
             {
-                if (view.PortId == host.PortId || host.FindRemotePort(view.PortId) is not null) continue;
+                if (view.PortId == host.PortId || known.Contains(view.PortId.Value) || !Discovers(host.Lld, view)) continue;
                 var rport = host.AddRemotePort(view.PortId, view.PortName, view.NodeName, view.Roles);
                 if (host.Lld.HasBsgHandler) Register(rport.Node, FcBsgMajor);
                 SysfsTreeWriter.WriteRemotePort(SysRoot, DevRoot, rport);
             }
+        }
     }
+
+    /// <summary>libfc discovers with GPN_FT for FCP only (fc_disc_gpn_ft_req), so ports without FCP get no rport.</summary>
+    private bool Discovers(IFcLld lld, RemotePortView view) =>
+        lld is not LibfcLld || Fabric is not SimFabric fabric || fabric.FindPort(view.PortId)?.Fc4Types.Contains(Fc.Codes.Fc4Types.Fcp) != false;
 
     private void Register(SimNode node, string major)
     {

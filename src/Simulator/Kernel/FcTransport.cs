@@ -26,6 +26,8 @@ public sealed class SimFcHost
     public FcId PortId { get; set; }
     public Wwn FabricName { get; set; }
     public string PortState { get; set; } = "Online";
+    /// <summary>The driver logged in to the management server (libfc only after FDMI): HST_CT to 0xFFFFFA has a session.</summary>
+    public bool ManagementServerSession { get; set; }
 
     /// <summary>Injected faults that act on this host's remote ports (blocked, offline, disappear).</summary>
     public Faults.FaultInjector? Faults { get; set; }

@@ -292,6 +292,8 @@ public sealed class SimKernel
         return 0;
     }
 
+    private const uint DriverSense = 0x08;
+
     /// <summary>scsi_bsg's sg_io_fn for H:C:T:L nodes: SCSI CDBs only.</summary>
     private int ScsiDeviceSgIo(SimOpenFile file, ref SgIoV4 hdr, IUserMemory memory)
     {
@@ -309,7 +311,8 @@ public sealed class SimKernel
         if (length > 0 && !memory.TryWrite(hdr.DinXferp, data.AsSpan(0, Math.Min(length, dinLength)))) return Errno.EFAULT;
         hdr.DeviceStatus = status;
         hdr.TransportStatus = 0;
-        hdr.DriverStatus = 0;
+        // scsi_bsg_sg_io_fn: DRIVER_SENSE (0x08) whenever the status is CHECK CONDITION (seen on the kernel lane).
+        hdr.DriverStatus = status == SimScsiDeviceNode.CheckCondition ? DriverSense : 0u;
         hdr.Info = status != 0 ? BsgConstants.InfoCheck : 0;
         hdr.ResponseLen = 0;
         if (sense.Length > 0 && hdr.Response != 0)
@@ -318,7 +321,7 @@ public sealed class SimKernel
             if (!memory.TryWrite(hdr.Response, sense.AsSpan(0, n))) return Errno.EFAULT;
             hdr.ResponseLen = (uint)n;
         }
-        hdr.DinResid = dinLength - Math.Min(length, dinLength);
+        hdr.DinResid = device.ReportsResidual ? dinLength - Math.Min(length, dinLength) : 0;
         hdr.DoutResid = 0;
         return 0;
     }

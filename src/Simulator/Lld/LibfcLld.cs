@@ -23,10 +23,11 @@ public sealed class LibfcLld(ISimFabric fabric, string procName = "fcoe") : FcLl
     protected override int ResolveHostCtDestination(BsgJob job, SimFcHost host, out FcId destination)
     {
         destination = ReadHostPortId(job);
-        // 0xFFFFFC goes to the name-server session, 0xFFFFFA to the management server; anything else needs an rport.
-        // In VN2VN there is no such session (lport->dns_rdata is NULL): EINVAL before anything is sent.
-        if (destination == FcId.DirectoryServer || destination == FcId.ManagementServer)
-            return Fabric.HasFabricServices ? 0 : -Errno.EINVAL;
+        // 0xFFFFFC goes to the name-server session (lport->dns_rdata); anything else needs an rport (fc_rport_lookup),
+        // 0xFFFFFA included, which exists only after an FDMI login ("fcoe: No FDMI support" on a plain NIC).
+        // In VN2VN there is no dNS session at all: EINVAL before anything is sent.
+        if (destination == FcId.DirectoryServer) return Fabric.HasFabricServices ? 0 : -Errno.EINVAL;
+        if (destination == FcId.ManagementServer) return Fabric.HasFabricServices && host.ManagementServerSession ? 0 : -Errno.EINVAL;
         return host.FindRemotePort(destination) is null ? -Errno.EINVAL : 0;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using BsgKit.Simulator.Hosting;
+using BsgKit.Simulator.Hosting.Fcoe;
 using BsgKit.Simulator.Hosting.Syscall;
 using BsgKit.Simulator.Scenarios;
 using BsgKit.Tool.Infrastructure;
@@ -52,6 +53,7 @@ internal static class SimCommand
         sim.Subcommands.Add(show);
         sim.Subcommands.Add(generate);
         sim.Subcommands.Add(BuildRun(cli));
+        sim.Subcommands.Add(BuildFcf(cli));
         return sim;
     }
 
@@ -87,6 +89,79 @@ internal static class SimCommand
             return rc;
         });
         return run;
+    }
+
+    /// <summary>
+    /// bsgkit sim fcf --scenario S --interface IF [--interface IF2 …]: the scenario's fabric as a software FCoE switch on
+    /// real Ethernet interfaces, for real hosts running fcoe (or any FC-BB-5 ENode). Runs until SIGINT/SIGTERM.
+    /// </summary>
+    private static Command BuildFcf(CliHost cli)
+    {
+        var scenario = new Option<string>("--scenario") { Description = "built-in scenario name or scenario file", DefaultValueFactory = _ => ScenarioLoader.DefaultName };
+        var interfaces = new Option<string[]>("--interface", "-i")
+        {
+            Description = "Ethernet interface to serve as an FCF port (repeat for more); needs root or CAP_NET_RAW",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var fka = new Option<int>("--fka-period") { Description = "FKA_ADV_Period in ms: advertisement and ENode keep-alive period (≥ 500)", DefaultValueFactory = _ => Simulator.Hosting.Fcoe.Wire.FipCodes.DefaultFkaPeriodMs };
+        var priority = new Option<int>("--priority") { Description = "FCF priority advertised (0-255, lower is preferred)", DefaultValueFactory = _ => Simulator.Hosting.Fcoe.Wire.FipCodes.DefaultPriority };
+        var fcf = new Command("fcf", "Serve the scenario's fabric to real hosts as a software FCoE switch (FIP, FCoE) on Ethernet interfaces")
+        {
+            scenario, interfaces, fka, priority,
+        };
+        cli.SetAction(fcf, (ctx, parse, ct) =>
+        {
+            var names = parse.GetValue(interfaces) ?? [];
+            if (names.Length == 0) throw CliException.Usage("--interface IF is required (the Ethernet interface facing the hosts)");
+            var period = parse.GetValue(fka);
+            if (period < 500) throw CliException.Usage($"--fka-period {period}: must be at least 500 ms (ENodes ignore shorter periods)");
+            var pri = parse.GetValue(priority);
+            if (pri is < 0 or > 255) throw CliException.Usage($"--priority {pri}: must be 0..255");
+            var s = ScenarioLoader.Resolve(parse.GetValue(scenario));
+            if (s.Vn2vn) throw CliException.Usage($"scenario {s.Name} is VN2VN: it has no fabric to serve (use a fabric scenario)");
+            var err = ctx.Err;
+            var sync = new object();
+            void Line(string text) { lock (sync) err.WriteLine("bsgkit sim fcf: " + text); }
+            var options = new FcfOptions
+            {
+                FkaPeriodMs = period,
+                Priority = (byte)pri,
+                FrameLog = ctx.Verbosity > 0 ? Line : null,
+                EventLog = ctx.Quiet ? null : Line,
+            };
+            FcfHost host;
+            try
+            {
+                host = FcfHost.Open(s, names, options);
+            }
+            catch (FcfException e)
+            {
+                throw new CliException(e.Errno is Bsg.Errno.EPERM or Bsg.Errno.EACCES ? ExitCodes.Permission : ExitCodes.Transport, e.Message);
+            }
+            using (host)
+            {
+                var f = host.Forwarder;
+                Line($"scenario {s.Name}: fabric {f.FabricName}, switch {f.SwitchName} (domain {f.Domain}), FKA {period} ms, on " +
+                     string.Join(", ", host.Ports.Select(p => p.ToString())) + "; SIGINT or SIGTERM stops");
+                // SIGINT/SIGTERM end the loop cleanly (virtual links cleared, sockets closed, statistics printed).
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                void OnSignal(System.Runtime.InteropServices.PosixSignalContext c) { c.Cancel = true; stop.Cancel(); }
+                using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, OnSignal);
+                using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, OnSignal);
+                try
+                {
+                    host.Run(stop.Token);
+                }
+                catch (FcfException e)
+                {
+                    throw new CliException(ExitCodes.Transport, e.Message);
+                }
+                ctx.Out.WriteLine($"bsgkit sim fcf: stopped: {f.Statistics}");
+            }
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return fcf;
     }
 
     /// <summary>How to start this program's hidden launcher: the apphost, or dotnet with bsgkit.dll.</summary>

@@ -8,8 +8,26 @@ using BsgKit.Simulator.Scenarios;
 
 namespace BsgKit.KernelLane;
 
-/// <summary>The nodes of the lane's topology: two VN2VN ports A and B, each one's rport of the other, scsi_debug's LUN.</summary>
-public enum LaneNode { HostA, HostB, RportA, RportB, Scsi }
+/// <summary>
+/// The nodes of the lane's topology: ports A and B, each one's rport of the other, and a SCSI LUN — scsi_debug's in VN2VN
+/// mode, LUN 0 behind simulated target T1 in fabric mode — and (fabric mode) A's rport of T1.
+/// </summary>
+public enum LaneNode { HostA, HostB, RportA, RportB, Scsi, RportT1 }
+
+/// <summary>The fabric mode's scenario (tests/KernelLane/fabric-scenario.json, copied next to the Runner) and its ports.</summary>
+public static class FabricLane
+{
+    public static string ScenarioPath => Environment.GetEnvironmentVariable("BSGKIT_LANE_SCENARIO") is { Length: > 0 } p
+        ? p : Path.Combine(AppContext.BaseDirectory, "fabric-scenario.json");
+
+    private static readonly Lazy<Scenario> LazyScenario = new(() => ScenarioLoader.LoadFile(ScenarioPath));
+    public static Scenario Scenario => LazyScenario.Value;
+
+    public static Wwn Wwpn(int nport) => Wwn.Parse(Scenario.NPorts[nport].Wwpn);
+    public static FcId FcIdOf(int nport) => new((uint)(Scenario.NPorts[nport].Domain << 16 | Scenario.NPorts[nport].Port << 8 | Scenario.NPorts[nport].Alpa));
+    /// <summary>T1, T2 (same node), T3 (zoned to A only, disappears on RPL), I8 (initiator), N9 (NVMe only).</summary>
+    public const int T1 = 0, T2 = 1, T3 = 2, I8 = 3, N9 = 4;
+}
 
 /// <summary>One side of the comparison: the real kernel in the guest, or the simulator's libfc personality.</summary>
 public abstract class LaneTarget : IDisposable
@@ -26,6 +44,9 @@ public abstract class LaneTarget : IDisposable
 
     /// <summary>Elapsed time as the target counts it: the wall clock for the kernel, the simulated clock for the simulator.</summary>
     public abstract TimeSpan Now();
+
+    /// <summary>True for the fabric topology (FCF, name server, simulated N_Ports), false for VN2VN.</summary>
+    public bool Fabric { get; protected init; }
 
     /// <summary>Byte patterns replaced by placeholders, longest first.</summary>
     public IReadOnlyList<(byte[] Pattern, string Name)> Identities =>
@@ -49,13 +70,28 @@ public sealed class RealTarget : LaneTarget
 
     public static bool Enabled => Environment.GetEnvironmentVariable(EnableVariable) == "1";
 
-    public RealTarget()
+    private readonly string _rportT1 = "";
+
+    public RealTarget(bool fabric = false)
     {
+        Fabric = fabric;
         _hostA = Env("BSGKIT_LANE_HOST_A");
         _hostB = Env("BSGKIT_LANE_HOST_B");
-        _rportA = Env("BSGKIT_LANE_RPORT_A");
-        _rportB = Env("BSGKIT_LANE_RPORT_B");
-        _scsi = Env("BSGKIT_LANE_SCSI");
+        if (fabric)
+        {
+            // Remote ports by WWPN (libfc numbers them in discovery order), the LUN by the rport's SCSI target ID.
+            _rportA = RportOf(_hostA, new Wwn(Hex64(Sysfs(_hostB, "port_name"))));
+            _rportB = RportOf(_hostB, new Wwn(Hex64(Sysfs(_hostA, "port_name"))));
+            _rportT1 = RportOf(_hostA, FabricLane.Wwpn(FabricLane.T1));
+            var target = File.ReadAllText($"/sys/class/fc_remote_ports/{_rportT1}/scsi_target_id").Trim();
+            _scsi = $"{_hostA[4..]}:0:{target}:0";
+        }
+        else
+        {
+            _rportA = Env("BSGKIT_LANE_RPORT_A");
+            _rportB = Env("BSGKIT_LANE_RPORT_B");
+            _scsi = Env("BSGKIT_LANE_SCSI");
+        }
         PortIdA = new FcId(Hex(Sysfs(_hostA, "port_id")));
         PortIdB = new FcId(Hex(Sysfs(_hostB, "port_id")));
         WwpnA = new Wwn(Hex64(Sysfs(_hostA, "port_name")));
@@ -74,15 +110,27 @@ public sealed class RealTarget : LaneTarget
         LaneNode.HostB => "fc_" + _hostB,
         LaneNode.RportA => _rportA,
         LaneNode.RportB => _rportB,
+        LaneNode.RportT1 => _rportT1,
         _ => _scsi,
     };
+
+    /// <summary>The rport-H:C-N of <paramref name="host"/> whose port_name is <paramref name="wwpn"/>.</summary>
+    public static string RportOf(string host, Wwn wwpn)
+    {
+        foreach (var dir in Directory.GetDirectories("/sys/class/fc_remote_ports", $"rport-{host[4..]}:*"))
+            if (Hex64(File.ReadAllText(Path.Combine(dir, "port_name")).Trim()) == wwpn.Value) return Path.GetFileName(dir);
+        throw new InvalidOperationException($"{host} has no remote port {wwpn}");
+    }
+
+    public string HostA => _hostA;
+    public string HostB => _hostB;
 
     private static string Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v
         ? v : throw new InvalidOperationException($"{name} is not set (the guest script sets it)");
 
-    private static string Sysfs(string host, string attribute) => File.ReadAllText($"/sys/class/fc_host/{host}/{attribute}").Trim();
-    private static uint Hex(string s) => uint.Parse(s.Replace("0x", ""), NumberStyles.HexNumber);
-    private static ulong Hex64(string s) => ulong.Parse(s.Replace("0x", ""), NumberStyles.HexNumber);
+    public static string Sysfs(string host, string attribute) => File.ReadAllText($"/sys/class/fc_host/{host}/{attribute}").Trim();
+    public static uint Hex(string s) => uint.Parse(s.Replace("0x", ""), NumberStyles.HexNumber);
+    public static ulong Hex64(string s) => ulong.Parse(s.Replace("0x", ""), NumberStyles.HexNumber);
 }
 
 /// <summary>The simulator with the same topology: two fcoe hosts in VN2VN mode and a scsi_debug LUN.</summary>
@@ -106,9 +154,10 @@ public sealed class SimTarget : LaneTarget
         ScsiDebug = new ScsiDebugSpec { Host = 0 },
     };
 
-    public SimTarget()
+    public SimTarget(bool fabric = false)
     {
-        _san = SimulatedSan.Create(Vn2vnScenario());
+        Fabric = fabric;
+        _san = SimulatedSan.Create(fabric ? FabricLane.Scenario : Vn2vnScenario());
         var a = _san.FindHost(1)!;
         var b = _san.FindHost(2)!;
         PortIdA = a.PortId; PortIdB = b.PortId;
@@ -125,10 +174,15 @@ public sealed class SimTarget : LaneTarget
     {
         LaneNode.HostA => "fc_host1",
         LaneNode.HostB => "fc_host2",
-        LaneNode.RportA => _san.FindHost(1)!.RemotePorts[0].Name,
-        LaneNode.RportB => _san.FindHost(2)!.RemotePorts[0].Name,
-        _ => "0:0:0:0",
+        LaneNode.RportA => Rport(1, WwpnB).Name,
+        LaneNode.RportB => Rport(2, WwpnA).Name,
+        LaneNode.RportT1 => Rport(1, FabricLane.Wwpn(FabricLane.T1)).Name,
+        _ => Fabric ? $"1:0:{Rport(1, FabricLane.Wwpn(FabricLane.T1)).Number}:0" : "0:0:0:0",
     });
+
+    private Simulator.Kernel.SimRport Rport(int host, Wwn wwpn) =>
+        _san.FindHost(host)!.RemotePorts.FirstOrDefault(r => r.PortName == wwpn)
+        ?? throw new InvalidOperationException($"simulated host{host} has no remote port {wwpn}");
 
     public override void Dispose() => _san.Dispose();
 }

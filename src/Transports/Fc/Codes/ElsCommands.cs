@@ -11,11 +11,17 @@ public static class ElsCommands
     public const byte Rtv = 0x0E;
     public const byte Rls = 0x0F;
     public const byte Echo = 0x10;
+    public const byte Rrq = 0x12;
+    public const byte Rec = 0x13;
     public const byte Rdp = 0x18;
+    public const byte Prli = 0x20;
+    public const byte Prlo = 0x21;
     public const byte Fdisc = 0x51;
     public const byte Adisc = 0x52;
     public const byte Rps = 0x56;
     public const byte Rpl = 0x57;
+    public const byte Rscn = 0x61;
+    public const byte Scr = 0x62;
     public const byte Rnid = 0x78;
     public const byte Lirr = 0x7A;
     public const byte Srl = 0x7B;

@@ -1,0 +1,70 @@
+using System.Buffers.Binary;
+using BsgKit.Fc.Codes;
+
+namespace BsgKit.Fc.Els;
+
+/// <summary>
+/// One PRLI service parameter page (16 bytes): FC-4 type, flags (originator/responder process associator valid,
+/// establish image pair, and in an accept the response code in the low nibble), and the FC-4 service parameters
+/// (for FCP: initiator / target function, read XFER_RDY disabled …).
+/// </summary>
+public sealed record PrliPage(byte Type, byte Flags, uint ServiceParameters)
+{
+    public const int Length = 16;
+
+    /// <summary>Flags: establish image pair.</summary>
+    public const byte EstablishImagePair = 0x20;
+    /// <summary>Accept response code (low nibble of the flags): request executed.</summary>
+    public const byte ResponseRequestExecuted = 0x01;
+    /// <summary>FCP service parameters (word 3).</summary>
+    public const uint FcpInitiatorFunction = 0x20, FcpTargetFunction = 0x10, FcpReadXferRdyDisabled = 0x02, FcpRetry = 0x100;
+
+    public byte ResponseCode => (byte)(Flags & 0x0F);
+}
+
+/// <summary>PRLI (0x20): process login. Request and LS_ACC carry a 4-byte header and 16-byte service parameter pages.</summary>
+public static class Prli
+{
+    public const byte Code = ElsCommands.Prli;
+    public const int HeaderLength = 4;
+
+    public static int BuildRequest(Span<byte> payload, IReadOnlyList<PrliPage> pages) => Build(payload, Code, pages, "PRLI request");
+
+    public static int BuildAccept(Span<byte> payload, IReadOnlyList<PrliPage> pages) => Build(payload, ElsCommands.LsAcc, pages, "PRLI accept");
+
+    public static IReadOnlyList<PrliPage> ParseRequest(ReadOnlySpan<byte> payload)
+    {
+        var reader = ElsWrite.ExpectRequest(payload, Code, HeaderLength, "PRLI request");
+        return ReadPages(reader);
+    }
+
+    public static IReadOnlyList<PrliPage> ParseAccept(ReadOnlySpan<byte> payload) =>
+        ReadPages(ElsReply.ExpectAccept(payload, "PRLI accept"));
+
+    private static IReadOnlyList<PrliPage> ReadPages(Wire.WireReader reader)
+    {
+        var pageLength = reader.U8(1, "page length");
+        var total = reader.U16(2, "payload length");
+        if (pageLength < PrliPage.Length) throw reader.Error(1, $"page length {pageLength} is below {PrliPage.Length}");
+        reader.Require(0, total, "PRLI pages");
+        var pages = new List<PrliPage>();
+        for (var o = HeaderLength; o + pageLength <= total; o += pageLength)
+            pages.Add(new PrliPage(reader.U8(o), reader.U8(o + 2), reader.U32(o + 12)));
+        return pages;
+    }
+
+    private static int Build(Span<byte> payload, byte code, IReadOnlyList<PrliPage> pages, string what)
+    {
+        var length = ElsWrite.Begin(payload, HeaderLength + pages.Count * PrliPage.Length, code, what);
+        payload[1] = PrliPage.Length;
+        BinaryPrimitives.WriteUInt16BigEndian(payload[2..], (ushort)length);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var page = payload.Slice(HeaderLength + i * PrliPage.Length, PrliPage.Length);
+            page[0] = pages[i].Type;
+            page[2] = pages[i].Flags;
+            BinaryPrimitives.WriteUInt32BigEndian(page[12..], pages[i].ServiceParameters);
+        }
+        return length;
+    }
+}

@@ -1,0 +1,25 @@
+using BsgKit.Fc.Codes;
+
+namespace BsgKit.Fc.Els;
+
+/// <summary>SCR (0x62): state change registration with the fabric controller (0xFFFFFD). 8-byte request, plain LS_ACC.</summary>
+public static class Scr
+{
+    public const byte Code = ElsCommands.Scr;
+    public const int RequestLength = 8;
+    /// <summary>Registration functions (request byte 7).</summary>
+    public const byte FabricDetected = 1, NPortDetected = 2, Full = 3, ClearRegistrations = 0xFF;
+
+    public static int BuildRequest(Span<byte> payload, byte registrationFunction)
+    {
+        ElsWrite.Begin(payload, RequestLength, Code, "SCR request");
+        payload[7] = registrationFunction;
+        return RequestLength;
+    }
+
+    /// <summary>Returns the registration function.</summary>
+    public static byte ParseRequest(ReadOnlySpan<byte> payload) =>
+        ElsWrite.ExpectRequest(payload, Code, RequestLength, "SCR request").U8(7, "registration function");
+
+    public static int BuildAccept(Span<byte> payload) => ElsReply.BuildAccept(payload);
+}
