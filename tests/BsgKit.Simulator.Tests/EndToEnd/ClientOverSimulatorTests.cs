@@ -144,7 +144,7 @@ public class EveryFabricAnswerTests
     public async Task Every_query_of_the_fc_issue_answers_on_the_lab()
     {
         using var san = SimulatedSan.Create("lab");
-        using var client = FcHostClient.Open(BsgKit.Fc.Catalog.FcCatalog.Scan(san.Catalog), 1, new FcClientOptions { Transport = san.Transport });
+        using var client = FcHostClient.Open(BsgKit.Fc.Catalog.FcCatalog.Scan(san.Catalog), 1, new FcClientOptions { Transport = san.Transport, AllowStateChanges = true }); // it registers too (RSPN_ID, RFT_ID, RFF_ID)
         var target = new FcId(0x010a00);
         var targetWwpn = Wwn.Parse("0x500507680b214ac1");
         var targetWwnn = Wwn.Parse("0x500507680b004ac1");

@@ -28,10 +28,7 @@ public static class ElsCommands
     public const byte Rpsc = 0x7D;
     public const byte Abtx = 0x06;
     public const byte Res = 0x08;
-    public const byte Rrq = 0x12;
     public const byte Rdf = 0x19;
-    public const byte Prli = 0x20;
-    public const byte Prlo = 0x21;
     public const byte Tprlo = 0x24;
     public const byte Lclm = 0x25;
     public const byte Fact = 0x31;
@@ -40,8 +37,6 @@ public static class ElsCommands
     public const byte Ndact = 0x34;
     public const byte Qosr = 0x40;
     public const byte Fan = 0x60;
-    public const byte Rscn = 0x61;
-    public const byte Scr = 0x62;
     public const byte Linit = 0x70;
     public const byte Lcb = 0x81;
     public const byte AuthEls = 0x90;
