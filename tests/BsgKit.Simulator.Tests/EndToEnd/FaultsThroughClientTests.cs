@@ -60,13 +60,14 @@ public class FaultsThroughClientTests
     }
 
     [Fact]
-    public async Task Ct_logical_busy_is_a_ct_reject_with_reason_5()
+    public async Task Ct_logical_busy_is_busy_with_the_reject_reason_5_kept()
     {
         var e = await Run("fcoe", new FaultSpec { Kind = "busy", Target = "0xfffffc", Command = "GPN_ID", Scope = "ct" },
             c => c.GpnIdAsync(Target));
-        var r = Assert.IsType<FcRejectedException>(e);
-        Assert.True(r.IsCtReject);
-        Assert.Equal(0x05, r.Reason);
+        var r = Assert.IsType<Fc.Clients.FcBusyException>(e);
+        Assert.Equal(Fc.Clients.FcExchangeStatus.Busy, r.Exchange!.Status);
+        Assert.Equal(0x05, r.Exchange.CtHeader!.Value.Reason);
+        Assert.Equal(4, r.Exchange.Attempts); // retried with backoff, still busy
     }
 
     [Fact]
