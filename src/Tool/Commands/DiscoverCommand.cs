@@ -110,7 +110,7 @@ internal static class DiscoverCommand
         public const int MinimumRedrawIntervalMs = 100;
         private readonly Lock _lock = new();
         private readonly Func<long> _clock = clockMs ?? (() => Environment.TickCount64);
-        private string _phase = "the name server listing";
+        private string _phase = "name server";
         private int _completed, _total;
         private long _lastDraw = long.MinValue;
 
@@ -118,7 +118,17 @@ internal static class DiscoverCommand
 
         public string Summary
         {
-            get { lock (_lock) return _total > 0 ? $"{_phase}: {_completed} of {_total} done" : _phase; }
+            get
+            {
+                lock (_lock)
+                    return _phase switch
+                    {
+                        "ports" => $"describing the N_Ports: {_completed} of {_total} done",
+                        "switches" when _total > 1 || _completed > 0 => $"describing the switches: {_completed} of {_total} done",
+                        "switches" => "the switch listing (GIEL)",
+                        _ => "the name-server listing (no N_Port described yet)",
+                    };
+            }
         }
 
         public void Report(DiscoveryProgress p)
