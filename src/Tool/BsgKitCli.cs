@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BsgKit.Tool.Commands;
 using BsgKit.Tool.Infrastructure;
+using BsgKit.Tool.Output;
 
 namespace BsgKit.Tool;
 
@@ -12,14 +13,43 @@ public static class BsgKitCli
         "Results go to stdout (-o table|json), diagnostics to stderr. Runs on the built-in simulated SAN with --simulate [SCENARIO].";
 
     /// <summary>Runs bsgkit with <paramref name="args"/>; returns the exit code (see <see cref="ExitCodes"/>).</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) => RunAsync(args, stdout, stderr, null, null);
+
+    /// <summary>
+    /// Runs bsgkit reading --stdin from <paramref name="stdin"/> (default: the console) and stopping, with what was done so
+    /// far plus one "interrupted" line, when <paramref name="interrupt"/> is raised (the program passes SIGINT and SIGTERM).
+    /// </summary>
+    internal static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin, CliInterrupt? interrupt)
     {
         // The launcher of `sim run` execs the user's program; it must not build the command tree first.
-        if (args.Length > 0 && args[0] == Commands.SimExecCommand.Name) return Commands.SimExecCommand.Run(args[1..], stderr);
+        if (args.Length > 0 && args[0] == SimExecCommand.Name) return SimExecCommand.Run(args[1..], stderr);
         var g = new GlobalOptions();
-        var cli = new CliHost(g, stdout, stderr);
+        var cli = new CliHost(g, stdout, stderr, stdin, interrupt ?? new CliInterrupt());
+        var root = BuildRoot(cli);
+
+        // @FILE is ours (--dout @FILE), not a response file.
+        var parse = root.Parse(JoinSimulateValue(args, root), new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var stray = ParseErrors.StrayOption(parse);
+        if (parse.Errors.Count > 0 || stray is not null)
+        {
+            var message = stray ?? ParseErrors.Describe(parse, root);
+            stderr.WriteLine($"bsgkit: {message}");
+            if (ParseErrors.WantsJson(parse, g)) JsonOutput.Write(stdout, new ErrorRecordDto(ParseErrors.CommandPath(parse), message, ExitCodes.Usage), CliJsonContext.Default.ErrorRecordDto);
+            await stdout.FlushAsync().ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        // Signals are ours (CliInterrupt), so System.CommandLine must not install its own termination handling.
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = null };
+        var code = await parse.InvokeAsync(config, cli.Interrupt.Token).ConfigureAwait(false);
+        await stdout.FlushAsync().ConfigureAwait(false);
+        return code;
+    }
+
+    /// <summary>The whole command tree (the command × driver matrix test enumerates its leaves).</summary>
+    internal static RootCommand BuildRoot(CliHost cli)
+    {
         var root = new RootCommand(Description + "\n\n" + ExitCodes.HelpText);
-        foreach (var o in g.All) root.Options.Add(o);
+        foreach (var o in cli.G.All) root.Options.Add(o);
         root.Subcommands.Add(ListCommand.Build(cli));
         root.Subcommands.Add(ListCommand.BuildInfo(cli));
         root.Subcommands.Add(NsCommand.Build(cli));
@@ -32,21 +62,7 @@ public static class BsgKitCli
         root.Subcommands.Add(VendorCommand.Build(cli));
         root.Subcommands.Add(IscsiCommand.Build(cli));
         root.Subcommands.Add(SimCommand.Build(cli));
-
-        // @FILE is ours (--dout @FILE), not a response file.
-        var parse = root.Parse(JoinSimulateValue(args, root), new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (parse.Errors.Count > 0)
-        {
-            stderr.WriteLine($"bsgkit: {parse.Errors[0].Message} (see bsgkit --help)");
-            return ExitCodes.Usage;
-        }
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        // `sim run` forwards SIGINT/SIGTERM to its child and exits with the child's status: no forced exit after a grace
-        // period here, or the child would lose its server (SyscallServer.RunAsync handles the signals).
-        if (SimCommand.ForwardsSignals(parse.CommandResult.Command)) config.ProcessTerminationTimeout = null;
-        var code = await parse.InvokeAsync(config).ConfigureAwait(false);
-        await stdout.FlushAsync().ConfigureAwait(false);
-        return code;
+        return root;
     }
 
     /// <summary>
@@ -62,7 +78,14 @@ public static class BsgKitCli
         {
             if (args[i] != "--simulate") continue;
             var value = args[i + 1];
-            if (!root.Subcommands.Any(c => c.Name == value) || Array.IndexOf(args, value, i + 2, end - i - 2) < 0) return args;
+            var command = root.Subcommands.FirstOrDefault(c => c.Name == value);
+            if (command is null) return args;
+            // `--simulate iscsi iscsi list` (the name again later) or `--simulate iscsi els rls …` (a command that is not one
+            // of iscsi's subcommands follows): the value is the scenario.
+            var again = Array.IndexOf(args, value, i + 2, end - i - 2) >= 0;
+            var next = i + 2 < end ? args[i + 2] : null;
+            var otherCommandFollows = next is not null && command.Subcommands.All(c => c.Name != next) && root.Subcommands.Any(c => c.Name == next);
+            if (!again && !otherCommandFollows) return args;
             return [.. args[..i], "--simulate=" + value, .. args[(i + 2)..]];
         }
         return args;
@@ -73,28 +96,42 @@ public static class BsgKitCli
 internal delegate Task<int> CommandBody(CliContext ctx, ParseResult parse, CancellationToken cancellationToken);
 
 /// <summary>Shared by the command builders: the global options and the one place errors become exit codes.</summary>
-internal sealed class CliHost(GlobalOptions g, TextWriter stdout, TextWriter stderr)
+internal sealed class CliHost(GlobalOptions g, TextWriter stdout, TextWriter stderr, TextReader? stdin, CliInterrupt interrupt)
 {
     public GlobalOptions G => g;
+    public CliInterrupt Interrupt => interrupt;
 
     public void SetAction(Command command, CommandBody body) => command.SetAction(async (parse, ct) =>
     {
         CliContext? ctx = null;
         try
         {
-            ctx = new CliContext(parse, g, stdout, stderr);
+            ctx = new CliContext(parse, g, stdout, stderr, stdin, interrupt);
             return await body(ctx, parse, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (interrupt.IsRaised && e is OperationCanceledException)
+        {
+            // The command printed what it had done; this is the one line that says why it stopped.
+            await stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            stderr.WriteLine($"bsgkit: interrupted ({interrupt.SignalName})");
+            return interrupt.ExitCode;
         }
         catch (Exception e)
         {
-            stderr.WriteLine("bsgkit: " + ExitCodes.Describe(e, withHint: ctx?.Verbosity > 0));
-            return ExitCodes.Classify(e);
+            var message = ExitCodes.Describe(e, withHint: ctx?.Verbosity > 0);
+            var code = ExitCodes.Classify(e);
+            stderr.WriteLine("bsgkit: " + message);
+            if (ctx?.Json == true || (ctx is null && ParseErrors.WantsJson(parse, g)))
+                JsonOutput.Write(stdout, new ErrorRecordDto(parse.CommandResult.Command.Name == "" ? "bsgkit" : CommandPath(parse), message, code), CliJsonContext.Default.ErrorRecordDto);
+            return code;
         }
         finally
         {
             ctx?.Dispose();
         }
     });
+
+    private static string CommandPath(ParseResult parse) => ParseErrors.CommandPath(parse);
 
     /// <summary>Reports a failed item of a multi-item command on stderr and returns its exit code.</summary>
     public static int Fail(CliContext ctx, string what, Exception e)

@@ -1,3 +1,5 @@
 using BsgKit.Tool;
+using BsgKit.Tool.Infrastructure;
 
-return await BsgKitCli.RunAsync(args, Console.Out, Console.Error);
+using var interrupt = CliInterrupt.ForProcessSignals();
+return await BsgKitCli.RunAsync(args, Console.Out, Console.Error, null, interrupt);

@@ -83,7 +83,7 @@ public class NameServerBenchmarks
         _gpnFt = new byte[16 + 16 * entries.Length];
         GpnFt.BuildAccept(_gpnFt, entries);
         _big = SimulatedSan.Create("big");
-        _client = Fc.Clients.FcHostClient.Open(_big.Catalog.Scan(), _big.FcHosts[0].HostNumber,
+        _client = Fc.Clients.FcHostClient.Open(BsgKit.Fc.Catalog.FcCatalog.Scan(_big.Catalog), _big.FcHosts[0].HostNumber,
             new Fc.Clients.FcClientOptions { Transport = _big.Transport });
     }
 

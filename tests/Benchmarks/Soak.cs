@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BsgKit.Bsg.Buffers;
 using BsgKit.Fc;
+using BsgKit.Fc.Catalog;
 using BsgKit.Fc.Clients;
 using BsgKit.Fc.Codes;
 using BsgKit.Fc.Ct.NameServer;
@@ -65,22 +66,22 @@ internal static class Soak
 
     private static async Task RefreshIterationAsync(SimulatedSan san, FcClientOptions options, FcId target)
     {
-        var catalog = san.Catalog.Scan(); // an exporter rescans: ports come and go
+        var catalog = FcCatalog.Scan(san.Catalog); // an exporter rescans: ports come and go
         foreach (var host in catalog.FcHosts)
         {
             if (host.Node is null) continue;
             using var client = FcHostClient.Open(catalog, host.HostNumber, options);
             await Try(client.GpnFtAsync(new NsFc4TypeScope(Fc4Types.Fcp)));
             foreach (var rport in client.RemotePorts)
-                if (rport.PortId is uint id && id < 0xFFF000) await Try(client.RlsAsync(new FcId(id), new FcId(id)));
+                if (rport.PortId is { } id && !id.IsWellKnown) await Try(client.RlsAsync(id, id));
         }
     }
 
-    private static readonly Dictionary<SimulatedSan, Bsg.Catalog.BsgCatalogSnapshot> Catalogs = [];
+    private static readonly Dictionary<SimulatedSan, FcCatalogSnapshot> Catalogs = [];
 
-    private static Bsg.Catalog.BsgCatalogSnapshot CatalogOf(SimulatedSan san)
+    private static FcCatalogSnapshot CatalogOf(SimulatedSan san)
     {
-        if (!Catalogs.TryGetValue(san, out var c)) Catalogs[san] = c = san.Catalog.Scan();
+        if (!Catalogs.TryGetValue(san, out var c)) Catalogs[san] = c = FcCatalog.Scan(san.Catalog);
         return c;
     }
 

@@ -1,5 +1,6 @@
 using BsgKit.Bsg;
 using BsgKit.Bsg.Catalog;
+using BsgKit.Iscsi.Catalog;
 using BsgKit.Iscsi.Clients;
 using BsgKit.Iscsi.Vendor;
 

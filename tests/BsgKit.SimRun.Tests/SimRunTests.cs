@@ -68,6 +68,19 @@ public sealed class SimRunTests
         Assert.Matches(@"Virtual Link Failure Count\s+= 4\b", r.Out); // fcrls names LESB word 2 the FCoE way
     }
 
+    [Theory]
+    [InlineData("libfc", "fcoe")]
+    [InlineData("fcoe", "fcoe")]
+    [InlineData("zfcp", "zfcp")]
+    public async Task Sim_run_takes_driver_profile_names_as_everywhere_else(string driver, string procName)
+    {
+        // --driver libfc is accepted by every command; sim run turns the profile name into the driver it simulates.
+        var r = await Bsgkit(TimeSpan.FromSeconds(120), ["-v", "--driver", driver, "sim", "run", "--scenario", "lpfc", "--", .. Self("list", "-o", "json")]);
+        Assert.True(r.Code == 0, r.ToString());
+        var host = JsonDocument.Parse(r.Out).RootElement.GetProperty("fcHosts")[0];
+        Assert.Equal(procName, host.GetProperty("driver").GetString());
+    }
+
     public static TheoryData<string[]> Families => new()
     {
         new[] { "ns", "gpn-id", "0x010a00" },
@@ -92,7 +105,7 @@ public sealed class SimRunTests
     }
 
     /// <summary>Drops the timing fields (measured per run), keeps everything the fabric said.</summary>
-    private static string Normalize(string json)
+    internal static string Normalize(string json)
     {
         var node = JsonNode.Parse(json)!;
         Strip(node);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BsgKit.Tool;
+using BsgKit.Tool.Infrastructure;
 
 namespace BsgKit.Tool.Tests;
 
@@ -12,6 +13,15 @@ internal sealed record CliRun(int Code, string Out, string Err)
         var stderr = new StringWriter();
         var code = await BsgKitCli.RunAsync(args, stdout, stderr);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>With --stdin text and/or an interrupt the test raises.</summary>
+    public static async Task<CliRun> RunAsync(string[] args, string? stdin, CliInterrupt? interrupt = null, TextWriter? stdoutSpy = null)
+    {
+        var stdout = stdoutSpy ?? new StringWriter();
+        var stderr = new StringWriter();
+        var code = await BsgKitCli.RunAsync(args, stdout, stderr, stdin is null ? null : new StringReader(stdin), interrupt);
+        return new CliRun(code, stdout.ToString()!, stderr.ToString());
     }
 
     public static Task<CliRun> SimAsync(params string[] args) => RunAsync(["--simulate", "lab", .. args]);

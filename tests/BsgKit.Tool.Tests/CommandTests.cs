@@ -135,7 +135,7 @@ public class CommandTests
     {
         var j = await CliRun.SimAsync("els", "rls", "0x010a00", "-o", "json");
         Assert.True(j.Code == 0, j.ToString());
-        var lesb = j.Json.GetProperty("lesb");
+        var lesb = j.Json.GetProperty("rls");
         Assert.Equal(4u, lesb.GetProperty("lossOfSync").GetUInt32());
         Assert.Equal(12u, lesb.GetProperty("invalidTransmissionWord").GetUInt32());
         var t = await CliRun.SimAsync("els", "rls", "rport-1:0-2");
@@ -161,7 +161,7 @@ public class CommandTests
 
     [Theory]
     [InlineData("rnid", "rnid")]
-    [InlineData("rpsc", "speeds")]
+    [InlineData("rpsc", "rpsc")]
     [InlineData("adisc", "adisc")]
     [InlineData("rtv", "rtv")]
     [InlineData("rpl", "rpl")]
@@ -170,11 +170,12 @@ public class CommandTests
     [InlineData("srl", "command")]
     public async Task Els_commands_table_and_json(string command, string property)
     {
-        var j = await CliRun.SimAsync("els", command, "0x010a00", "-o", "json");
+        string[] yes = command is "lirr" or "srl" ? ["--yes-i-mean-it"] : [];
+        var j = await CliRun.SimAsync(["els", command, "0x010a00", .. yes, "-o", "json"]);
         Assert.True(j.Code == 0, j.ToString());
         Assert.True(j.Json.TryGetProperty(property, out _), j.Out);
         Assert.Equal("0x010a00", j.Json.GetProperty("destination").GetString());
-        var t = await CliRun.SimAsync("els", command, "0x010a00");
+        var t = await CliRun.SimAsync(["els", command, "0x010a00", .. yes]);
         Assert.Equal(0, t.Code);
         Assert.Contains($"{command.ToUpperInvariant()} 0x010a00 from host1: accepted", t.Out);
         if (command == "adisc") Assert.Contains(Target, t.Out);

@@ -69,7 +69,7 @@ public class ExitCodeTests(FaultyLab lab) : IClassFixture<FaultyLab>
     {
         var r = await CliRun.SimAsync("-H", "host9", "ns", "gpn-id", "0x010a00");
         Assert.Equal(ExitCodes.NotFound, r.Code);
-        Assert.Equal("bsgkit: no FC host matches 'host9' (hosts: host1, host2)", Assert.Single(r.ErrLines));
+        Assert.Equal("bsgkit: no FC host matches 'host9' (FC hosts: host1, host2)", Assert.Single(r.ErrLines));
         var port = await CliRun.SimAsync("els", "rls", "rport-1:0-9");
         Assert.Equal(ExitCodes.NotFound, port.Code);
         Assert.Contains("rport-1:0-9", Assert.Single(port.ErrLines));

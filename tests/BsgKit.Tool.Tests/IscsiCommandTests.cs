@@ -10,6 +10,15 @@ public class IscsiCommandTests
 
     private static Task<CliRun> Iscsi(params string[] args) => CliRun.RunAsync(["--simulate=iscsi", "iscsi", .. args]);
 
+    /// <summary>A refused command prints nothing on stdout, or with -o json only its error record.</summary>
+    private static void AssertNothingButTheErrorRecord(CliRun r, string format)
+    {
+        if (format != "json") { Assert.Equal("", r.Out); return; }
+        Assert.False(r.Json.GetProperty("ok").GetBoolean());
+        Assert.Equal(r.Code, r.Json.GetProperty("exitCode").GetInt32());
+        Assert.Equal(r.ErrLines[0], "bsgkit: " + r.Json.GetProperty("error").GetString());
+    }
+
     private static IscsiHostSpec Spec(int host) => ScenarioLoader.Resolve("iscsi").IscsiHosts.Single(h => h.Host == host);
 
     private static string Hex(string? image, int offset, int length) => Convert.ToHexStringLower(ScenarioImage.Parse(image!).AsSpan(offset, length));
@@ -21,7 +30,7 @@ public class IscsiCommandTests
         Assert.True(t.Code == 0, t.ToString());
         Assert.Contains("iqn.2000-04.com.qlogic:isp4032.sim.3", t.Out);
         Assert.Contains("00:90:fa:6b:c4:40", t.Out);
-        Assert.Contains("10 Gbps", t.Out);
+        Assert.Contains("10 Gbit", t.Out); // sysfs says 10 Gbps: one unit everywhere
         Assert.Contains("/dev/bsg/iscsi_host3", t.Out);
         Assert.Contains(Note, t.Out);
         Assert.Equal("", t.Err);
@@ -33,7 +42,7 @@ public class IscsiCommandTests
         Assert.Equal("qla4xxx", hosts[0].GetProperty("driver").GetString());
         Assert.Equal("192.0.2.30", hosts[0].GetProperty("ipAddress").GetString());
         Assert.Equal("LINK_UP", hosts[0].GetProperty("state").GetString());
-        Assert.Equal("10 Gbps", hosts[0].GetProperty("speed").GetString());
+        Assert.Equal("10 Gbit", hosts[0].GetProperty("speed").GetString());
         Assert.EndsWith("/dev/bsg/iscsi_host3", hosts[0].GetProperty("bsgNode").GetString());
         Assert.Contains(hosts[0].GetProperty("commands").EnumerateArray(), c => c.GetString() == "diag-test");
         Assert.Equal(["read-flash", "write-flash"], hosts[1].GetProperty("commands").EnumerateArray().Select(c => c.GetString()!).ToArray());
@@ -131,7 +140,7 @@ public class IscsiCommandTests
         var line = Assert.Single(r.ErrLines);
         Assert.Contains("--yes-i-mean-it", line);
         Assert.Contains(command, line);
-        Assert.Equal("", r.Out);
+        AssertNothingButTheErrorRecord(r, format);
     }
 
     [Fact]
@@ -208,7 +217,7 @@ public class IscsiCommandTests
         Assert.True(r.Code == ExitCodes.Usage, r.ToString());
         var line = Assert.Single(r.ErrLines);
         Assert.Contains($"runs {runs}", line);
-        Assert.Equal("", r.Out);
+        AssertNothingButTheErrorRecord(r, "json");
     }
 
     [Fact]

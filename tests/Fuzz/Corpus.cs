@@ -41,8 +41,8 @@ public sealed class Corpus
         {
             var scenario = ScenarioLoader.Resolve(name);
             using var san = new SimulatedSan(scenario, new RecordingFabric(new SimFabric(scenario, new SimClock()), exchanges));
-            var catalog = san.Catalog.Scan();
-            var options = new FcClientOptions { Transport = new RecordingTransport(san.Transport, fc) };
+            var catalog = BsgKit.Fc.Catalog.FcCatalog.Scan(san.Catalog);
+            var options = new FcClientOptions { Transport = new RecordingTransport(san.Transport, fc), AllowStateChanges = true };
             var targets = Workload.For(scenario);
             foreach (var host in catalog.FcHosts.Where(h => h.Node is not null))
             {
@@ -52,7 +52,7 @@ public sealed class Corpus
         }
         using (var san = SimulatedSan.Create("iscsi"))
         {
-            var catalog = san.Catalog.Scan();
+            var catalog = BsgKit.Iscsi.Catalog.IscsiCatalog.Scan(san.Catalog);
             foreach (var host in catalog.IscsiHosts.Where(h => h.Node is not null))
             {
                 using var client = IscsiHostClient.Open(catalog, host.HostNumber, new IscsiClientOptions { Transport = new RecordingTransport(san.Transport, iscsi) });

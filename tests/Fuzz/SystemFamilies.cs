@@ -4,7 +4,9 @@ using System.Text.Json.Nodes;
 using BsgKit.Bsg;
 using BsgKit.Bsg.Catalog;
 using BsgKit.Fc;
+using BsgKit.Fc.Catalog;
 using BsgKit.Fc.Clients;
+using BsgKit.Iscsi.Catalog;
 using BsgKit.Iscsi.Clients;
 using BsgKit.Simulator.Fabric;
 using BsgKit.Simulator.Hosting;
@@ -35,8 +37,8 @@ public static class SystemFamilies
         var dins = corpus.FcSgIo.Select(s => s.Din).Concat(corpus.IscsiSgIo.Select(s => s.Din)).Where(d => d.Length > 0).ToList();
         var sans = Corpus.FcScenarios.Select(n => SimulatedSan.Create(n)).ToList();
         var iscsi = SimulatedSan.Create("iscsi");
-        var fc = sans.Select(san => (San: san, Catalog: san.Catalog.Scan(), Transport: new HostileTransport(san.Transport, mutator, replies, dins))).ToList();
-        var iscsiCatalog = iscsi.Catalog.Scan();
+        var fc = sans.Select(san => (San: san, Catalog: FcCatalog.Scan(san.Catalog), Transport: new HostileTransport(san.Transport, mutator, replies, dins))).ToList();
+        var iscsiCatalog = IscsiCatalog.Scan(iscsi.Catalog);
         var iscsiTransport = new HostileTransport(iscsi.Transport, mutator, replies, dins);
         var iscsiHosts = iscsiCatalog.IscsiHosts.Where(h => h.Node is not null).ToList();
         var calls = Workload.FcCalls.Where(c => c.Name != "discovery").ToList();
@@ -51,7 +53,7 @@ public static class SystemFamilies
                     for (var k = 0; k < fc.Count; k++)
                     {
                         clients[k]?.Dispose();
-                        clients[k] = FcHostClient.Open(fc[k].Catalog, fc[k].Catalog.FcHosts[0].HostNumber, new FcClientOptions { Transport = fc[k].Transport });
+                        clients[k] = FcHostClient.Open(fc[k].Catalog, fc[k].Catalog.FcHosts[0].HostNumber, new FcClientOptions { Transport = fc[k].Transport, AllowStateChanges = true });
                     }
                     for (var k = 0; k < iscsiHosts.Count; k++)
                     {
@@ -164,7 +166,9 @@ public static class SystemFamilies
             }
             try
             {
-                san.Catalog.Scan();
+                var nodes = san.Catalog.Scan();
+                FcCatalog.Scan(san.Catalog, nodes);
+                IscsiCatalog.Scan(san.Catalog, nodes);
                 for (var k = 0; k < batch; k++) report.Ok("BsgNodeCatalog.Scan");
             }
             catch (Exception e)
@@ -213,7 +217,7 @@ public static class SystemFamilies
             try
             {
                 using var san = SimulatedSan.Create(scenario);
-                san.Catalog.Scan();
+                FcCatalog.Scan(san.Catalog);
                 report.Ok("SimulatedSan");
             }
             catch (ScenarioException) { report.Expected("SimulatedSan"); } // the tree budget

@@ -3,9 +3,10 @@ using System.Globalization;
 namespace BsgKit.Bsg.Catalog;
 
 /// <summary>
-/// Reads the kernel's view of bsg nodes, FC hosts, FC remote ports and iSCSI hosts from sysfs, under a
-/// configurable root so tests (and the simulator) can point it at a generated tree. Every missing or
-/// malformed attribute becomes a null plus a line in <see cref="BsgCatalogSnapshot.Problems"/>.
+/// Reads /sys/class/bsg (the generic part of the kernel's view) under a configurable root, so tests and the simulator
+/// can point it at a generated tree, and gives the transports (FC: <c>FcCatalog</c>, iSCSI: <c>IscsiCatalog</c>) the
+/// same roots and sysfs readers for their classes. Every missing or malformed attribute becomes a null plus a line in
+/// <see cref="BsgCatalogSnapshot.Problems"/>.
 /// </summary>
 public sealed class BsgNodeCatalog
 {
@@ -25,23 +26,21 @@ public sealed class BsgNodeCatalog
     public string SysfsRoot { get; }
     public string DevRoot { get; }
 
-    private string ClassDir(string cls) => Path.Combine(SysfsRoot, "class", cls);
+    /// <summary>/sys/class/CLS under <see cref="SysfsRoot"/>.</summary>
+    public string ClassDirectory(string cls) => Path.Combine(SysfsRoot, "class", cls);
 
+    /// <summary>The bsg nodes (/sys/class/bsg) with their device paths.</summary>
     public BsgCatalogSnapshot Scan()
     {
         var problems = new List<string>();
         var nodes = ScanBsgNodes(problems);
-        var byName = nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
-        var fcHosts = ScanFcHosts(byName, problems);
-        var rports = ScanRemotePorts(byName, problems);
-        var iscsi = ScanIscsiHosts(byName, problems);
-        return new BsgCatalogSnapshot(nodes, fcHosts, rports, iscsi, problems);
+        return new BsgCatalogSnapshot(nodes, problems);
     }
 
     private List<BsgNode> ScanBsgNodes(List<string> problems)
     {
         var result = new List<BsgNode>();
-        var dir = ClassDir("bsg");
+        var dir = ClassDirectory("bsg");
         foreach (var entry in ListEntries(dir, problems, missingIsNormal: true))
         {
             var name = Path.GetFileName(entry);
@@ -67,111 +66,24 @@ public sealed class BsgNodeCatalog
         return result;
     }
 
-    private List<FcHostInfo> ScanFcHosts(Dictionary<string, BsgNode> nodes, List<string> problems)
+    /// <summary>The SCSI host's driver: /sys/class/scsi_host/hostN/proc_name.</summary>
+    public string? ReadProcName(int host, List<string> problems) =>
+        ReadAttribute(Path.Combine(ClassDirectory("scsi_host"), $"host{host}"), "proc_name", problems, required: true);
+
+    /// <summary>The entries of /sys/class/CLS that are hostN directories, with their numbers; others become problems.</summary>
+    public IReadOnlyList<(string Path, int Host)> ListHostEntries(string cls, List<string> problems)
     {
-        var result = new List<FcHostInfo>();
-        foreach (var entry in ListEntries(ClassDir("fc_host"), problems, missingIsNormal: true))
+        var result = new List<(string, int)>();
+        foreach (var entry in ListClass(cls, problems))
         {
-            var name = Path.GetFileName(entry);
-            if (!TryHostNumber(name, out var host))
-            {
-                problems.Add($"{entry}: not a hostN directory; skipped");
-                continue;
-            }
-            var a = new AttributeReader(entry, problems);
-            result.Add(new FcHostInfo(host)
-            {
-                Driver = ReadProcName(host, problems),
-                PortName = a.Hex64("port_name"),
-                NodeName = a.Hex64("node_name"),
-                PermanentPortName = a.Hex64("permanent_port_name", required: false),
-                PortId = a.Hex24("port_id"),
-                PortType = a.Text("port_type", required: false),
-                PortState = a.Text("port_state"),
-                Speed = a.Text("speed", required: false),
-                SupportedSpeeds = a.Text("supported_speeds", required: false),
-                FabricName = a.Hex64("fabric_name", required: false),
-                SymbolicName = a.Text("symbolic_name", required: false),
-                SupportedClasses = a.Text("supported_classes", required: false),
-                MaxFrameSize = a.LeadingInt("maxframe_size"),
-                MaxNpivVports = a.LeadingInt("max_npiv_vports"),
-                NpivVportsInUse = a.LeadingInt("npiv_vports_inuse"),
-                Manufacturer = a.Text("manufacturer", required: false),
-                Model = a.Text("model", required: false),
-                SerialNumber = a.Text("serial_number", required: false),
-                FirmwareVersion = a.Text("firmware_version", required: false),
-                DriverVersion = a.Text("driver_version", required: false),
-                Node = nodes.GetValueOrDefault($"fc_host{host}"),
-            });
+            if (TryHostNumber(Path.GetFileName(entry), out var host)) result.Add((entry, host));
+            else problems.Add($"{entry}: not a hostN directory; skipped");
         }
-        result.Sort(static (x, y) => x.HostNumber.CompareTo(y.HostNumber));
         return result;
     }
 
-    private List<FcRemotePortInfo> ScanRemotePorts(Dictionary<string, BsgNode> nodes, List<string> problems)
-    {
-        var result = new List<FcRemotePortInfo>();
-        foreach (var entry in ListEntries(ClassDir("fc_remote_ports"), problems, missingIsNormal: true))
-        {
-            var name = Path.GetFileName(entry);
-            var classified = BsgNode.Classify(name, null, null);
-            if (classified.Kind != BsgNodeKind.FcRemotePort)
-            {
-                problems.Add($"{entry}: not an rport-H:C-N directory; skipped");
-                continue;
-            }
-            var a = new AttributeReader(entry, problems);
-            var roles = a.Text("roles", required: false);
-            result.Add(new FcRemotePortInfo(name, classified.HostNumber!.Value, classified.Channel!.Value, classified.Number!.Value)
-            {
-                PortName = a.Hex64("port_name"),
-                NodeName = a.Hex64("node_name"),
-                PortId = a.Hex24("port_id"),
-                Roles = roles is null or "unknown" ? [] : roles.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                PortState = a.Text("port_state"),
-                ScsiTargetId = a.LeadingInt("scsi_target_id"),
-                Node = nodes.GetValueOrDefault(name),
-            });
-        }
-        result.Sort(static (x, y) => NaturalCompare(x.Name, y.Name));
-        return result;
-    }
-
-    private List<IscsiHostInfo> ScanIscsiHosts(Dictionary<string, BsgNode> nodes, List<string> problems)
-    {
-        var result = new List<IscsiHostInfo>();
-        foreach (var entry in ListEntries(ClassDir("iscsi_host"), problems, missingIsNormal: true))
-        {
-            var name = Path.GetFileName(entry);
-            if (!TryHostNumber(name, out var host))
-            {
-                problems.Add($"{entry}: not a hostN directory; skipped");
-                continue;
-            }
-            var a = new AttributeReader(entry, problems);
-            var driver = ReadProcName(host, problems);
-            var node = nodes.GetValueOrDefault($"iscsi_host{host}");
-            result.Add(new IscsiHostInfo(host)
-            {
-                Driver = driver,
-                NetDev = a.Text("netdev", required: false),
-                HwAddress = a.Text("hwaddress", required: false),
-                IpAddress = a.Text("ipaddress", required: false),
-                InitiatorName = a.Text("initiatorname", required: false),
-                PortState = a.Text("port_state", required: false),
-                PortSpeed = a.Text("port_speed", required: false),
-                Node = node,
-                Note = node is not null ? node.Note
-                    : IscsiHostInfo.DriverHasBsgHandler(driver) ? $"no iscsi_host{host} in /sys/class/bsg although {driver} has a bsg handler (driver loaded without it?)"
-                    : IscsiHostInfo.NoBsgNodeNote,
-            });
-        }
-        result.Sort(static (x, y) => x.HostNumber.CompareTo(y.HostNumber));
-        return result;
-    }
-
-    private string? ReadProcName(int host, List<string> problems) =>
-        ReadAttribute(Path.Combine(ClassDir("scsi_host"), $"host{host}"), "proc_name", problems, required: true);
+    /// <summary>The entries of /sys/class/CLS (an absent class is normal: no such driver loaded).</summary>
+    public IReadOnlyList<string> ListClass(string cls, List<string> problems) => [.. ListEntries(ClassDirectory(cls), problems, missingIsNormal: true)];
 
     private static bool TryHostNumber(string name, out int host)
     {
@@ -206,11 +118,14 @@ public sealed class BsgNodeCatalog
         }
     }
 
-    /// <summary>One attribute through <see cref="SysfsAttribute"/>: its text, or null plus a problem line.</summary>
-    internal static string? ReadAttribute(string dir, string attribute, List<string> problems, bool required) =>
+    /// <summary>
+    /// One sysfs attribute through <see cref="SysfsAttribute"/> (non-blocking, regular files only, at most a page), trimmed;
+    /// null plus a problem line when unreadable, or when absent and <paramref name="required"/>.
+    /// </summary>
+    public static string? ReadAttribute(string dir, string attribute, List<string> problems, bool required) =>
         Report(SysfsAttribute.Read(Path.Combine(dir, attribute)), Path.Combine(dir, attribute), problems, required);
 
-    private static string? Report(SysfsValue value, string path, List<string> problems, bool required)
+    internal static string? Report(SysfsValue value, string path, List<string> problems, bool required)
     {
         if (value.Problem is { } problem) problems.Add(problem);
         else if (value.Missing && required) problems.Add($"{path}: missing");
@@ -218,7 +133,7 @@ public sealed class BsgNodeCatalog
     }
 
     /// <summary>"fc_host2" before "fc_host10".</summary>
-    internal static int NaturalCompare(string a, string b)
+    public static int NaturalCompare(string a, string b)
     {
         int i = 0, j = 0;
         while (i < a.Length && j < b.Length)
@@ -241,75 +156,78 @@ public sealed class BsgNodeCatalog
         }
         return (a.Length - i).CompareTo(b.Length - j);
     }
-
-    /// <summary>
-    /// Typed reads of one sysfs directory's attributes; bad values become null plus a problem line. A directory
-    /// this user may not read is one line saying so, not a "missing" per attribute.
-    /// </summary>
-    private sealed class AttributeReader(string dir, List<string> problems)
-    {
-        private bool _denied;
-
-        public string? Text(string attribute, bool required = true)
-        {
-            if (_denied) return null;
-            var path = Path.Combine(dir, attribute);
-            var value = SysfsAttribute.Read(path);
-            if (value.Errno == Errno.EACCES && !CanSearch(dir))
-            {
-                _denied = true;
-                problems.Add($"{dir}: cannot read (EACCES: permission denied); its attributes are unknown");
-                return null;
-            }
-            return Report(value, path, problems, required);
-        }
-
-        private static bool CanSearch(string directory)
-        {
-            try
-            {
-                using var e = Directory.EnumerateFileSystemEntries(directory).GetEnumerator();
-                e.MoveNext();
-                return true;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
-        }
-
-        public ulong? Hex64(string attribute, bool required = true)
-        {
-            var s = Text(attribute, required);
-            if (s == null) return null;
-            if (s.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-                && ulong.TryParse(s.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v))
-                return v;
-            problems.Add($"{Path.Combine(dir, attribute)}: '{Shorten(s)}' is not a 0x-prefixed 64-bit hex number; ignored");
-            return null;
-        }
-
-        public uint? Hex24(string attribute, bool required = true)
-        {
-            var s = Text(attribute, required);
-            if (s == null) return null;
-            if (s.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-                && uint.TryParse(s.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v)
-                && v <= 0xFFFFFF)
-                return v;
-            problems.Add($"{Path.Combine(dir, attribute)}: '{Shorten(s)}' is not a 24-bit FC ID (0x%06x); ignored");
-            return null;
-        }
-
-        /// <summary>"2048 bytes" → 2048; "-1" → -1; absent → null.</summary>
-        public int? LeadingInt(string attribute)
-        {
-            var s = Text(attribute, required: false);
-            if (s == null) return null;
-            var end = 0;
-            while (end < s.Length && (char.IsAsciiDigit(s[end]) || (end == 0 && s[end] == '-'))) end++;
-            if (int.TryParse(s.AsSpan(0, end), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)) return v;
-            problems.Add($"{Path.Combine(dir, attribute)}: '{Shorten(s)}' is not a number; ignored");
-            return null;
-        }
-
-        private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
-    }
 }
+
+/// <summary>
+/// Typed reads of one sysfs directory's attributes; bad values become null plus a problem line. A directory this user
+/// may not read is one line saying so, not a "missing" per attribute.
+/// </summary>
+public sealed class SysfsAttributes(string dir, List<string> problems)
+{
+    private bool _denied;
+
+    /// <summary>The directory read.</summary>
+    public string Directory => dir;
+
+    public string? Text(string attribute, bool required = true)
+    {
+        if (_denied) return null;
+        var path = Path.Combine(dir, attribute);
+        var value = SysfsAttribute.Read(path);
+        if (value.Errno == Errno.EACCES && !CanSearch(dir))
+        {
+            _denied = true;
+            problems.Add($"{dir}: cannot read (EACCES: permission denied); its attributes are unknown");
+            return null;
+        }
+        return BsgNodeCatalog.Report(value, path, problems, required);
+    }
+
+    private static bool CanSearch(string directory)
+    {
+        try
+        {
+            using var e = System.IO.Directory.EnumerateFileSystemEntries(directory).GetEnumerator();
+            e.MoveNext();
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+    }
+
+    public ulong? Hex64(string attribute, bool required = true)
+    {
+        var s = Text(attribute, required);
+        if (s == null) return null;
+        if (s.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            && ulong.TryParse(s.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v))
+            return v;
+        problems.Add($"{Path.Combine(dir, attribute)}: '{Shorten(s)}' is not a 0x-prefixed 64-bit hex number; ignored");
+        return null;
+    }
+
+    public uint? Hex24(string attribute, bool required = true)
+    {
+        var s = Text(attribute, required);
+        if (s == null) return null;
+        if (s.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            && uint.TryParse(s.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v)
+            && v <= 0xFFFFFF)
+            return v;
+        problems.Add($"{Path.Combine(dir, attribute)}: '{Shorten(s)}' is not a 24-bit FC ID (0x%06x); ignored");
+        return null;
+    }
+
+    /// <summary>"2048 bytes" → 2048; "-1" → -1; absent → null.</summary>
+    public int? LeadingInt(string attribute)
+    {
+        var s = Text(attribute, required: false);
+        if (s == null) return null;
+        var end = 0;
+        while (end < s.Length && (char.IsAsciiDigit(s[end]) || (end == 0 && s[end] == '-'))) end++;
+        if (int.TryParse(s.AsSpan(0, end), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)) return v;
+        problems.Add($"{Path.Combine(dir, attribute)}: '{Shorten(s)}' is not a number; ignored");
+        return null;
+    }
+
+    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
+    }

@@ -122,8 +122,10 @@ internal sealed class ConfigServer(FabricTopology topology, PortDirectory ports,
 
     private int AttachedPorts(Wwn portName, Span<byte> response)
     {
-        var p = ResolvePort(portName, out _);
+        var p = ResolvePort(portName, out var nport);
         if (p is null) return CtAnswers.Unable(response, Server, AttachedPortNameListNotAvailable);
+        // An N_Port is attached to its switch port (the F_Port), not to itself and its neighbours behind that port.
+        if (nport is not null) return Gapnl.BuildAccept(response, [new FcsAttachedPort(p.Name, 0, p.PortType)]);
         var list = new List<FcsAttachedPort>(Math.Max(1, p.Attached.Count));
         if (p.IslPeer is not null) list.Add(new FcsAttachedPort(p.IslPeer.Name, 0, PortTypes.EPort));
         foreach (var n in p.Attached)

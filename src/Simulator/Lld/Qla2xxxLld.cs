@@ -1,3 +1,4 @@
+using BsgKit.Fc.Codes;
 using BsgKit.Bsg;
 using BsgKit.Fc;
 using BsgKit.Fc.FcBsg;
@@ -14,7 +15,8 @@ namespace BsgKit.Simulator.Lld;
 /// </summary>
 public sealed class Qla2xxxLld(ISimFabric fabric) : FcLldBase(fabric)
 {
-    public const uint CsComplete = 0x00, CsTimeout = 0x06, CsPortBusy = 0x2B, CsPortUnavailable = 0x28;
+    public const uint CsComplete = QlogicCompletionStatuses.Complete, CsTimeout = QlogicCompletionStatuses.Timeout,
+        CsPortBusy = QlogicCompletionStatuses.PortBusy, CsPortUnavailable = QlogicCompletionStatuses.PortUnavailable;
     public const uint VndGetBbcrData = 0x17, VndGetPrivStats = 0x18, VndFlashImageStatus = 0x1E, VndGetRportInfo = 0x2D;
     public const uint ExtStatusOk = 0;
 

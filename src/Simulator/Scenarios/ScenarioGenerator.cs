@@ -10,7 +10,8 @@ namespace BsgKit.Simulator.Scenarios;
 public static class ScenarioGenerator
 {
     public const int TargetsPerZone = 64;
-    private const int PortsPerSwitchLimit = 4096;   // switch port byte plus ALPA room: we only use the area byte
+    private const int PortsPerSwitchLimit = 4096;
+    public const int MaxSwitches = 239;   // switch port byte plus ALPA room: we only use the area byte
 
     public static Scenario Generate(int nports, int switches = 0, int seed = 1)
     {
@@ -19,8 +20,10 @@ public static class ScenarioGenerator
         if (nports > ScenarioLimits.MaxGeneratedNPorts)
             throw new ArgumentOutOfRangeException(nameof(nports), nports,
                 $"at most {ScenarioLimits.MaxGeneratedNPorts:N0} N_Ports (two hosts seeing each one stay within ScenarioLimits.MaxTreeFiles, {ScenarioLimits.MaxTreeFiles:N0} files in the simulated tree)");
-        if (switches <= 0) switches = Math.Max(1, nports / 200 + (nports % 200 == 0 ? 0 : 1));
-        if (switches > 239) throw new ArgumentOutOfRangeException(nameof(switches), switches, "at most 239 domains");
+        // About 200 N_Ports a switch; past 239 switches (the domain IDs FC-SW allows, 1..239) ports share switch ports by ALPA.
+        if (switches <= 0) switches = Math.Clamp(nports / 200 + (nports % 200 == 0 ? 0 : 1), 1, MaxSwitches);
+        if (switches > MaxSwitches)
+            throw new ArgumentOutOfRangeException(nameof(switches), $"{switches} switches: a fabric has at most {MaxSwitches} (one per domain ID, and FC-SW domain IDs are 1..{MaxSwitches})");
         var random = new Random(seed);
 
         // Per switch: host ports 0..1 on domain 1, N_Ports from port 2, two ISL ports at the end.
@@ -117,6 +120,16 @@ public static class ScenarioGenerator
         zoning.ZoneSets.Add(zoneSet);
         scenario.Zoning = zoning;
         return scenario;
+    }
+
+    /// <summary>What a generated fabric holds, counted from the scenario itself (what `bsgkit sim list` says about `big`).</summary>
+    public static string Describe(Scenario s)
+    {
+        var fcp = s.NPorts.Count(n => n.Fc4Types.Contains("FCP"));
+        var hosts = string.Join(" and ", s.Hosts.Select(h => $"host{h.Host} ({h.Driver})"));
+        // Every zone holds both hosts, so each host sees every port; GPN_FT (FCP) lists the FCP N_Ports and the hosts.
+        return $"a generated fabric: {s.NPorts.Count:N0} N_Ports ({fcp:N0} FCP, {s.NPorts.Count - fcp:N0} NVMe) on {s.Switches.Count} switches " +
+               $"in a ring of ISLs, {s.Hosts.Count} hosts: {hosts}, zoned in blocks of {TargetsPerZone}; a host lists {fcp + s.Hosts.Count:N0} FCP ports";
     }
 
     private static string Format(ulong wwn) =>

@@ -14,17 +14,22 @@ public static class ScenarioLoader
 
     private const string ResourcePrefix = "BsgKit.Simulator.Scenarios.BuiltIn.";
 
-    /// <summary>Built-in scenario names with a one-line description each.</summary>
-    public static IReadOnlyList<(string Name, string Description)> BuiltIns { get; } = LoadBuiltInList();
+    private static readonly Lazy<IReadOnlyList<(string, string)>> BuiltInList = new(LoadBuiltInList);
+
+    /// <summary>Built-in scenario names with a one-line description each (read on first use: `big` is generated to describe it).</summary>
+    public static IReadOnlyList<(string Name, string Description)> BuiltIns => BuiltInList.Value;
 
     private static IReadOnlyList<(string, string)> LoadBuiltInList()
     {
         var list = new List<(string, string)>();
         foreach (var name in BuiltInResourceNames())
             list.Add((name, Parse(ReadResource(name), $"built-in '{name}'").Description ?? ""));
-        list.Add(("big", $"a generated fabric of {BigFabricPorts:N0} N_Ports on 8 switches with one lpfc host"));
+        list.Add(("big", ScenarioGenerator.Describe(ScenarioGenerator.Generate(BigFabricPorts))));
         return list;
     }
+
+    /// <summary>The built-in names, without reading or generating anything.</summary>
+    public static IEnumerable<string> BuiltInNames => BuiltInResourceNames().Append("big");
 
     private static IEnumerable<string> BuiltInResourceNames() =>
         typeof(ScenarioLoader).Assembly.GetManifestResourceNames()
@@ -50,7 +55,7 @@ public static class ScenarioLoader
         var looksLikePath = nameOrPath.Contains('/') || nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
         throw new ScenarioException(nameOrPath, [looksLikePath
             ? $"no such file '{nameOrPath}'"
-            : $"'{nameOrPath}' is neither a file nor a built-in scenario (built-ins: {string.Join(", ", BuiltIns.Select(b => b.Name))})"]);
+            : $"'{nameOrPath}' is neither a file nor a built-in scenario (built-ins: {string.Join(", ", BuiltInNames)})"]);
     }
 
     public static Scenario LoadFile(string path) => Validated(Parse(ReadBounded(path), path), path);
@@ -95,7 +100,7 @@ public static class ScenarioLoader
             // System.Text.Json names the JSON path and line of the offending token.
             var where = e.Path is { Length: > 0 } path ? path : "$";
             var line = e.LineNumber is long l ? $" (line {l + 1})" : "";
-            throw new ScenarioException(source, [$"{where}{line}: {FirstSentence(e.Message)}"]);
+            throw new ScenarioException(source, [$"{where}{line}: {Explain(FirstSentence(e.Message))}"]);
         }
     }
 
@@ -104,6 +109,55 @@ public static class ScenarioLoader
         var i = message.IndexOf(" Path:", StringComparison.Ordinal);
         return i > 0 ? message[..i] : message;
     }
+
+    /// <summary>System.Text.Json's messages in the schema's words: field names and JSON kinds, never .NET type names.</summary>
+    internal static string Explain(string message)
+    {
+        var unknown = System.Text.RegularExpressions.Regex.Match(message, @"The JSON property '([^']*)' could not be mapped to any \.NET member contained in type '([^']*)'");
+        if (unknown.Success)
+        {
+            var typeName = unknown.Groups[2].Value;
+            var type = typeof(Scenario).Assembly.GetType(typeName);
+            var known = type is null ? null : ScenarioJsonContext.Default.GetTypeInfo(type)?.Properties.Select(p => p.Name).ToList();
+            var what = type is null ? "this object" : SchemaNoun(type);
+            return $"unknown field '{unknown.Groups[1].Value}' in {what}" + (known is { Count: > 0 } ? $" (fields: {string.Join(", ", known)})" : "");
+        }
+        var convert = System.Text.RegularExpressions.Regex.Match(message, @"could not be converted to ([\w.`\[\]]+)");
+        if (convert.Success)
+        {
+            var t = convert.Groups[1].Value;
+            var expected = t.Contains("Int32") || t.Contains("UInt32") ? "a whole number"
+                : t.Contains("Double") ? "a number"
+                : t.Contains("Boolean") ? "true or false"
+                : t.Contains("String") ? "a string"
+                : t.Contains("List") ? "an array"
+                : "an object";
+            return $"expected {expected} here";
+        }
+        return System.Text.RegularExpressions.Regex.Replace(message, @"BsgKit\.Simulator\.Scenarios\.(\w+)", m => SchemaNoun(typeof(Scenario).Assembly.GetType(m.Value)));
+    }
+
+    private static string SchemaNoun(Type? type) => type?.Name switch
+    {
+        null => "this object",
+        nameof(Scenario) => "the scenario",
+        nameof(SwitchSpec) => "a switch",
+        nameof(IslSpec) => "an ISL",
+        nameof(HostSpec) => "a host",
+        nameof(NpivSpec) => "an NPIV port",
+        nameof(NPortSpec) => "an N_Port",
+        nameof(LesbSpec) => "lesb",
+        nameof(SfpSpec) => "sfp",
+        nameof(RnidSpec) => "rnid",
+        nameof(ZoningSpec) => "zoning",
+        nameof(ZoneSetSpec) => "a zone set",
+        nameof(ZoneSpec) => "a zone",
+        nameof(FaultSpec) => "a fault",
+        nameof(IscsiHostSpec) => "an iSCSI host",
+        nameof(NameServerSpec) => "nameServer",
+        nameof(ScsiDebugSpec) => "scsiDebug",
+        var n => n,
+    };
 
     public static Scenario Validated(Scenario scenario, string source)
     {

@@ -19,56 +19,148 @@ internal static class DiscoverCommand
         };
         cli.SetAction(cmd, async (ctx, parse, ct) =>
         {
-            var host = ctx.SelectHost();
-            var client = ctx.Open(host);
-            IProgress<DiscoveryProgress>? progress = ctx.ErrIsTerminal && !ctx.Quiet ? new TerminalProgress(ctx.Err) : null;
-            var snap = await FabricDiscovery.DiscoverAsync(client, new FabricDiscoveryOptions
+            // -H all: one snapshot per host (a JSON array, one table or graph after the other); otherwise one host.
+            var hosts = ctx.AllHosts ? ctx.SelectHosts() : [ctx.SelectHost()];
+            var options = new FabricDiscoveryOptions
             {
                 IncludeSwitches = !parse.GetValue(noSwitches),
                 MaxParallelism = Math.Max(1, parse.GetValue(parallel)),
-            }, progress, ctx.LoggerFactory.CreateLogger("bsgkit.discover"), ct);
-            (progress as TerminalProgress)?.Clear();
-            var dto = ToDto(host.Name, snap);
-            // The driver cannot route CT to the management server at all (no request was sent, e.g. lpfc without a
-            // 0xFFFFFA rport): the switches are unknowable from this host, which is not a failure of the fabric.
-            var unreachable = dto.Errors.Where(e => e.Status is null && e.Operation == "GIEL").ToList();
-            if (unreachable.Count > 0)
-            {
-                ctx.Logger.LogWarningLine($"switches not discovered: {unreachable[0].Message} (the configuration server is not reachable through {snap.Profile})");
-                dto = dto with { Errors = dto.Errors.Except(unreachable).ToList(), Complete = snap.ListingComplete && dto.Errors.Count == unreachable.Count };
-            }
-            switch (ctx.Format)
-            {
-                case OutputFormat.Json: JsonOutput.Write(ctx.Out, dto, CliJsonContext.Default.DiscoverDto); break;
-                case OutputFormat.Dot: WriteDot(ctx.Out, dto); break;
-                default: PrintTable(ctx, dto); break;
-            }
-            foreach (var e in dto.Errors.Distinct()) ctx.Err.WriteLine($"bsgkit: {e.Operation} {e.Subject}: {e.Message}");
-            if (dto.Complete) return ExitCodes.Ok;
-            var anything = dto.NPorts.Count > 0 || dto.Switches.Count > 0;
-            if (anything) return ExitCodes.Partial;
-            return dto.Errors.FirstOrDefault()?.Status switch
-            {
-                nameof(Fc.Clients.FcExchangeStatus.Rejected) => ExitCodes.Rejected,
-                nameof(Fc.Clients.FcExchangeStatus.NoResponse) => ExitCodes.Timeout,
-                null => ExitCodes.Partial,
-                _ => ExitCodes.Transport,
             };
+            var results = new List<DiscoverDto>();
+            var codes = new List<int>();
+            foreach (var host in hosts)
+            {
+                using var progress = new DiscoveryProgressDisplay(ctx.ErrIsTerminal && !ctx.Quiet ? ctx.Err : null);
+                FabricSnapshot snap;
+                try
+                {
+                    var client = ctx.Open(host);
+                    // A driver BsgKit cannot drive (bfa) fails every query the same way: that is the answer, not a partial fabric.
+                    if (client.Profile.UnsupportedReason is { } cannot)
+                        throw new Fc.Clients.FcNotSupportedException(client.DevicePath, $"{client.Profile}: {cannot}", "this driver cannot be used through generic FC bsg passthrough");
+                    snap = await FabricDiscovery.DiscoverAsync(client, options, progress, ctx.LoggerFactory.CreateLogger("bsgkit.discover"), ct);
+                }
+                catch (OperationCanceledException) when (ctx.IsInterrupted)
+                {
+                    progress.Clear();
+                    Emit(ctx, results, hosts.Count > 1);
+                    // What was done: the finished hosts above, and how far this one got (FabricDiscovery keeps no partial snapshot).
+                    ctx.Err.WriteLine($"bsgkit: discover {host.Name}: stopped during {progress.Summary}");
+                    throw;
+                }
+                catch (Exception e) when (hosts.Count > 1 && e is BsgKit.Bsg.BsgException)
+                {
+                    codes.Add(CliHost.Fail(ctx, $"discover {host.Name}", e));
+                    continue;
+                }
+                progress.Clear();
+                var (dto, code) = Judge(ctx, ToDto(host.Name, snap), snap);
+                results.Add(dto);
+                codes.Add(code);
+            }
+            Emit(ctx, results, hosts.Count > 1);
+            foreach (var d in results)
+                foreach (var e in d.Errors.Distinct()) ctx.Err.WriteLine($"bsgkit: {(hosts.Count > 1 ? d.Host + " " : "")}{e.Operation} {e.Subject}: {e.Error}");
+            if (codes.All(c => c == ExitCodes.Ok)) return ExitCodes.Ok;
+            return codes.Count == 1 ? codes[0] : codes.Any(c => c is ExitCodes.Ok or ExitCodes.Partial) ? ExitCodes.Partial : codes.First(c => c != ExitCodes.Ok);
         });
         return cmd;
     }
 
-    private sealed class TerminalProgress(TextWriter err) : IProgress<DiscoveryProgress>
+    /// <summary>The exit code of one snapshot: 0 complete, 7 partial, else what the first failure was (the one mapping).</summary>
+    private static (DiscoverDto Dto, int Code) Judge(CliContext ctx, DiscoverDto dto, FabricSnapshot snap)
     {
+        // The driver cannot route CT to the management server at all (no request was sent, e.g. lpfc without a
+        // 0xFFFFFA rport): the switches are unknowable from this host, which is not a failure of the fabric.
+        var unreachable = dto.Errors.Where(e => e.Status is null && e.Operation == "GIEL").ToList();
+        if (unreachable.Count > 0)
+        {
+            ctx.Logger.LogWarningLine($"{dto.Host}: switches not discovered: {unreachable[0].Error} (the configuration server is not reachable through {snap.Profile})");
+            dto = dto with { Errors = dto.Errors.Except(unreachable).ToList(), Complete = snap.ListingComplete && dto.Errors.Count == unreachable.Count };
+        }
+        if (dto.Complete) return (dto, ExitCodes.Ok);
+        if (dto.NPorts.Count > 0 || dto.Switches.Count > 0) return (dto, ExitCodes.Partial);
+        var first = snap.Errors.FirstOrDefault(e => !unreachable.Any(u => u.Operation == e.Operation && u.Subject == e.Subject));
+        return (dto, first?.Error is { } error ? ExitCodes.Classify(error) : ExitCodes.Partial);
+    }
+
+    private static void Emit(CliContext ctx, List<DiscoverDto> results, bool manyHosts)
+    {
+        switch (ctx.Format)
+        {
+            case OutputFormat.Json when manyHosts: JsonOutput.Write(ctx.Out, results, CliJsonContext.Default.ListDiscoverDto); break;
+            case OutputFormat.Json: foreach (var d in results) JsonOutput.Write(ctx.Out, d, CliJsonContext.Default.DiscoverDto); break;
+            case OutputFormat.Dot: foreach (var d in results) WriteDot(ctx.Out, d); break;
+            default:
+                for (var i = 0; i < results.Count; i++)
+                {
+                    if (i > 0 && !ctx.Quiet) ctx.Out.WriteLine();
+                    PrintTable(ctx, results[i]);
+                }
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The progress line on a terminal: redrawn at most 10 times a second, and never backwards (reports from parallel
+    /// queries arrive out of order). Also remembers how far discovery got, for the line printed on Ctrl-C.
+    /// </summary>
+    internal sealed class DiscoveryProgressDisplay(TextWriter? terminal, Func<long>? clockMs = null) : IProgress<DiscoveryProgress>, IDisposable
+    {
+        public const int MinimumRedrawIntervalMs = 100;
         private readonly Lock _lock = new();
+        private readonly Func<long> _clock = clockMs ?? (() => Environment.TickCount64);
+        private string _phase = "name server";
+        private int _completed, _total;
+        private long _lastDraw = long.MinValue;
+
+        public int Redraws { get; private set; }
+
+        public string Summary
+        {
+            get
+            {
+                lock (_lock)
+                    return _phase switch
+                    {
+                        "ports" => $"describing the N_Ports: {_completed} of {_total} done",
+                        "switches" when _total > 1 || _completed > 0 => $"describing the switches: {_completed} of {_total} done",
+                        "switches" => "the switch listing (GIEL)",
+                        _ => "the name-server listing (no N_Port described yet)",
+                    };
+            }
+        }
+
         public void Report(DiscoveryProgress p)
         {
-            lock (_lock) err.Write($"\r\e[K{p.Phase}: {p.Completed}/{p.Total} {p.Current}");
+            lock (_lock)
+            {
+                if (p.Phase != _phase) (_phase, _completed, _total) = (p.Phase, p.Completed, p.Total);
+                else if (p.Completed > _completed || p.Total != _total) (_completed, _total) = (Math.Max(_completed, p.Completed), p.Total);
+                else return; // an older report overtaken by a newer one
+                var now = _clock();
+                var last = _completed == _total && _total > 0;
+                if (terminal is null || (!last && _lastDraw != long.MinValue && now - _lastDraw < MinimumRedrawIntervalMs)) return;
+                Draw(now);
+            }
         }
+
+        private void Draw(long now)
+        {
+            terminal!.Write($"\r\e[K{_phase}: {_completed}/{_total}");
+            _lastDraw = now;
+            Redraws++;
+        }
+
         public void Clear()
         {
-            lock (_lock) err.Write("\r\e[K");
+            lock (_lock)
+            {
+                if (terminal is not null && Redraws > 0) terminal.Write("\r\e[K");
+            }
         }
+
+        public void Dispose() => Clear();
     }
 
     internal static DiscoverDto ToDto(string host, FabricSnapshot s)
@@ -107,14 +199,19 @@ internal static class DiscoverCommand
         return new DiscoverDto(host, s.DevicePath, s.Profile, Math.Round(s.Duration.TotalMilliseconds, 1), s.IsComplete)
         {
             ListingMethod = s.ListingMethod?.ToString(), Switches = switches, Isls = isls, NPorts = nports,
-            Errors = s.Errors.Select(e => new ErrorDto(e.Operation, e.Subject, e.Message) { Status = e.Status?.ToString() }).ToList(),
+            Errors = s.Errors.Select(e => new ErrorDto(e.Operation, e.Subject, e.Message)
+            {
+                Status = e.Status?.ToString(), ExitCode = e.Error is { } x ? ExitCodes.Classify(x) : null,
+            }).ToList(),
         };
     }
 
     private static void PrintTable(CliContext ctx, DiscoverDto d)
     {
         var header = !ctx.Quiet;
-        if (header) ctx.Out.WriteLine(ctx.Bold($"Fabric seen from {d.Host} ({d.Profile}): {d.Switches.Count} switches, {d.Isls.Count} ISLs, {d.NPorts.Count} N_Ports{(d.Complete ? "" : ", INCOMPLETE")}"));
+        if (header)
+            ctx.Out.WriteLine(ctx.Bold($"Fabric seen from {d.Host} ({d.Profile}): {Fmt.Count(d.Switches.Count, "switch", "switches")}, " +
+                                       $"{Fmt.Count(d.Isls.Count, "ISL")}, {Fmt.Count(d.NPorts.Count, "N_Port")}{(d.Complete ? "" : ", INCOMPLETE")}"));
         if (d.Switches.Count > 0)
         {
             if (header) ctx.Out.WriteLine();

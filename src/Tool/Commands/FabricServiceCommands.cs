@@ -104,13 +104,15 @@ internal static class FcsCommand
             var spec = parse.GetValue(port)!.Trim();
             var n = parse.GetValue(count);
             if (n < 1) throw CliException.Usage($"--count {n}: must be at least 1");
+            var gap = parse.GetValue(interval);
+            if (gap < 0 || !double.IsFinite(gap)) throw CliException.Usage($"--interval {Fmt.Num(gap)}: must be a non-negative number of seconds");
             var byId = !spec.Contains(':') && (spec.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? spec.Length - 2 : spec.Length) <= 6;
             FcId id = default;
             Wwn wwn = default;
             if (byId) id = FcId.Parse(spec);
             else wwn = Wwn.Parse(spec);
             var client = ctx.Open(ctx.SelectHost());
-            return await PingLoop.RunAsync(ctx, client.Host.Name, "FPNG", byId ? id.ToString() : wwn.ToString(), n, parse.GetValue(interval), false, 4, async (seq, c) =>
+            return await PingLoop.RunAsync(ctx, client.Host.Name, "FPNG", byId ? id.ToString() : wwn.ToString(), n, gap, false, 4, async (seq, c) =>
             {
                 var r = byId ? await client.FpngAsync(id, (uint)seq, c) : await client.FpngAsync(wwn, (uint)seq, c);
                 if (r.Value != (uint)seq) throw new CliException(ExitCodes.Transport, $"FPNG token {r.Value} came back for {seq}");

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using BsgKit.Bsg.Catalog;
+using BsgKit.Fc.Catalog;
+using BsgKit.Iscsi.Catalog;
 using BsgKit.Iscsi.Clients;
 using BsgKit.Iscsi.Codes;
 using BsgKit.Iscsi.Vendor;
@@ -16,7 +18,7 @@ namespace BsgKit.Tool.Commands;
 /// </summary>
 internal static class IscsiCommand
 {
-    public const string ConfirmFlag = "--yes-i-mean-it";
+    public const string ConfirmFlag = ExitCodes.ConfirmFlag;
     private const int DefaultReadLength = 256;
     private const int MaxLength = 1 << 20;
 
@@ -54,8 +56,15 @@ internal static class IscsiCommand
 
     private static int List(CliContext ctx)
     {
-        var snap = ctx.Catalog;
-        var dto = new IscsiListDto(snap.IscsiHosts.OrderBy(h => h.HostNumber).Select(Host).ToList());
+        var hosts = ctx.IscsiCatalog.IscsiHosts.OrderBy(h => h.HostNumber).ToList();
+        if (ctx.HostSpec is { } spec && !ctx.AllHosts)
+        {
+            // -H filters as it does for list: that iSCSI host, or exit 3 naming it.
+            var n = TryParseHost(spec);
+            hosts = [.. hosts.Where(h => h.HostNumber == n)];
+            if (hosts.Count == 0) _ = SelectHost(ctx, spec);
+        }
+        var dto = new IscsiListDto(hosts.Select(Host).ToList());
         JsonOutput.Emit(ctx, dto, CliJsonContext.Default.IscsiListDto, () =>
         {
             if (dto.IscsiHosts.Count == 0)
@@ -77,7 +86,7 @@ internal static class IscsiCommand
         var driver = IscsiDrivers.FromProcName(i.Driver);
         return new IscsiHostDto(i.Name, i.HostNumber)
         {
-            Driver = i.Driver, State = i.PortState, Speed = i.PortSpeed, NetDev = i.NetDev, IpAddress = i.IpAddress, HwAddress = i.HwAddress,
+            Driver = i.Driver, State = i.PortState, Speed = Fmt.Speed(i.PortSpeed), NetDev = i.NetDev, IpAddress = i.IpAddress, HwAddress = i.HwAddress,
             InitiatorName = i.InitiatorName, BsgNode = i.Node?.DevicePath,
             BsgNote = i.Node?.DevicePath is null ? i.Note ?? i.Node?.Note ?? IscsiHostInfo.NoBsgNodeNote : null,
             Commands = i.Node?.DevicePath is not null && driver != IscsiDriver.Other ? CommandsFor(driver).ToList() : null,
@@ -172,7 +181,7 @@ internal static class IscsiCommand
             var base64 = parse.GetValue(encoding) == "base64";
             string Bytes(byte[] b) => base64 ? Convert.ToBase64String(b) : Fmt.Hex(b);
 
-            _ = ctx.Catalog;
+            _ = ctx.Sysfs;
             using var client = IscsiHostClient.Open(host, new IscsiClientOptions
             {
                 Transport = ctx.Transport,
@@ -334,18 +343,20 @@ internal static class IscsiCommand
     }
 
     /// <summary>iscsi_host7, host7 or 7 among the iSCSI hosts; anything else is exit 3 naming it.</summary>
-    internal static IscsiHostInfo SelectHost(CliContext ctx, string spec)
+    /// <summary>The host number of iscsi_hostN, hostN or N; null for anything else.</summary>
+    internal static int? TryParseHost(string spec)
     {
         var s = spec.Trim();
-        int? number = null;
         foreach (var prefix in new[] { "iscsi_host", "host" })
             if (s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && int.TryParse(s[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-            {
-                number = n;
-                break;
-            }
-        if (number is null && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var plain)) number = plain;
-        var hosts = ctx.Catalog.IscsiHosts.OrderBy(h => h.HostNumber).ToList();
+                return n;
+        return int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var plain) ? plain : null;
+    }
+
+    internal static IscsiHostInfo SelectHost(CliContext ctx, string spec)
+    {
+        var number = TryParseHost(spec);
+        var hosts = ctx.IscsiCatalog.IscsiHosts.OrderBy(h => h.HostNumber).ToList();
         var found = number is int hn ? hosts.FirstOrDefault(h => h.HostNumber == hn) : null;
         if (found is not null) return found;
         var fc = number is int fn && ctx.Catalog.FcHosts.Any(h => h.HostNumber == fn) ? $" (host{number} is an FC host)" : "";

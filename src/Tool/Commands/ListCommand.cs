@@ -1,5 +1,7 @@
 using System.CommandLine;
 using BsgKit.Bsg.Catalog;
+using BsgKit.Fc.Catalog;
+using BsgKit.Iscsi.Catalog;
 using BsgKit.Fc.Profiles;
 using BsgKit.Tool.Infrastructure;
 using BsgKit.Tool.Output;
@@ -22,12 +24,19 @@ internal static class ListCommand
         var info = new Command("info", "Everything sysfs says about one FC host, with its remote ports") { hostArg };
         cli.SetAction(info, (ctx, parse, _) =>
         {
-            var hosts = ctx.SelectHosts(parse.GetValue(hostArg) ?? ctx.HostSpec);
-            foreach (var h in hosts)
-            {
-                var dto = Host(h) with { RemotePorts = ctx.Catalog.RemotePorts.Where(r => r.HostNumber == h.HostNumber).Select(Rport).ToList() };
-                JsonOutput.Emit(ctx, dto, CliJsonContext.Default.FcHostDto, () => PrintInfo(ctx, dto));
-            }
+            ctx.NoDot();
+            var spec = parse.GetValue(hostArg) ?? ctx.HostSpec;
+            var hosts = ctx.SelectHosts(spec);
+            var dtos = hosts.Select(h => Host(h) with { RemotePorts = ctx.Catalog.RemotePorts.Where(r => r.HostNumber == h.HostNumber).Select(Rport).ToList() }).ToList();
+            // -H all (or HOST all): one JSON array of hosts; one host: the object.
+            if (ctx.Json && spec?.Trim().Equals("all", StringComparison.OrdinalIgnoreCase) == true) JsonOutput.Write(ctx.Out, dtos, CliJsonContext.Default.ListFcHostDto);
+            else if (ctx.Json) JsonOutput.Write(ctx.Out, dtos[0], CliJsonContext.Default.FcHostDto);
+            else
+                for (var i = 0; i < dtos.Count; i++)
+                {
+                    if (i > 0) ctx.Out.WriteLine();
+                    PrintInfo(ctx, dtos[i]);
+                }
             return Task.FromResult(ExitCodes.Ok);
         });
         return info;
@@ -36,27 +45,43 @@ internal static class ListCommand
     private static int List(CliContext ctx)
     {
         var snap = ctx.Catalog;
-        var dto = new ListDto(snap.FcHosts.OrderBy(h => h.HostNumber).Select(Host).ToList(),
-            snap.RemotePorts.Select(Rport).ToList(), snap.IscsiHosts.OrderBy(h => h.HostNumber).Select(Iscsi).ToList(), snap.Problems.ToList());
-        foreach (var p in snap.Problems) ctx.Logger.LogWarningLine(p);
+        var fcHosts = snap.FcHosts.OrderBy(h => h.HostNumber).ToList();
+        var iscsiHosts = ctx.IscsiCatalog.IscsiHosts.OrderBy(h => h.HostNumber).ToList();
+        if (ctx.HostSpec is { } spec && !ctx.AllHosts)
+        {
+            // -H filters: that FC host with its remote ports, or that iSCSI host; nothing matching is exit 3.
+            var iscsi = IscsiCommand.TryParseHost(spec) is int n ? iscsiHosts.FirstOrDefault(h => h.HostNumber == n) : null;
+            if (iscsi is not null && !fcHosts.Any(h => h.HostNumber == iscsi.HostNumber)) (fcHosts, iscsiHosts) = ([], [iscsi]);
+            else (fcHosts, iscsiHosts) = ([.. ctx.SelectHosts()], []);
+        }
+        var shown = fcHosts.Select(h => h.HostNumber).ToHashSet();
+        var dto = new ListDto(fcHosts.Select(Host).ToList(), snap.RemotePorts.Where(r => shown.Contains(r.HostNumber)).Select(Rport).ToList(),
+            iscsiHosts.Select(Iscsi).ToList(), [.. ctx.CatalogProblems]);
+        foreach (var p in dto.Problems) ctx.Logger.LogWarningLine(p);
         JsonOutput.Emit(ctx, dto, CliJsonContext.Default.ListDto, () =>
         {
-            if (dto.FcHosts.Count == 0 && dto.IscsiHosts.Count == 0 && snap.Nodes.Count == 0)
+            if (ctx.HostSpec is null && dto.FcHosts.Count == 0 && dto.IscsiHosts.Count == 0 && snap.Nodes.Count == 0)
             {
                 ctx.Out.WriteLine("No FC or iSCSI hosts and no bsg nodes on this machine (nothing under /sys/class/bsg, fc_host or iscsi_host).");
                 ctx.Out.WriteLine("Try the built-in simulated SAN: bsgkit --simulate lab list");
                 return;
             }
             var header = !ctx.Quiet;
+            var sections = 0;
+            void Gap()
+            {
+                if (header && sections++ > 0) ctx.Out.WriteLine();
+            }
             if (dto.FcHosts.Count > 0)
             {
+                Gap();
                 var t = new TableWriter("FC HOST", "DRIVER", "STATE", "FC ID", "WWPN", "SPEED", "BSG NODE");
                 foreach (var h in dto.FcHosts) t.Row(h.Name, h.Driver, h.State, h.PortId, h.Wwpn, h.Speed, h.BsgNode ?? $"({h.BsgNote ?? "no bsg node"})");
                 t.Write(ctx.Out, header);
             }
             if (dto.RemotePorts.Count > 0)
             {
-                if (header) ctx.Out.WriteLine();
+                Gap();
                 var t = new TableWriter("REMOTE PORT", "ROLES", "STATE", "FC ID", "WWPN", "BSG NODE");
                 foreach (var r in dto.RemotePorts)
                     t.Row(r.Name, r.Roles.Count == 0 ? "unknown" : string.Join(", ", r.Roles), r.State, r.PortId, r.Wwpn, r.BsgNode ?? $"({r.BsgNote ?? "no bsg node"})");
@@ -64,7 +89,7 @@ internal static class ListCommand
             }
             if (dto.IscsiHosts.Count > 0)
             {
-                if (header) ctx.Out.WriteLine();
+                Gap();
                 var t = new TableWriter("ISCSI HOST", "DRIVER", "STATE", "IP ADDRESS", "INITIATOR", "BSG NODE");
                 foreach (var i in dto.IscsiHosts)
                     t.Row(i.Name, i.Driver, i.State, i.IpAddress, i.InitiatorName, i.BsgNode ?? $"({i.BsgNote})");
@@ -103,7 +128,7 @@ internal static class ListCommand
     internal static FcHostDto Host(FcHostInfo h) => new(h.Name, h.HostNumber)
     {
         Driver = h.Driver, Profile = Profile(h.Driver), State = h.PortState, PortId = Fmt.Id(h.PortId), Wwpn = Fmt.Wwn(h.PortName),
-        Wwnn = Fmt.Wwn(h.NodeName), PortType = h.PortType, Speed = h.Speed, SupportedSpeeds = h.SupportedSpeeds,
+        Wwnn = Fmt.Wwn(h.NodeName), PortType = h.PortType, Speed = Fmt.Speed(h.Speed), SupportedSpeeds = Fmt.Speed(h.SupportedSpeeds),
         FabricName = Fmt.Wwn(h.FabricName), SymbolicName = h.SymbolicName, Manufacturer = h.Manufacturer, Model = h.Model,
         SerialNumber = h.SerialNumber, FirmwareVersion = h.FirmwareVersion, DriverVersion = h.DriverVersion, MaxFrameSize = h.MaxFrameSize,
         BsgNode = h.Node?.DevicePath, BsgNote = h.Node?.DevicePath is null ? h.Node?.Note ?? "no bsg node" : null,
@@ -117,7 +142,7 @@ internal static class ListCommand
 
     private static IscsiHostDto Iscsi(IscsiHostInfo i) => new(i.Name, i.HostNumber)
     {
-        Driver = i.Driver, State = i.PortState, Speed = i.PortSpeed, NetDev = i.NetDev, IpAddress = i.IpAddress, HwAddress = i.HwAddress, InitiatorName = i.InitiatorName,
+        Driver = i.Driver, State = i.PortState, Speed = Fmt.Speed(i.PortSpeed), NetDev = i.NetDev, IpAddress = i.IpAddress, HwAddress = i.HwAddress, InitiatorName = i.InitiatorName,
         BsgNode = i.Node?.DevicePath,
         BsgNote = i.Node?.DevicePath is null ? (i.Driver == "iscsi_tcp" ? "no bsg node (software iSCSI)" : i.Node?.Note ?? "no bsg node") : null,
     };

@@ -118,7 +118,13 @@ internal static class NsCommand
     {
         ctx.NoDot();
         var texts = new List<string>(rawArgs);
-        if (stdin) texts.AddRange(await InputLimits.ReadArgumentLinesAsync(Console.In, "--stdin", ct));
+        if (stdin)
+        {
+            var lines = await InputLimits.ReadArgumentLinesAsync(ctx.In, "--stdin", ct);
+            if (lines.Count == 0 && rawArgs.Length == 0)
+                throw CliException.Usage($"ns {q.Name} --stdin: stdin had no arguments (one per line; blank lines and # comments are skipped)");
+            texts.AddRange(lines);
+        }
         if (texts.Count == 0)
         {
             if (q.Kind == ArgKind.Fc4Type) texts.Add("FCP");
@@ -131,57 +137,78 @@ internal static class NsCommand
         var answers = new List<NsAnswer>();
         var failures = new List<int>();
         var ok = 0;
-        foreach (var host in hosts)
+        var interrupted = false;
+        try
         {
-            FcHostClient client;
-            try
+            foreach (var host in hosts)
             {
-                client = ctx.Open(host);
-            }
-            catch (Exception e) when (hosts.Count > 1 && e is BsgKit.Bsg.BsgException)
-            {
-                failures.Add(CliHost.Fail(ctx, host.Name, e));
-                continue;
-            }
-            foreach (var (text, a) in parsed)
-            {
+                FcHostClient client;
                 try
                 {
-                    answers.Add((await q.Run(client, a, ct).ConfigureAwait(false)) with { Argument = a is byte ? text : Show(a) });
-                    ok++;
+                    client = ctx.Open(host);
                 }
-                catch (Exception e) when (e is BsgKit.Bsg.BsgException or CliException)
+                catch (Exception e) when (hosts.Count > 1 && e is BsgKit.Bsg.BsgException)
                 {
-                    var code = CliHost.Fail(ctx, $"{host.Name} ns {q.Name} {text}", e);
-                    failures.Add(code);
-                    answers.Add(new NsAnswer(host.Name, a is byte ? text : Show(a), false) { Error = e.Message, ExitCode = code });
+                    failures.Add(CliHost.Fail(ctx, host.Name, e));
+                    answers.Add(new NsAnswer(host.Name, "", false) { Error = ExitCodes.Describe(e), ExitCode = ExitCodes.Classify(e) });
+                    continue;
+                }
+                foreach (var (text, a) in parsed)
+                {
+                    try
+                    {
+                        answers.Add((await q.Run(client, a, ct).ConfigureAwait(false)) with { Argument = a is byte ? text : Show(a) });
+                        ok++;
+                    }
+                    catch (Exception e) when (e is BsgKit.Bsg.BsgException or CliException)
+                    {
+                        var code = CliHost.Fail(ctx, $"{host.Name} ns {q.Name} {text}", e);
+                        failures.Add(code);
+                        answers.Add(new NsAnswer(host.Name, a is byte ? text : Show(a), false) { Error = ExitCodes.Describe(e), ExitCode = code });
+                    }
                 }
             }
         }
-        var report = new NsReport(q.Name, answers);
-        JsonOutput.Emit(ctx, report, CliJsonContext.Default.NsReport, () => PrintTable(ctx, q, answers, hosts.Count > 1));
+        catch (OperationCanceledException) when (ctx.IsInterrupted)
+        {
+            interrupted = true; // print what was answered, then the one "interrupted" line
+        }
+        // A list the driver or the name server truncated is a partial answer: the rest of the fabric is not in it.
+        var truncated = answers.Count(a => a is { Ok: true, Complete: false });
+        var report = new NsReport(q.Name, answers) { Interrupted = interrupted ? true : null };
+        JsonOutput.Emit(ctx, report, CliJsonContext.Default.NsReport, () => PrintTable(ctx, q, answers, hosts.Count > 1, parsed.Count > 1));
+        foreach (var a in answers.Where(a => a is { Ok: true, Complete: false }))
+            ctx.Err.WriteLine($"bsgkit: {a.Host} ns {q.Name} {a.Argument}: the list is truncated: {a.Ports?.Count} ports fit in one response, the fabric has more " +
+                              "(bsgkit discover lists them all, per domain)");
+        if (interrupted) throw new OperationCanceledException(ct);
+        if (truncated > 0) failures.AddRange(Enumerable.Repeat(ExitCodes.Partial, truncated));
         return ExitCodes.Combine(ok, failures);
     }
 
-    private static void PrintTable(CliContext ctx, Query q, List<NsAnswer> answers, bool manyHosts)
+    private static void PrintTable(CliContext ctx, Query q, List<NsAnswer> answers, bool manyHosts, bool manyArgs)
     {
         var good = answers.Where(a => a.Ok).ToList();
         if (q.Kind is ArgKind.Fc4Type or ArgKind.PortType || q.Name == "gid-nn")
         {
+            // Each FC ID row names the argument it answers when there are several (ns gid-nn A B).
             var named = q.Name is "gpn-ft" or "gnn-ft";
-            var t = new TableWriter(manyHosts ? ["HOST", "QUERY ARG", "FC ID", named ? (q.Name == "gpn-ft" ? "WWPN" : "WWNN") : ""]
-                : ["FC ID", named ? (q.Name == "gpn-ft" ? "WWPN" : "WWNN") : ""]);
+            var headers = new List<string>();
+            if (manyHosts) headers.Add("HOST");
+            if (manyHosts || manyArgs) headers.Add(q.Kind == ArgKind.Wwn ? "WWNN" : q.Kind == ArgKind.Fc4Type ? "FC-4 TYPE" : "PORT TYPE");
+            headers.Add("FC ID");
+            if (named) headers.Add(q.Name == "gpn-ft" ? "WWPN" : "WWNN");
+            var t = new TableWriter([.. headers]);
             foreach (var a in good)
                 foreach (var p in a.Ports ?? [])
-                    if (manyHosts) t.Row(a.Host, a.Argument, p.PortId, p.Name ?? "");
-                    else t.Row(p.PortId, p.Name ?? "");
-            if (ctx.Quiet) t.Write(ctx.Out, header: false);
-            else
-            {
-                t.Write(ctx.Out);
-                foreach (var a in good.Where(a => a.Complete == false))
-                    ctx.Err.WriteLine($"bsgkit: warning: {a.Host} {q.Name} {a.Argument}: the list was truncated (more ports than fit in one response)");
-            }
+                {
+                    var row = new List<string?>();
+                    if (manyHosts) row.Add(a.Host);
+                    if (manyHosts || manyArgs) row.Add(a.Argument);
+                    row.Add(p.PortId);
+                    if (named) row.Add(p.Name);
+                    t.Row([.. row]);
+                }
+            t.Write(ctx.Out, header: !ctx.Quiet);
             return;
         }
         if (q.Name == "ga-nxt")
@@ -196,6 +223,7 @@ internal static class NsCommand
             foreach (var a in good) ctx.Out.WriteLine(Value(a));
             return;
         }
+        if (good.Count == 0) return;
         var table = manyHosts ? new TableWriter("HOST", ArgHeader(q.Kind), q.ValueHeader) : new TableWriter(ArgHeader(q.Kind), q.ValueHeader);
         foreach (var a in good)
             if (manyHosts) table.Row(a.Host, a.Argument, Value(a));

@@ -20,7 +20,11 @@ internal static class RawCommand
         var dout = new Option<string?>("--dout") { Description = "Payload to send: hex (01000000…) or @FILE (binary): the CT_IU with its header, or the ELS payload starting with the command" };
         var dinLen = new Option<int>("--din-len") { Description = "Response buffer bytes", DefaultValueFactory = _ => 2048 };
         var dest = new Option<string?>("--dest", "-d") { Description = "Destination: FC ID, WWPN or rport-H:C-N (ct: default the GS_Type's well-known address; els: required)" };
-        var cmd = new Command("raw", "Send raw CT / ELS / vendor passthrough; print the reply, a hex dump and what it decodes to") { msgcode, request, dout, dinLen, dest };
+        var yes = new Option<bool>(ExitCodes.ConfirmFlag) { Description = "send a request that changes fabric or port state (registrations, DA_ID, FDMI, zone changes, logins, LIRR, SRL …); refused without it" };
+        var cmd = new Command("raw", $"Send raw CT / ELS / vendor passthrough; print the reply, a hex dump and what it decodes to. Requests with a known state-changing code are refused without {ExitCodes.ConfirmFlag}")
+        {
+            msgcode, request, dout, dinLen, dest, yes,
+        };
         cli.SetAction(cmd, async (ctx, parse, ct) =>
         {
             ctx.NoDot();
@@ -31,7 +35,7 @@ internal static class RawCommand
             var words = parse.GetValue(request) is { } r ? (kind == FcBsgMsgCode.HostVendor ? HexInput.ParseWords(r, "--request")
                 : throw CliException.Usage("--request is only for --msgcode vendor; for ct and els the request is built from the driver profile (use --dout)")) : null;
             var destSpec = parse.GetValue(dest);
-            var client = ctx.Open(destSpec is null ? ctx.SelectHost() : ctx.SelectHostFor(destSpec));
+            var client = ctx.Open(ctx.SelectHostFor(destSpec), allowStateChanges: parse.GetValue(yes));
             FcId? destination = destSpec is null ? null : await ctx.ResolvePortAsync(client, destSpec, ct);
             FcExchangeResult x;
             switch (kind)
@@ -73,6 +77,7 @@ internal static class RawCommand
 
     private static RawDto Dto(string host, FcExchangeResult x, FcBsgMsgCode requested) => new(host, x.MsgCode.NameOf(), x.Status.ToString())
     {
+        Ok = x.IsAccepted, Error = x.IsAccepted ? null : ExitCodes.Describe(FcException.For(x)), ExitCode = x.IsAccepted ? null : ExitCodes.For(x),
         Destination = x.Destination?.ToString(), Detail = x.Detail, Errno = x.Errno == 0 ? null : x.Errno, ErrnoName = x.ErrnoName,
         DurationMs = Math.Round(x.Duration.TotalMilliseconds, 3), RejectReason = x.RejectReasonName, RejectExplanation = x.RejectExplanationName,
         ReceivedLength = x.ReceivedLength, Response = Fmt.Hex(x.Response.Span), Reply = Fmt.Hex(x.Reply.Span), Decoded = Decode(x, requested),
@@ -136,6 +141,7 @@ internal static class VendorCommand
             var dto = new VendorDto(client.Host.Name, $"0x{(id ?? client.Profile.VendorId ?? 0):x16}", x.Status.ToString())
             {
                 Detail = x.Detail, Reply = Fmt.Hex(x.Reply.Span), Response = Fmt.Hex(x.Response.Span), DurationMs = Math.Round(x.Duration.TotalMilliseconds, 3),
+                Ok = x.IsAccepted, Error = x.IsAccepted ? null : ExitCodes.Describe(FcException.For(x)), ExitCode = x.IsAccepted ? null : ExitCodes.For(x),
             };
             JsonOutput.Emit(ctx, dto, CliJsonContext.Default.VendorDto, () =>
             {

@@ -42,6 +42,9 @@ internal static class SimCommand
         {
             var n = parse.GetValue(nports);
             if (n < 0) throw CliException.Usage($"--nports {n}: must not be negative");
+            var sw = parse.GetValue(switches);
+            if (sw > ScenarioGenerator.MaxSwitches)
+                throw CliException.Usage($"--switches {sw}: a fabric has at most {ScenarioGenerator.MaxSwitches} switches (one per domain ID; FC-SW domain IDs are 1..{ScenarioGenerator.MaxSwitches})");
             var scenario = ScenarioLoader.Validated(ScenarioGenerator.Generate(n, parse.GetValue(switches), parse.GetValue(seed)), "generated");
             ctx.Out.WriteLine(ScenarioLoader.ToJson(scenario));
             return Task.FromResult(ExitCodes.Ok);
@@ -70,13 +73,17 @@ internal static class SimCommand
             var s = ScenarioLoader.Resolve(parse.GetValue(scenario));
             if (ctx.Driver is { } driver)
             {
-                // --driver here picks the simulated personality of every FC host.
-                foreach (var h in s.Hosts) h.Driver = driver;
+                // --driver here picks the simulated personality of every FC host; profile names (libfc) mean their driver (fcoe).
+                var procName = BsgKit.Simulator.Lld.FcLldFactory.KnownDrivers.Contains(driver.ToLowerInvariant()) ? driver.ToLowerInvariant()
+                    : Fc.Profiles.FcDriverProfiles.ByName(driver).Name switch { "libfc" or "unknown" => "fcoe", var n => n };
+                foreach (var h in s.Hosts) h.Driver = procName;
                 s = ScenarioLoader.Validated(s, $"{s.Name} with --driver {driver}");
             }
             using var san = SimulatedSan.Create(s);
             var server = new SyscallServer(san, signals);
-            var rc = await server.RunAsync(LauncherCommand(), parse.GetValue(command)!, ctx.Err, ct);
+            // Not the interrupt token: SIGINT/SIGTERM/SIGHUP/SIGQUIT go to the child as they are (SignalForwarder) and sim run
+            // exits with the child's status; cancelling would add a SIGTERM to the child's SIGINT.
+            var rc = await server.RunAsync(LauncherCommand(), parse.GetValue(command)!, ctx.Err, CancellationToken.None);
             if (ctx.Verbosity > 0)
             {
                 var st = server.Stats;
@@ -86,9 +93,6 @@ internal static class SimCommand
         });
         return run;
     }
-
-    /// <summary>Whether <paramref name="command"/> is `sim run`, which handles termination signals itself.</summary>
-    internal static bool ForwardsSignals(Command command) => command.Name == "run" && command.Parents.OfType<Command>().Any(p => p.Name == "sim");
 
     /// <summary>
     /// bsgkit sim fcf --scenario S --interface IF [--interface IF2 …]: the scenario's fabric as a software FCoE switch on

@@ -2,7 +2,9 @@ using System.CommandLine;
 using BsgKit.Bsg;
 using BsgKit.Bsg.Catalog;
 using BsgKit.Fc;
+using BsgKit.Fc.Catalog;
 using BsgKit.Fc.Clients;
+using BsgKit.Iscsi.Catalog;
 using BsgKit.Fc.Profiles;
 using BsgKit.Simulator.Hosting;
 using BsgKit.Tool.Output;
@@ -18,15 +20,20 @@ internal sealed class CliContext : IDisposable
 {
     private readonly ParseResult _parse;
     private readonly GlobalOptions _g;
-    private BsgCatalogSnapshot? _catalog;
+    private BsgNodeCatalog? _sysfs;
+    private BsgCatalogSnapshot? _nodes;
+    private FcCatalogSnapshot? _fc;
+    private IscsiCatalogSnapshot? _iscsi;
     private readonly List<IDisposable> _owned = [];
 
-    public CliContext(ParseResult parse, GlobalOptions g, TextWriter stdout, TextWriter stderr)
+    public CliContext(ParseResult parse, GlobalOptions g, TextWriter stdout, TextWriter stderr, TextReader? stdin = null, CliInterrupt? interrupt = null)
     {
         _parse = parse;
         _g = g;
         Out = stdout;
         Err = stderr;
+        _stdin = stdin;
+        Interrupt = interrupt ?? new CliInterrupt();
         Format = parse.GetValue(g.Output) switch
         {
             "json" => OutputFormat.Json,
@@ -35,20 +42,14 @@ internal sealed class CliContext : IDisposable
         };
         Quiet = parse.GetValue(g.Quiet);
         Verbosity = parse.GetValue(g.Debug) ? 2 : parse.GetValue(g.Verbose) ? 1 : 0;
-        var level = Quiet ? LogLevel.Error : Verbosity switch { 2 => LogLevel.Trace, 1 => LogLevel.Debug, _ => LogLevel.Warning };
-        LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.SetMinimumLevel(level).AddProvider(new StderrLoggerProvider(stderr, level)));
-        Logger = LoggerFactory.CreateLogger("bsgkit");
-        Colour = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
-        ErrIsTerminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
 
+        // Validate before anything is created, so a bad value leaves nothing behind.
         var timeout = parse.GetValue(g.Timeout);
         if (timeout is double t)
         {
-            if (t <= 0 || double.IsNaN(t)) throw CliException.Usage($"--timeout {t}: must be a positive number of seconds");
-            if (TimeSpan.FromSeconds(t) < BsgConstants.MinimumTimeout)
-                Logger.LogWarning("--timeout {Timeout} s is below the kernel's {Floor} s floor; the kernel waits at least that long",
-                    t, BsgConstants.MinimumTimeout.TotalSeconds);
-            TimeoutMs = (uint)Math.Min(uint.MaxValue, t * 1000);
+            if (!double.IsFinite(t) || t <= 0) throw CliException.Usage($"--timeout {Fmt.Num(t)}: must be a positive number of seconds");
+            if (t > uint.MaxValue / 1000.0) throw CliException.Usage($"--timeout {Fmt.Num(t)}: at most {uint.MaxValue / 1000} seconds");
+            TimeoutMs = (uint)Math.Max(1, Math.Round(t * 1000));
         }
         Driver = parse.GetValue(g.Driver);
         if (Driver is not null) _ = FcDriverProfiles.ByName(Driver); // ArgumentException → exit 2 naming the profile
@@ -59,7 +60,25 @@ internal sealed class CliContext : IDisposable
         {
             ScenarioName = sim is "1" or "true" or "yes" ? "lab" : sim;
         }
+
+        var level = Quiet ? LogLevel.Error : Verbosity switch { 2 => LogLevel.Trace, 1 => LogLevel.Debug, _ => LogLevel.Warning };
+        LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.SetMinimumLevel(level).AddProvider(new StderrLoggerProvider(stderr, level)));
+        Logger = LoggerFactory.CreateLogger("bsgkit");
+        Colour = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        ErrIsTerminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        if (TimeoutMs is uint ms && TimeSpan.FromMilliseconds(ms) < BsgConstants.MinimumTimeout)
+            Logger.LogWarning("--timeout {Timeout} s is below the kernel's {Floor} s floor; the kernel waits at least that long",
+                ms / 1000.0, BsgConstants.MinimumTimeout.TotalSeconds);
     }
+
+    private readonly TextReader? _stdin;
+
+    /// <summary>Where --stdin reads from (the console unless a test hands in a reader).</summary>
+    public TextReader In => _stdin ?? Console.In;
+
+    /// <summary>SIGINT / SIGTERM: commands print what they have done and let the OperationCanceledException through.</summary>
+    public CliInterrupt Interrupt { get; }
+    public bool IsInterrupted => Interrupt.IsRaised;
 
     public TextWriter Out { get; }
     public TextWriter Err { get; }
@@ -87,34 +106,57 @@ internal sealed class CliContext : IDisposable
         if (Format == OutputFormat.Dot) throw CliException.Usage("-o dot is only for `bsgkit discover`; use table or json");
     }
 
-    /// <summary>The catalog: the simulated SAN's tree, or the real /sys.</summary>
-    public BsgCatalogSnapshot Catalog
+    /// <summary>Where sysfs and /dev are: the simulated SAN's tree (created on first use), or the real /sys.</summary>
+    public BsgNodeCatalog Sysfs
     {
         get
         {
-            if (_catalog is not null) return _catalog;
+            if (_sysfs is not null) return _sysfs;
             IBsgTransport? transport = null;
             if (ScenarioName is not null)
             {
                 Sim = SimulatedSan.Create(ScenarioName);
                 _owned.Add(Sim);
-                _catalog = Sim.Catalog.Scan();
+                _sysfs = Sim.Catalog;
                 transport = Sim.Transport;
             }
             else
             {
-                _catalog = new BsgNodeCatalog(_parse.GetValue(_g.SysfsRoot)!, _parse.GetValue(_g.DevRoot)!).Scan();
+                _sysfs = new BsgNodeCatalog(_parse.GetValue(_g.SysfsRoot)!, _parse.GetValue(_g.DevRoot)!);
             }
             if (Verbosity >= 2) transport = new HexDumpTransport(transport ?? LinuxBsgTransport.Instance, Err);
             Transport = transport;
-            foreach (var p in _catalog.Problems) Logger.LogInformation("catalog: {Problem}", p);
-            return _catalog;
+            return _sysfs;
         }
     }
 
+    /// <summary>The bsg nodes (/sys/class/bsg).</summary>
+    public BsgCatalogSnapshot Nodes => _nodes ??= Sysfs.Scan();
+
+    /// <summary>The FC hosts and remote ports.</summary>
+    public FcCatalogSnapshot Catalog
+    {
+        get
+        {
+            if (_fc is not null) return _fc;
+            _fc = FcCatalog.Scan(Sysfs, Nodes);
+            foreach (var p in _fc.Problems) Logger.LogInformation("catalog: {Problem}", p);
+            return _fc;
+        }
+    }
+
+    /// <summary>The iSCSI hosts.</summary>
+    public IscsiCatalogSnapshot IscsiCatalog => _iscsi ??= BsgKit.Iscsi.Catalog.IscsiCatalog.Scan(Sysfs, Nodes);
+
+    /// <summary>Every problem the scans stepped over, once.</summary>
+    public IReadOnlyList<string> CatalogProblems => [.. Catalog.Problems.Concat(IscsiCatalog.Problems).Distinct()];
+
     public string? HostSpec => _parse.GetValue(_g.Host);
 
-    /// <summary>The FC hosts -H selects (all of them for "all"); the first FC host when -H is absent.</summary>
+    /// <summary>Whether -H all was given.</summary>
+    public bool AllHosts => HostSpec?.Trim().Equals("all", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>The FC hosts -H selects (all of them for "all"); the first FC host with a bsg node when -H is absent.</summary>
     public IReadOnlyList<FcHostInfo> SelectHosts(string? spec = null)
     {
         spec ??= HostSpec;
@@ -125,54 +167,64 @@ internal sealed class CliContext : IDisposable
                 throw CliException.NotFound(IsSimulated ? $"scenario '{ScenarioName}' has no FC hosts" : "no FC hosts on this machine (nothing in /sys/class/fc_host); try --simulate lab");
             return [hosts.FirstOrDefault(h => h.Node?.DevicePath is not null) ?? hosts[0]];
         }
-        if (spec.Equals("all", StringComparison.OrdinalIgnoreCase))
+        if (spec.Trim().Equals("all", StringComparison.OrdinalIgnoreCase))
         {
-            if (hosts.Count == 0) throw CliException.NotFound("no FC hosts on this machine");
+            if (hosts.Count == 0) throw CliException.NotFound(IsSimulated ? $"scenario '{ScenarioName}' has no FC hosts" : "no FC hosts on this machine");
             return hosts;
         }
+        return [FindHost(spec, hosts)];
+    }
+
+    /// <summary>fc_hostN, hostN, N or a WWPN; a malformed spec is exit 2, a well-formed one that matches nothing exit 3.</summary>
+    private FcHostInfo FindHost(string spec, List<FcHostInfo> hosts)
+    {
         var s = spec.Trim();
         int? number = null;
         foreach (var prefix in new[] { "fc_host", "host" })
-            if (s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && int.TryParse(s[prefix.Length..], out var n)) number = n;
-        if (number is null && s.Length <= 4 && int.TryParse(s, out var plain)) number = plain;
+            if (s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && int.TryParse(s[prefix.Length..], System.Globalization.NumberStyles.None, null, out var n)) number = n;
+        if (number is null && s.Length <= 4 && int.TryParse(s, System.Globalization.NumberStyles.None, null, out var plain)) number = plain;
         FcHostInfo? found = null;
         if (number is int hn) found = hosts.FirstOrDefault(h => h.HostNumber == hn);
-        else if (Wwn.TryParse(s, out var w)) found = hosts.FirstOrDefault(h => h.PortName == w.Value);
-        else if (s.Contains(':') || s.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
-            throw CliException.Usage($"-H '{spec}' is not a host (fc_hostN, hostN, N, a WWPN such as 0x10000090fa8c0a01, or all)");
+        else if (Wwn.TryParse(s, out var w)) found = hosts.FirstOrDefault(h => h.PortName == w);
+        else throw CliException.Usage($"-H '{spec}' is not a host (fc_hostN, hostN, N, a WWPN such as 0x10000090fa8c0a01, or all)");
         if (found is null)
         {
-            var iscsi = number is int inum && Catalog.IscsiHosts.Any(i => i.HostNumber == inum) ? $" (host{number} is an iSCSI host)" : "";
-            throw CliException.NotFound($"no FC host matches '{spec}'{iscsi} (hosts: {(hosts.Count == 0 ? "none" : string.Join(", ", hosts.Select(h => h.Name)))})");
+            var iscsi = number is int inum && IscsiCatalog.IscsiHosts.Any(i => i.HostNumber == inum) ? $" (host{number} is an iSCSI host)" : "";
+            throw CliException.NotFound($"no FC host matches '{spec}'{iscsi} (FC hosts: {(hosts.Count == 0 ? "none" : string.Join(", ", hosts.Select(h => h.Name)))})");
         }
-        return [found];
+        return found;
     }
 
+    /// <summary>The one host a single-host command runs on.</summary>
     public FcHostInfo SelectHost()
     {
         var hosts = SelectHosts();
-        if (hosts.Count != 1) throw CliException.Usage("this command takes one host; -H all is for list, ns and discover");
+        if (hosts.Count != 1)
+            throw CliException.Usage($"{CommandPath} runs on one host; give -H fc_hostN (-H all works with list, info, ns and discover)");
         return hosts[0];
     }
 
+    public string CommandPath => ParseErrors.CommandPath(_parse);
+
     /// <summary>Opens a host client with the shared options (transport, profile override, timeout, logger).</summary>
-    public FcHostClient Open(FcHostInfo host)
+    public FcHostClient Open(FcHostInfo host, bool allowStateChanges = false)
     {
-        _ = Catalog;
         var client = FcHostClient.Open(Catalog, host.HostNumber, new FcClientOptions
         {
             Transport = Transport,
             ProfileName = Driver,
             TimeoutMs = TimeoutMs,
             Logger = LoggerFactory.CreateLogger("bsgkit.fc"),
+            AllowStateChanges = allowStateChanges,
         });
         _owned.Add(client);
         return client;
     }
 
     /// <summary>The host a remote-port argument implies (rport-H:C-N names its host), else -H.</summary>
-    public FcHostInfo SelectHostFor(string portSpec)
+    public FcHostInfo SelectHostFor(string? portSpec)
     {
+        if (portSpec is null) return SelectHost();
         if (HostSpec is null && TryParseRport(portSpec, out var h))
         {
             var host = Catalog.FcHosts.FirstOrDefault(x => x.HostNumber == h);
@@ -189,8 +241,12 @@ internal sealed class CliContext : IDisposable
         return colon > 6 && int.TryParse(s.AsSpan(6, colon - 6), out host);
     }
 
-    /// <summary>A remote port by rport-H:C-N, FC ID or WWPN (WWPNs not logged in are looked up with GID_PN).</summary>
-    public async Task<FcId> ResolvePortAsync(FcHostClient client, string spec, CancellationToken ct)
+    /// <summary>
+    /// A remote port by rport-H:C-N, FC ID or WWPN (WWPNs not logged in are looked up with GID_PN). With
+    /// <paramref name="mustExist"/>, an FC ID that is neither a remote port of the host nor a fabric address is checked
+    /// with GPN_ID first, so "no such port" is exit 3 on every driver (each one fails an ELS to nowhere differently).
+    /// </summary>
+    public async Task<FcId> ResolvePortAsync(FcHostClient client, string spec, CancellationToken ct, bool mustExist = false)
     {
         var s = spec.Trim();
         if (s.StartsWith("rport-", StringComparison.Ordinal))
@@ -199,23 +255,44 @@ internal sealed class CliContext : IDisposable
                     ?? throw CliException.NotFound($"no remote port '{s}' (remote ports of {client.Host.Name}: {RportNames(client.HostNumber)})");
             if (r.HostNumber != client.HostNumber)
                 throw CliException.NotFound($"remote port '{s}' belongs to host{r.HostNumber}, not {client.Host.Name}");
-            if (r.PortId is not uint id || id > FcId.MaxValue) throw CliException.NotFound($"remote port '{s}' has no port_id (state {r.PortState ?? "unknown"})");
-            return new FcId(id);
+            return r.PortId ?? throw CliException.NotFound($"remote port '{s}' has no port_id (state {r.PortState ?? "unknown"})");
         }
         var hexLen = s.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? s.Length - 2 : s.Length;
         if (!s.Contains(':') && hexLen <= 6)
-            return FcId.TryParse(s, out var fcid) ? fcid
-                : throw CliException.Usage($"'{spec}' is not a remote port (rport-H:C-N, an FC ID such as 0x010a00, or a WWPN)");
-        if (!Wwn.TryParse(s, out var wwpn)) throw new FormatException($"'{spec}' is not a WWN (16 hex digits, as 0x2000001b32a0b1c2 or 20:00:00:1b:32:a0:b1:c2)");
-        var known = Catalog.RemotePorts.FirstOrDefault(x => x.HostNumber == client.HostNumber && x.PortName == wwpn.Value && x.PortId is not null);
-        if (known is not null) return new FcId(known.PortId!.Value);
+        {
+            if (!FcId.TryParse(s, out var fcid))
+                throw CliException.Usage($"'{spec}' is not a remote port (rport-H:C-N, an FC ID such as 0x010a00, or a WWPN)");
+            if (mustExist) await CheckExistsAsync(client, fcid, ct).ConfigureAwait(false);
+            return fcid;
+        }
+        var wwpn = Wwn.Parse(s);
+        var known = Catalog.RemotePorts.FirstOrDefault(x => x.HostNumber == client.HostNumber && x.PortName == wwpn && x.PortId is not null);
+        if (known?.PortId is FcId knownId) return knownId;
         try
         {
             return (await client.GidPnAsync(wwpn, ct).ConfigureAwait(false)).Value;
         }
         catch (FcRejectedException e)
         {
-            throw CliException.NotFound($"no port with WWPN {wwpn} in the fabric ({e.Message})");
+            throw CliException.NotFound($"no port with WWPN {wwpn} in the fabric as seen from {client.Host.Name} ({e.Message})");
+        }
+    }
+
+    private async Task CheckExistsAsync(FcHostClient client, FcId id, CancellationToken ct)
+    {
+        if (id.Domain == 0xFF || client.Host.PortId == id) return; // fabric addresses (well-known, domain controllers) and the host itself
+        if (Catalog.RemotePorts.Any(r => r.HostNumber == client.HostNumber && r.PortId == id)) return;
+        try
+        {
+            await client.GpnIdAsync(id, ct).ConfigureAwait(false);
+        }
+        catch (FcRejectedException e)
+        {
+            throw CliException.NotFound($"no port {id} in the fabric as seen from {client.Host.Name} (the name server says: {e.ExplanationName ?? e.ReasonName ?? "rejected"})");
+        }
+        catch (FcException)
+        {
+            // The name server is out of reach (a driver that cannot send CT): let the request itself say what happens.
         }
     }
 

@@ -94,7 +94,11 @@ public sealed record IscsiVendorDto(string Host, string Driver, string Command)
 /// <summary>One answer (or failure) of a query with several arguments.</summary>
 public sealed record AnswerStatus(bool Ok, string? Error, int ExitCode);
 
-public sealed record NsReport(string Query, List<NsAnswer> Results);
+public sealed record NsReport(string Query, List<NsAnswer> Results)
+{
+    /// <summary>True when SIGINT/SIGTERM stopped it: the results are those answered before.</summary>
+    public bool? Interrupted { get; init; }
+}
 
 public sealed record NsAnswer(string Host, string Argument, bool Ok)
 {
@@ -122,14 +126,10 @@ public sealed record NsPortDto(string PortId, string? Name);
 public sealed record PingReply(int Seq, bool Ok, double? RttMs, int Bytes)
 {
     public string? Error { get; init; }
+    public int? ExitCode { get; init; }
 }
 
 public sealed record RttSummary(double Min, double Avg, double Max, double Mdev);
-
-public sealed record PingReport(string Host, string Command, string Target, int Transmitted, int Received, int Errors, double LossPercent, List<PingReply> Replies)
-{
-    public RttSummary? RttMs { get; init; }
-}
 
 public sealed record LesbDto(uint LinkFailure, uint LossOfSync, uint LossOfSignal, uint PrimitiveSequenceProtocolError, uint InvalidTransmissionWord, uint InvalidCrc);
 
@@ -137,15 +137,17 @@ public sealed record ElsReport(string Host, string Command, string Destination)
 {
     public bool Accepted { get; init; } = true;
     public double? DurationMs { get; init; }
-    public LesbDto? Lesb { get; init; }
+    public LesbDto? Rls { get; init; }
     public RnidDto? Rnid { get; init; }
-    public List<SpeedDto>? Speeds { get; init; }
+    public RpscDto? Rpsc { get; init; }
     public AdiscDto? Adisc { get; init; }
     public RtvDto? Rtv { get; init; }
     public RdpDto? Rdp { get; init; }
     public RplDto? Rpl { get; init; }
     public RpsDto? Rps { get; init; }
 }
+
+public sealed record RpscDto(List<SpeedDto> Ports);
 
 public sealed record SpeedDto(int Capabilities, List<string> CapabilityNames, int Operating, string OperatingName);
 
@@ -186,7 +188,7 @@ public sealed record RdpReadingDto(string Name, double Value, string Unit)
     public List<string> Flags { get; init; } = [];
 }
 
-public sealed record RdpThresholdDto(string Element, string Unit, double HighAlarm, double LowAlarm, double HighWarning, double LowWarning, List<string> Transgressed);
+public sealed record RdpThresholdDto(string Name, string Unit, double HighAlarm, double LowAlarm, double HighWarning, double LowWarning, List<string> Transgressed);
 
 public sealed record RplDto(uint ListLength, uint FirstIndex, List<RplBlockDto> Ports);
 
@@ -240,13 +242,21 @@ public sealed record NPortDto(string PortId)
     public string? Switch { get; init; }
 }
 
-public sealed record ErrorDto(string Operation, string Subject, string Message)
+/// <summary>One failed discovery query: shaped like every other failure record (ok false, error, exitCode).</summary>
+public sealed record ErrorDto(string Operation, string Subject, string Error)
 {
+    public bool Ok { get; init; }
     public string? Status { get; init; }
+    /// <summary>What this failure alone would exit with (the one mapping).</summary>
+    public int? ExitCode { get; init; }
 }
 
 public sealed record RawDto(string Host, string MsgCode, string Status)
 {
+    /// <summary>Accepted; otherwise <see cref="Error"/> and <see cref="ExitCode"/> say what failed (the document is still printed).</summary>
+    public bool Ok { get; init; }
+    public string? Error { get; init; }
+    public int? ExitCode { get; init; }
     public string? Destination { get; init; }
     public string? Detail { get; init; }
     public int? Errno { get; init; }
@@ -298,20 +308,34 @@ public sealed record ZoneCapsDto(string Host, bool HardZones, bool SoftZones, bo
 
 public sealed record VendorDto(string Host, string VendorId, string Status)
 {
+    public bool Ok { get; init; }
+    public string? Error { get; init; }
+    public int? ExitCode { get; init; }
     public string? Detail { get; init; }
     public string Reply { get; init; } = "";
     public string Response { get; init; } = "";
     public double DurationMs { get; init; }
 }
 
+/// <summary>With -o json, a command that fails as a whole prints this on stdout (and its one line on stderr).</summary>
+public sealed record ErrorRecordDto(string Command, string Error, int ExitCode)
+{
+    [JsonPropertyOrder(-1)]
+    public bool Ok { get; init; }
+}
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ErrorRecordDto))]
 [JsonSerializable(typeof(ListDto))]
 [JsonSerializable(typeof(FcHostDto))]
 [JsonSerializable(typeof(NsReport))]
-[JsonSerializable(typeof(PingReport))]
+[JsonSerializable(typeof(PingReply))]
+[JsonSerializable(typeof(RttSummary))]
 [JsonSerializable(typeof(ElsReport))]
 [JsonSerializable(typeof(DiscoverDto))]
+[JsonSerializable(typeof(List<DiscoverDto>))]
+[JsonSerializable(typeof(List<FcHostDto>))]
 [JsonSerializable(typeof(RawDto))]
 [JsonSerializable(typeof(List<ScenarioDto>))]
 [JsonSerializable(typeof(FcsElementsDto))]
@@ -331,8 +355,18 @@ internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class JsonOutput
 {
+    /// <summary>
+    /// The generated context with an encoder that leaves non-ASCII text as it is ("°C", "µW", names with accents), so a
+    /// person reading the JSON sees what a table shows; JSON-significant and control characters are still escaped.
+    /// </summary>
+    public static readonly CliJsonContext Context = new(new JsonSerializerOptions(CliJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     /// <summary>Writes <paramref name="value"/> as JSON (source-generated, no reflection) and a newline.</summary>
-    public static void Write<T>(TextWriter w, T value, JsonTypeInfo<T> info) => w.WriteLine(JsonSerializer.Serialize(value, info));
+    public static void Write<T>(TextWriter w, T value, JsonTypeInfo<T> info) =>
+        w.WriteLine(JsonSerializer.Serialize(value, (JsonTypeInfo<T>)Context.GetTypeInfo(typeof(T))!));
 
     /// <summary>JSON when -o json, otherwise the table the caller prints.</summary>
     public static void Emit<T>(CliContext ctx, T value, JsonTypeInfo<T> info, Action table)

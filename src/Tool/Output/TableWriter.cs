@@ -15,8 +15,10 @@ internal sealed class TableWriter(params string[] headers)
         return this;
     }
 
+    /// <summary>Writes the header and rows; nothing at all when there are no rows (no header over an empty result).</summary>
     public void Write(TextWriter w, bool header = true)
     {
+        if (_rows.Count == 0) return;
         var widths = new int[headers.Length];
         for (var i = 0; i < headers.Length; i++) widths[i] = header ? headers[i].Length : 0;
         foreach (var r in _rows)

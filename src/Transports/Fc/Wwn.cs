@@ -19,34 +19,37 @@ public readonly record struct Wwn : IComparable<Wwn>, ISpanFormattable
 
     public void Write(Span<byte> eightBytes) => BinaryPrimitives.WriteUInt64BigEndian(eightBytes, Value);
 
-    /// <summary>Parses "0x2000001b32a0b1c2", "2000001b32a0b1c2" or "20:00:00:1b:32:a0:b1:c2" (also with '-').</summary>
+    /// <summary>
+    /// Parses exactly 8 bytes: 16 hex digits with an optional 0x ("0x2000001b32a0b1c2", "2000001b32a0b1c2"), or 8 groups of
+    /// 2 hex digits joined by colons ("20:00:00:1b:32:a0:b1:c2"). Anything shorter or longer is refused, never zero-padded.
+    /// </summary>
     public static Wwn Parse(string text) =>
         TryParse(text, out var w) ? w
-            : throw new FormatException($"'{text}' is not a WWN (16 hex digits, as 0x2000001b32a0b1c2 or 20:00:00:1b:32:a0:b1:c2)");
+            : throw new FormatException($"'{text}' is not a WWN (exactly 16 hex digits, as 0x2000001b32a0b1c2 or 20:00:00:1b:32:a0:b1:c2)");
 
     public static bool TryParse(string? text, out Wwn wwn)
     {
         wwn = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
-        var s = text.Trim();
-        if (s.Contains(':') || s.Contains('-'))
+        var s = text.AsSpan().Trim();
+        if (s.Contains(':'))
         {
-            var parts = s.Split(':', '-');
-            if (parts.Length != 8) return false;
+            if (s.Length != 23) return false;
             ulong v = 0;
-            foreach (var p in parts)
+            for (var i = 0; i < 8; i++)
             {
-                if (p.Length is 0 or > 2 || !byte.TryParse(p, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var b))
-                    return false;
-                v = v << 8 | b;
+                var o = i * 3;
+                if (i < 7 && s[o + 2] != ':') return false;
+                if (!char.IsAsciiHexDigit(s[o]) || !char.IsAsciiHexDigit(s[o + 1])) return false;
+                v = v << 8 | byte.Parse(s.Slice(o, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
             }
             wwn = new Wwn(v);
             return true;
         }
         if (s.StartsWith("0x", StringComparison.OrdinalIgnoreCase)) s = s[2..];
-        if (s.Length is 0 or > 16) return false;
-        if (!ulong.TryParse(s, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)) return false;
-        wwn = new Wwn(value);
+        if (s.Length != 16) return false;
+        foreach (var c in s) if (!char.IsAsciiHexDigit(c)) return false;
+        wwn = new Wwn(ulong.Parse(s, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
         return true;
     }
 

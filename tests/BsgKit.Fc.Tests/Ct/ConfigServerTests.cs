@@ -66,8 +66,8 @@ public class ConfigServerTests
 
         var gpscAcc = Acc(0x0E, 0x00, 0x04, 0x00);
         var speed = Gpsc.ParseAccept(gpscAcc);
-        Assert.Equal("8 Gb, 16 Gb, 32 Gb", speed.CapabilityNames);
-        Assert.Equal("16 Gb", speed.OperatingSpeedName);
+        Assert.Equal("8 Gbit, 16 Gbit, 32 Gbit", speed.CapabilityNames);
+        Assert.Equal("16 Gbit", speed.OperatingSpeedName);
         Assert.Equal(gpscAcc, Built(b => Gpsc.BuildAccept(b, speed)));
         var req = Built(b => Gpsc.BuildRequest(b, new Wwn(0x21000024FF000001)));
         Assert.Equal(new byte[] { 0xFA, 0x01, 0, 0, 0x01, 0x27, 0x00, 0x01 }, req[4..12]);

@@ -98,9 +98,9 @@ public class CtIuHeaderTests
         Assert.Equal("GAZS", GsZoneServerCommands.Table.NameOf(0x0115));
         Assert.Equal("RPA", GsFdmiCodes.Commands.NameOf(0x211));
         Assert.Equal("F_Port", PortTypes.Table.NameOf(0x81));
-        Assert.Equal("8 Gb, 16 Gb, 32 Gb", PortSpeeds.DescribeLink(0x0E00));
-        Assert.Equal("8 Gb, 16 Gb, 32 Gb", PortSpeeds.DescribeHbaApi(0x70));
-        Assert.Equal("64 Gb", PortSpeeds.HbaApi.Find(0x400));
+        Assert.Equal("8 Gbit, 16 Gbit, 32 Gbit", PortSpeeds.DescribeLink(0x0E00));
+        Assert.Equal("8 Gbit, 16 Gbit, 32 Gbit", PortSpeeds.DescribeHbaApi(0x70));
+        Assert.Equal("64 Gbit", PortSpeeds.HbaApi.Find(0x400));
         Assert.Equal("Class 2, Class 3", ClassOfService.Table.Describe(0x0C));
         Assert.Equal("unknown (0x4000)", PortSpeeds.HbaApi.NamesOf(0x4000)[0]);
     }

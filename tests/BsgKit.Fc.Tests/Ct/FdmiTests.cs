@@ -27,7 +27,7 @@ public class FdmiTests
         var attrs = Gpat.ParseAccept(acc);
         Assert.Equal(4, attrs.Count);
         Assert.Equal(FdmiValueKind.Speed, attrs[0].Kind);
-        Assert.Equal("8 Gb, 16 Gb, 32 Gb", attrs[0].SpeedNames);
+        Assert.Equal("8 Gbit, 16 Gbit, 32 Gbit", attrs[0].SpeedNames);
         Assert.Equal("Supported speed", attrs[0].TypeName);
         Assert.Equal(new Wwn(0x21000024FF010203), attrs[1].Wwn);
         Assert.Equal("host1", attrs[2].Text);
@@ -101,7 +101,7 @@ public class FdmiTests
         var (port, attrs) = Rpa.ParseRequest(rpa);
         Assert.Equal(new Wwn(9), port);
         Assert.True(attrs[0].Fc4Types!.Contains(Fc4Types.Fcp));
-        Assert.Equal("16 Gb", attrs[1].SpeedNames);
+        Assert.Equal("16 Gbit", attrs[1].SpeedNames);
         Assert.True(Rpa.ParseAccept(Built(b => Rpa.BuildAccept(b))).IsAccept);
 
         Assert.Equal(new Wwn(7), Dhba.ParseRequest(Built(b => Dhba.BuildRequest(b, new Wwn(7)))));

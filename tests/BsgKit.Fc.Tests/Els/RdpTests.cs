@@ -45,8 +45,8 @@ public class RdpTests
         Assert.Equal("SFP+", sfp.ConnectorTypeName);
 
         var speed = accept.PortSpeed!;
-        Assert.Equal(["8 Gb", "16 Gb", "32 Gb"], speed.SpeedCapabilityNames);
-        Assert.Equal("32 Gb", speed.OperatingSpeedName);
+        Assert.Equal(["8 Gbit", "16 Gbit", "32 Gbit"], speed.SpeedCapabilityNames);
+        Assert.Equal("32 Gbit", speed.OperatingSpeedName);
         Assert.Null(accept.Fec);
 
         Assert.Equal(bytes, ElsSamples.Build(b => Rdp.BuildAccept(b, accept.Descriptors)));

@@ -91,9 +91,9 @@ public class RnidRpscTests
         var bytes = Hex.Bytes("02 00 0002 | 3800 0800 | 0700 0001");
         var entries = Rpsc.ParseAccept(bytes);
         Assert.Equal(2, entries.Count);
-        Assert.Equal(["4 Gb", "10 Gb", "8 Gb"], entries[0].SpeedCapabilityNames);
-        Assert.Equal("8 Gb", entries[0].OperatingSpeedName);
-        Assert.Equal(["16 Gb", "32 Gb", "64 Gb"], entries[1].SpeedCapabilityNames);
+        Assert.Equal(["4 Gbit", "10 Gbit", "8 Gbit"], entries[0].SpeedCapabilityNames);
+        Assert.Equal("8 Gbit", entries[0].OperatingSpeedName);
+        Assert.Equal(["16 Gbit", "32 Gbit", "64 Gbit"], entries[1].SpeedCapabilityNames);
         Assert.Equal("speed not established", entries[1].OperatingSpeedName);
         Assert.Equal(bytes, ElsSamples.Build(b => Rpsc.BuildAccept(b, entries)));
     }

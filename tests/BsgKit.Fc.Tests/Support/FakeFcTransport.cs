@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using BsgKit.Bsg;
 using BsgKit.Bsg.Catalog;
+using BsgKit.Fc.Catalog;
 
 namespace BsgKit.Fc.Tests.Support;
 
@@ -129,7 +130,7 @@ public sealed unsafe class FakeFcTransport : IBsgTransport
     }
 
     /// <summary>A catalog with fc_host1 on <paramref name="driver"/> and rports (name, port_id) with nodes.</summary>
-    public static BsgCatalogSnapshot Catalog(string? driver, bool hostHasNode = true, params (string Name, uint PortId)[] rports)
+    public static FcCatalogSnapshot Catalog(string? driver, bool hostHasNode = true, params (string Name, uint PortId)[] rports)
     {
         var host = new FcHostInfo(1)
         {
@@ -139,7 +140,7 @@ public sealed unsafe class FakeFcTransport : IBsgTransport
         var ports = new List<FcRemotePortInfo>();
         var i = 0;
         foreach (var (name, id) in rports)
-            ports.Add(new FcRemotePortInfo(name, 1, 0, i++) { PortId = id, PortState = "Online", Node = BsgNode.Classify(name, "/dev/bsg/" + name, $"250:{10 + i}") });
-        return new BsgCatalogSnapshot([], [host], ports, [], []);
+            ports.Add(new FcRemotePortInfo(name, 1, 0, i++) { PortId = new FcId(id), PortState = "Online", Node = BsgNode.Classify(name, "/dev/bsg/" + name, $"250:{10 + i}") });
+        return new FcCatalogSnapshot(new BsgCatalogSnapshot([], []), [host], ports, []);
     }
 }

@@ -1,4 +1,4 @@
-using BsgKit.Bsg.Catalog;
+using BsgKit.Fc.Catalog;
 using BsgKit.Fc.Clients;
 
 namespace BsgKit.Fc.Tests.Support;
@@ -28,7 +28,7 @@ public sealed class Rig
             : Els(r);
     }
 
-    public static BsgCatalogSnapshot Catalog(string driver) =>
+    public static FcCatalogSnapshot Catalog(string driver) =>
         FakeFcTransport.Catalog(driver, true, ("rport-1:0-0", 0xFFFFFC), ("rport-1:0-1", 0x010203), ("rport-1:0-2", 0xFFFFFA));
 
     public FcHostClient Host(string driver, FcClientOptions? options = null) =>

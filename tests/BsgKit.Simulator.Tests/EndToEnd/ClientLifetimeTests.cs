@@ -24,7 +24,7 @@ public class ClientLifetimeTests
     {
         using var san = SimulatedSan.Create(personality);
         using var pool = new PinnedBufferPool();
-        var catalog = san.Catalog.Scan();
+        var catalog = BsgKit.Fc.Catalog.FcCatalog.Scan(san.Catalog);
         var options = new FcClientOptions { Transport = san.Transport, Pool = pool };
         var host = catalog.FcHosts[0].HostNumber;
         var target = san.Scenario.NPorts[0];
@@ -51,7 +51,7 @@ public class ClientLifetimeTests
     {
         using var san = SimulatedSan.Create("lpfc");
         using var pool = new PinnedBufferPool();
-        var catalog = san.Catalog.Scan();
+        var catalog = BsgKit.Fc.Catalog.FcCatalog.Scan(san.Catalog);
         var client = FcHostClient.Open(catalog, catalog.FcHosts[0].HostNumber, new FcClientOptions { Transport = san.Transport, Pool = pool });
         var target = san.Scenario.NPorts[0];
         var id = new FcId((uint)(target.Domain << 16 | target.Port << 8 | target.Alpa));

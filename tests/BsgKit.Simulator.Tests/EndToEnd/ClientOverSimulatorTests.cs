@@ -20,7 +20,7 @@ public class ClientOverSimulatorTests
     private static (SimulatedSan San, FcHostClient Client, NPortSpec Target) Open(string scenario)
     {
         var san = SimulatedSan.Create(scenario);
-        var catalog = san.Catalog.Scan();
+        var catalog = BsgKit.Fc.Catalog.FcCatalog.Scan(san.Catalog);
         var client = FcHostClient.Open(catalog, catalog.FcHosts[0].HostNumber, new FcClientOptions { Transport = san.Transport });
         return (san, client, san.Scenario.NPorts[0]);
     }
@@ -120,7 +120,7 @@ public class LargeFabricEndToEndTests
     public async Task A_10000_port_fabric_is_listed_completely_through_the_bsg_layer()
     {
         using var san = SimulatedSan.Create("big");
-        var catalog = san.Catalog.Scan();
+        var catalog = BsgKit.Fc.Catalog.FcCatalog.Scan(san.Catalog);
         Assert.Empty(catalog.Problems);
         using var client = FcHostClient.Open(catalog, san.FcHosts[0].HostNumber, new FcClientOptions { Transport = san.Transport });
         var listing = await NameServerListing.ListAsync(client);
@@ -144,7 +144,7 @@ public class EveryFabricAnswerTests
     public async Task Every_query_of_the_fc_issue_answers_on_the_lab()
     {
         using var san = SimulatedSan.Create("lab");
-        using var client = FcHostClient.Open(san.Catalog.Scan(), 1, new FcClientOptions { Transport = san.Transport });
+        using var client = FcHostClient.Open(BsgKit.Fc.Catalog.FcCatalog.Scan(san.Catalog), 1, new FcClientOptions { Transport = san.Transport, AllowStateChanges = true }); // it registers too (RSPN_ID, RFT_ID, RFF_ID)
         var target = new FcId(0x010a00);
         var targetWwpn = Wwn.Parse("0x500507680b214ac1");
         var targetWwnn = Wwn.Parse("0x500507680b004ac1");
@@ -212,7 +212,7 @@ public class EveryFabricAnswerTests
         scenario.Hosts[0].Npiv.Add(new NpivSpec { Host = 7, Wwpn = "0x2000001b21aa0107", Wwnn = "0x1000001b21aa0107" });
         scenario.Hosts[0].Npiv.Add(new NpivSpec { Host = 8, Wwpn = "0x2000001b21aa0108", Wwnn = "0x1000001b21aa0108" });
         using var san = SimulatedSan.Create(scenario);
-        var hosts = san.Catalog.Scan().FcHosts;
+        var hosts = BsgKit.Fc.Catalog.FcCatalog.Scan(san.Catalog).FcHosts;
         Assert.Equal([1, 7, 8], hosts.Select(h => h.HostNumber));
         var ids = hosts.Select(h => h.PortId!.Value).ToList();
         Assert.Equal(3, ids.Distinct().Count());

@@ -19,7 +19,7 @@ public class FaultsThroughClientTests
         scenario.Faults.Add(fault);
         using var san = SimulatedSan.Create(scenario);
         prepare?.Invoke(san);
-        var catalog = san.Catalog.Scan();
+        var catalog = BsgKit.Fc.Catalog.FcCatalog.Scan(san.Catalog);
         using var client = FcHostClient.Open(catalog, 1, new FcClientOptions { Transport = san.Transport, TimeoutMs = 1000 });
         return await Record.ExceptionAsync(() => action(client));
     }
@@ -60,13 +60,14 @@ public class FaultsThroughClientTests
     }
 
     [Fact]
-    public async Task Ct_logical_busy_is_a_ct_reject_with_reason_5()
+    public async Task Ct_logical_busy_is_busy_with_the_reject_reason_5_kept()
     {
         var e = await Run("fcoe", new FaultSpec { Kind = "busy", Target = "0xfffffc", Command = "GPN_ID", Scope = "ct" },
             c => c.GpnIdAsync(Target));
-        var r = Assert.IsType<FcRejectedException>(e);
-        Assert.True(r.IsCtReject);
-        Assert.Equal(0x05, r.Reason);
+        var r = Assert.IsType<Fc.Clients.FcBusyException>(e);
+        Assert.Equal(Fc.Clients.FcExchangeStatus.Busy, r.Exchange!.Status);
+        Assert.Equal(0x05, r.Exchange.CtHeader!.Value.Reason);
+        Assert.Equal(4, r.Exchange.Attempts); // retried with backoff, still busy
     }
 
     [Fact]
@@ -123,7 +124,7 @@ public class FaultsThroughClientTests
         var scenario = ScenarioLoader.Resolve("libfc");
         scenario.Faults.Add(new FaultSpec { Kind = "linkErrors", Target = TargetWwpn, Command = "ECHO", Amount = 3 });
         using var san = SimulatedSan.Create(scenario);
-        using var client = FcHostClient.Open(san.Catalog.Scan(), 1, new FcClientOptions { Transport = san.Transport });
+        using var client = FcHostClient.Open(BsgKit.Fc.Catalog.FcCatalog.Scan(san.Catalog), 1, new FcClientOptions { Transport = san.Transport });
         var before = (await client.RlsAsync(Target, Target)).Value;
         await client.EchoAsync(Target, new byte[8]);
         await client.EchoAsync(Target, new byte[8]);
@@ -137,11 +138,11 @@ public class FaultsThroughClientTests
         var scenario = ScenarioLoader.Resolve("lpfc");
         scenario.Faults.Add(new FaultSpec { Kind = "disappear", Target = TargetWwpn, After = 2 });
         using var san = SimulatedSan.Create(scenario);
-        using var client = FcHostClient.Open(san.Catalog.Scan(), 1, new FcClientOptions { Transport = san.Transport });
+        using var client = FcHostClient.Open(BsgKit.Fc.Catalog.FcCatalog.Scan(san.Catalog), 1, new FcClientOptions { Transport = san.Transport });
         await client.EchoAsync(Target, new byte[8]);
         await client.EchoAsync(Target, new byte[8]);
         await Assert.ThrowsAnyAsync<Exception>(() => client.EchoAsync(Target, new byte[8]));
-        var catalog = san.Catalog.Scan();
+        var catalog = BsgKit.Fc.Catalog.FcCatalog.Scan(san.Catalog);
         Assert.DoesNotContain(catalog.RemotePorts, r => r.PortId == Target.Value);
         Assert.Null(catalog.FindNode("rport-1:0-2"));
     }

@@ -48,7 +48,7 @@ public class ManagementServerTests
         Assert.Equal(0x02, Gps.ParseAccept(Ct(fabric, host, b => Gps.BuildRequest(b, ports[3].PortName))).State);
         var speed = Gpsc.ParseAccept(Ct(fabric, host, b => Gpsc.BuildRequest(b, Wwn.Parse(BWwpn))));
         Assert.Equal(0x0400, speed.OperatingSpeed);
-        Assert.Equal("16 Gb", PortSpeeds.DescribeLink(speed.OperatingSpeed));
+        Assert.Equal("16 Gbit", PortSpeeds.DescribeLink(speed.OperatingSpeed));
     }
 
     [Fact]
@@ -76,8 +76,8 @@ public class ManagementServerTests
         Assert.Contains(hba.Attributes, a => a.Type == 0xA && a.Text!.StartsWith("Linux"));
         Assert.Equal([hbaId], Grpl.ParseAccept(Ct(fabric, host, b => Grpl.BuildRequest(b, hbaId))));
         var port = Gpat.ParseAccept(Ct(fabric, host, b => Gpat.BuildRequest(b, hbaId)));
-        Assert.Equal("32 Gb", port.Single(a => a.Type == 0x3).SpeedNames);
-        Assert.Equal("8 Gb, 16 Gb, 32 Gb", port.Single(a => a.Type == 0x2).SpeedNames);
+        Assert.Equal("32 Gbit", port.Single(a => a.Type == 0x3).SpeedNames);
+        Assert.Equal("8 Gbit, 16 Gbit, 32 Gbit", port.Single(a => a.Type == 0x2).SpeedNames);
         Assert.Equal(2048u, port.Single(a => a.Type == 0x4).Number);
         Assert.Equal(host.Value, port.Single(a => a.Type == 0x103).Number);
         Assert.Equal("bsgkit-sim", port.Single(a => a.Type == 0x6).Text);

@@ -39,7 +39,7 @@ public class ProtocolAnswerTests
     public async Task An_oversized_echo_through_the_client_is_a_reject_not_eio(string personality)
     {
         using var san = SimulatedSan.Create(personality);
-        var catalog = san.Catalog.Scan();
+        var catalog = BsgKit.Fc.Catalog.FcCatalog.Scan(san.Catalog);
         using var client = FcHostClient.Open(catalog, catalog.FcHosts[0].HostNumber, new FcClientOptions { Transport = san.Transport });
         var target = san.Scenario.NPorts[0];
         var payload = new byte[4 + 2500];

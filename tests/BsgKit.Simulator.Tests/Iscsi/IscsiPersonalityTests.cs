@@ -15,7 +15,7 @@ public sealed class IscsiPersonalityTests : IDisposable
     [Fact]
     public void The_catalog_lists_offload_hosts_with_nodes_and_the_software_host_with_the_note()
     {
-        var snap = _h.San.Catalog.Scan();
+        var snap = BsgKit.Iscsi.Catalog.IscsiCatalog.Scan(_h.San.Catalog);
         var qla = Assert.Single(snap.IscsiHosts, h => h.HostNumber == IscsiSimHarness.Qla);
         Assert.Equal("qla4xxx", qla.Driver);
         Assert.Equal(BsgNodeKind.IscsiHost, qla.Node!.Kind);

@@ -50,7 +50,7 @@ public sealed class IscsiSimHarness : IDisposable
     public SimIscsiHost BeHost => San.FindIscsiHost(Be)!;
 
     public IscsiHostClient Client(int host) =>
-        IscsiHostClient.Open(San.Catalog.Scan(), host, new IscsiClientOptions { Transport = San.Transport, Pool = Pool });
+        IscsiHostClient.Open(BsgKit.Iscsi.Catalog.IscsiCatalog.Scan(San.Catalog), host, new IscsiClientOptions { Transport = San.Transport, Pool = Pool });
 
     public BsgTransaction Tx(int request, int dout, int din, int reply = 96) => new(Pool, request, dout, din, reply);
 

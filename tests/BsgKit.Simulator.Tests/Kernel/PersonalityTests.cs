@@ -69,7 +69,7 @@ public class PersonalityTests
 
         var ns = h.Host.RemotePorts.Single(r => r.PortId == FcId.DirectoryServer);
         Assert.Equal(["Directory Server"], ns.Roles);
-        var snapshot = h.San.Catalog.Scan();
+        var snapshot = BsgKit.Fc.Catalog.FcCatalog.Scan(h.San.Catalog);
         Assert.Contains(snapshot.RemotePorts, r => r.PortId == 0xFFFFFC && r.Roles.Contains("Directory Server") && r.Node != null);
 
         using var rct = h.Tx(FcBsgRequest.Size, 20, 256);
@@ -259,7 +259,7 @@ public class PersonalityTests
     public void Fnic_has_no_bsg_nodes_and_bfa_refuses_requests_without_its_trailer()
     {
         using var fnic = new SimHarness("fnic");
-        var snap = fnic.San.Catalog.Scan();
+        var snap = BsgKit.Fc.Catalog.FcCatalog.Scan(fnic.San.Catalog);
         var host = Assert.Single(snap.FcHosts);
         Assert.Equal("fnic", host.Driver);
         Assert.Null(host.Node);

@@ -15,7 +15,7 @@ public class ScenarioTests
     public void Built_in_scenarios_load_and_the_catalog_finds_their_hosts(string name)
     {
         using var san = SimulatedSan.Create(name);
-        var snapshot = san.Catalog.Scan();
+        var snapshot = BsgKit.Fc.Catalog.FcCatalog.Scan(san.Catalog);
         Assert.Empty(snapshot.Problems);
         Assert.NotEmpty(snapshot.FcHosts);
         Assert.All(snapshot.FcHosts, h => Assert.NotNull(h.Node?.DevicePath));

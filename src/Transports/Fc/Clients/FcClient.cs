@@ -74,6 +74,16 @@ public abstract partial class FcClient : IDisposable
             throw NotSupported($"a {bytes}-byte {what} (single segments of at most {seg} bytes)", "send a smaller request");
     }
 
+    /// <summary>Refuses a request that changes fabric or port state unless the client allows it (nothing is sent).</summary>
+    private void GuardStateChange(string? wouldDo, string operation, FcId? destination)
+    {
+        if (wouldDo is null || Session.AllowStateChanges) return;
+        throw new FcStateChangeRefusedException(DevicePath, destination is { } d ? $"{operation} to {d}" : operation, wouldDo);
+    }
+
+    private static string? CtStateChange(ReadOnlySpan<byte> ctIu) => ctIu.Length < CtIuHeader.Size ? null
+        : Codes.StateChangingRequests.DescribeCt(ctIu[4], ctIu[5], System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(ctIu[8..]));
+
     private static bool Contains(IReadOnlyList<byte> list, byte value)
     {
         for (var i = 0; i < list.Count; i++) if (list[i] == value) return true;
@@ -130,6 +140,7 @@ public abstract partial class FcClient : IDisposable
         try
         {
             var length = build(tx.Dout, argument, dinLength);
+            GuardStateChange(CtStateChange(tx.Dout), operation, dest);
             CheckSegment(length, operation + " request");
             FcNode.TrimDout(tx, length);
             WriteCtRequest(tx.Request, tx.Dout, route.MsgCode, dest, Profile);
@@ -147,6 +158,7 @@ public abstract partial class FcClient : IDisposable
     private protected async Task<FcResponse<T>> ElsAsync<TArg, T>(FcId? destination, byte command, string operation, int requestCapacity,
         int maxResponseBytes, TArg argument, ElsRequestBuilder<TArg> build, ResponseParser<T> parse, CancellationToken cancellationToken)
     {
+        GuardStateChange(Codes.StateChangingRequests.DescribeEls(command), operation, destination);
         var route = RouteEls(destination);
         var node = route.Node;
         var tx = node.Rent(FcBsgRequest.Size, requestCapacity, Profile.ResponseBytes(maxResponseBytes));
@@ -191,6 +203,7 @@ public abstract partial class FcClient : IDisposable
         if (ctIu.Length < CtIuHeader.Size) throw new ArgumentException($"a CT_IU is at least {CtIuHeader.Size} bytes", nameof(ctIu));
         var header = CtIuHeader.Read(ctIu.Span);
         var dest = destination ?? header.Server.WellKnownAddress;
+        GuardStateChange(CtStateChange(ctIu.Span), $"CT {header.CommandName}", dest);
         var route = RouteCt(dest, header.GsType);
         CheckCtRoute(route, header.GsType);
         CheckSegment(ctIu.Length, "CT request");
@@ -213,6 +226,7 @@ public abstract partial class FcClient : IDisposable
         CancellationToken cancellationToken)
     {
         if (payload.IsEmpty) throw new ArgumentException("an ELS payload starts with its command code", nameof(payload));
+        GuardStateChange(Codes.StateChangingRequests.DescribeEls(payload.Span[0]), $"ELS {Codes.ElsCommands.Table.NameOf(payload.Span[0])}", destination);
         var route = RouteEls(destination);
         CheckSegment(payload.Length, "ELS request");
         var node = route.Node;

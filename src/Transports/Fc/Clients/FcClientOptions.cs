@@ -22,6 +22,16 @@ public sealed record FcClientOptions
     /// <summary>sg_io_v4.timeout per request; null = the profile's default.</summary>
     public uint? TimeoutMs { get; init; }
 
+    /// <summary>
+    /// Send requests that change fabric or port state (name-server registrations and DA_ID, FDMI RHBA/RPA/DHBA/DPRT,
+    /// zone changes, FLOGI/FDISC/PLOGI/LOGO, LIRR, SRL …; <see cref="Codes.StateChangingRequests"/>). False (the
+    /// default) refuses them with <see cref="FcStateChangeRefusedException"/> before anything is sent.
+    /// </summary>
+    public bool AllowStateChanges { get; init; }
+
+    /// <summary>How a busy answer (F_BSY, P_BSY, CT or LS_RJT "logical busy", EBUSY) is retried; <see cref="FcBusyRetry.None"/> turns it off.</summary>
+    public FcBusyRetry BusyRetry { get; init; } = FcBusyRetry.Default;
+
     internal FcDriverProfile ResolveProfile(string? procName, ILogger logger) =>
         Profile ?? (ProfileName is { } n ? FcDriverProfiles.ByName(n) with { DriverName = procName ?? n } : FcDriverProfiles.ForDriver(procName, logger));
 }

@@ -23,6 +23,7 @@ public class FcException : BsgException
         FcExchangeStatus.Rejected => new FcRejectedException(r),
         FcExchangeStatus.NoResponse => new FcNoResponseException(r),
         FcExchangeStatus.Malformed => new FcMalformedResponseException(r, r.Detail ?? "neither accept nor reject", null),
+        FcExchangeStatus.Busy => new FcBusyException(r),
         _ => new FcTransportException(r),
     };
 }
@@ -83,3 +84,31 @@ public sealed class FcMalformedResponseException(FcExchangeResult r, string deta
 
 /// <summary>The driver cannot do this at all (refused before anything was sent).</summary>
 public sealed class FcNotSupportedException(string? nodePath, string message, string hint) : FcException(nodePath, message, hint);
+
+/// <summary>The fabric, the port or the driver stayed busy through every attempt of the retry policy.</summary>
+public sealed class FcBusyException(FcExchangeResult r) : FcException(r.DevicePath,
+    $"{r.Operation}{(r.Destination is { } d ? $" to {d}" : "")}: busy — {r.Detail ?? "busy"}" +
+    (r.Attempts > 1 ? $" (still busy after {r.Attempts} attempts)" : ""),
+    "the fabric or the port asked to be retried later; try again in a moment (FcClientOptions.BusyRetry sets how long the client keeps trying)",
+    r);
+
+/// <summary>
+/// A request that changes fabric or port state was refused before anything was sent, because the client was not
+/// opened with <see cref="FcClientOptions.AllowStateChanges"/>.
+/// </summary>
+public sealed class FcStateChangeRefusedException(string? nodePath, string operation, string wouldDo) : FcException(nodePath,
+    $"{operation} {wouldDo}; refused because the client does not allow state changes (nothing was sent)",
+    "open the client with FcClientOptions.AllowStateChanges = true to send it")
+{
+    /// <summary>The request (e.g. "RPN_ID to 0xfffffc").</summary>
+    public string Operation { get; } = operation;
+
+    /// <summary>What it would have done, in words.</summary>
+    public string WouldDo { get; } = wouldDo;
+}
+
+/// <summary>
+/// The destination is not a remote port of this host (no rport with that port_id), so a driver that routes through
+/// rports (lpfc) has nowhere to send it; nothing was sent.
+/// </summary>
+public sealed class FcPortNotFoundException(string? nodePath, string message, string hint) : FcException(nodePath, message, hint);

@@ -30,6 +30,9 @@ public static class FcExchangeInterpreter
         if (c.Outcome == BsgOutcome.IoctlFailed)
         {
             var timeout = c.Errno == Errno.ETIMEDOUT;
+            if (c.Errno == Errno.EBUSY)
+                return common.Make(FcExchangeStatus.Busy, "the driver is busy with another passthrough (EBUSY)",
+                    driverResult: c.KernelResult != 0 ? c.KernelResult : null);
             return common.Make(timeout ? FcExchangeStatus.NoResponse : FcExchangeStatus.IoctlFailed,
                 timeout ? "the driver timed out waiting for an answer" : DescribeErrno(c.Errno, msgCode, profile),
                 driverResult: c.KernelResult != 0 ? c.KernelResult : null);
@@ -43,6 +46,9 @@ public static class FcExchangeInterpreter
         FcBsgRejectData? rjt = kind != FcPayloadKind.Vendor && responseLength >= 16 ? new FcBsgRejectData(r[12], r[13], r[14], r[15]) : null;
         common.Reply(responseLength, result, rcvLen, ctels, rjt, keepBytes ? r.ToArray() : null);
 
+        if (c.Outcome == BsgOutcome.StatusError && responseLength >= FcBsgReply.QlogicExtendedSize
+            && profile.FirmwareBusyStatus is uint busy && HostEndian.ReadUInt32(r[FcBsgReply.FirmwareStatusOffset..]) == busy)
+            return common.Make(FcExchangeStatus.Busy, $"the destination port or the fabric is busy ({QlogicCompletionStatuses.Table.NameOf(busy)})");
         if (c.Outcome == BsgOutcome.StatusError)
             return common.Make(FcExchangeStatus.TransportError,
                 $"transport status {HostByte.NameOf(c.TransportStatus)} ({c.TransportStatus}), device 0x{c.DeviceStatus:x2}, driver 0x{c.DriverStatus:x2}" +
@@ -93,6 +99,8 @@ public static class FcExchangeInterpreter
             b.Ct(header);
             if (header.IsAccept)
                 return b.Make(FcExchangeStatus.Accepted, header.MaxOrResidualWords != 0 ? $"truncated: {header.MaxOrResidualWords} words did not fit" : null);
+            if (header.IsReject && header.Reason == CtRejectReasons.LogicalBusy)
+                return b.Make(FcExchangeStatus.Busy, $"the {header.ServerName} is busy (FS_RJT logical busy, explanation {header.ExplanationName})");
             if (header.IsReject)
                 return b.Make(FcExchangeStatus.Rejected, $"FS_RJT from the {header.ServerName}: {header.ReasonName} / {header.ExplanationName}");
             if (header.CommandResponse != 0 || payload.IndexOfAnyExcept((byte)0) >= 0)
@@ -117,7 +125,9 @@ public static class FcExchangeInterpreter
                 case ElsCommands.LsRjt when payload.Length >= LsRjt.Length:
                     var rej = new LsRjt(payload[5], payload[6], payload[7]);
                     b.Els(rej);
-                    return b.Make(FcExchangeStatus.Rejected, $"LS_RJT: {rej}");
+                    return rej.Reason == LsRjtReasons.LogicalBusy
+                        ? b.Make(FcExchangeStatus.Busy, $"the port is busy (LS_RJT logical busy, explanation {rej.ExplanationName})")
+                        : b.Make(FcExchangeStatus.Rejected, $"LS_RJT: {rej}");
                 case ElsCommands.LsRjt:
                     return b.Make(FcExchangeStatus.Malformed, $"LS_RJT of {payload.Length} bytes; it is 8");
                 default:
@@ -131,12 +141,16 @@ public static class FcExchangeInterpreter
     {
         if (ctels is { } s && s != FcCtelsStatus.Ok)
         {
-            var fabricReject = s is FcCtelsStatus.PRjt or FcCtelsStatus.FRjt or FcCtelsStatus.PBsy or FcCtelsStatus.FBsy;
+            if (s is FcCtelsStatus.FBsy) return b.Make(FcExchangeStatus.Busy, "the fabric is busy (F_BSY)");
+            if (s is FcCtelsStatus.PBsy) return b.Make(FcExchangeStatus.Busy, "the destination port is busy (P_BSY)");
+            var fabricReject = s is FcCtelsStatus.PRjt or FcCtelsStatus.FRjt;
             if (isEls && s == FcCtelsStatus.Reject && profile.ReportsRejectDataInReply && rjt is { } d)
             {
                 var rej = LsRjt.FromBsgRejectData(d.Reason, d.Explanation, d.VendorUnique);
                 b.Els(rej);
-                return b.Make(FcExchangeStatus.Rejected, $"LS_RJT (reported in ctels_reply): {rej}");
+                return rej.Reason == LsRjtReasons.LogicalBusy
+                    ? b.Make(FcExchangeStatus.Busy, $"the port is busy (LS_RJT logical busy, reported in ctels_reply)")
+                    : b.Make(FcExchangeStatus.Rejected, $"LS_RJT (reported in ctels_reply): {rej}");
             }
             if (s == FcCtelsStatus.Reject || fabricReject)
                 return b.Make(FcExchangeStatus.Rejected, $"ctels_reply status {s.NameOf()}" +

@@ -20,6 +20,11 @@ public enum FcExchangeStatus
     TransportError,
     /// <summary>Something came back that is neither accept nor reject.</summary>
     Malformed,
+    /// <summary>
+    /// The fabric or the port was busy (F_BSY, P_BSY, CT FS_RJT or LS_RJT "logical busy", qla2xxx CS_PORT_BUSY) or
+    /// the driver answered EBUSY; retried with backoff (<see cref="FcClientOptions.BusyRetry"/>) before it is reported.
+    /// </summary>
+    Busy,
 }
 
 /// <summary>Where <see cref="FcExchangeResult.ReceivedLength"/> came from.</summary>
@@ -92,9 +97,23 @@ public sealed class FcExchangeResult
 
     public bool IsAccepted => Status == FcExchangeStatus.Accepted;
 
+    private int _attempts = 1;
+
+    /// <summary>How many times the request was sent (more than 1 after busy answers).</summary>
+    public int Attempts { get => _attempts; init => _attempts = value; }
+
+    internal FcExchangeResult WithAttempts(int attempts)
+    {
+        var copy = (FcExchangeResult)MemberwiseClone();
+        copy._attempts = attempts;
+        return copy;
+    }
+
     public string? RejectReasonName => Status != FcExchangeStatus.Rejected ? null
         : CtHeader is { IsReject: true } h ? h.ReasonName
-        : ElsReject?.ReasonName ?? (RejectData is { } r ? Codes.CtRejectReasons.Table.NameOf(r.Reason) : null);
+        : ElsReject?.ReasonName ?? (RejectData is { Reason: not 0 } r
+            ? (CtelsStatus is FcCtelsStatus.PRjt or FcCtelsStatus.FRjt ? Codes.FrameRejectReasons.Table : Codes.CtRejectReasons.Table).NameOf(r.Reason)
+            : null);
 
     public string? RejectExplanationName => Status != FcExchangeStatus.Rejected ? null
         : CtHeader is { IsReject: true } h ? h.ExplanationName
@@ -111,7 +130,8 @@ public sealed class FcExchangeResult
     {
         var where = Destination is { } d ? $" to {d}" : "";
         return $"{Operation}{where} via {MsgCode.NameOf()} on {DevicePath} [{Profile}]: {Status}" +
-               (Detail is null ? "" : $" — {Detail}") + $" ({Duration.TotalMilliseconds:0.###} ms)";
+               (Detail is null ? "" : $" — {Detail}") + $" ({Duration.TotalMilliseconds:0.###} ms" +
+               (Attempts > 1 ? $", {Attempts} attempts)" : ")");
     }
 }
 

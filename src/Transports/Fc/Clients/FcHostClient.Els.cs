@@ -36,9 +36,13 @@ public sealed partial class FcHostClient
         ElsAsync(destination, ElsCommands.Rls, "RLS", Rls.RequestLength, Rls.AcceptLength, port,
             static (s, a) => Rls.BuildRequest(s, a), static r => Rls.ParseAccept(r), cancellationToken);
 
-    /// <summary>ECHO: the responder returns data; compare it with what was sent. Sent to destination (HST_ELS_NOLOGIN, or RPT_ELS through its rport when the driver lacks it).</summary>
+    /// <summary>
+    /// ECHO: the responder returns data; compare it with what was sent. The response buffer is exactly as long as the
+    /// request (an ECHO accept echoes it byte for byte), because qla2xxx and zfcp report the whole buffer as received.
+    /// Sent to destination (HST_ELS_NOLOGIN, or RPT_ELS through its rport when the driver lacks it).
+    /// </summary>
     public Task<FcResponse<byte[]>> EchoAsync(FcId destination, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default) =>
-        ElsAsync(destination, ElsCommands.Echo, "ECHO", Echo.HeaderLength + Echo.MaxDataLength, Echo.HeaderLength + Echo.MaxDataLength, data,
+        ElsAsync(destination, ElsCommands.Echo, "ECHO", Echo.HeaderLength + data.Length, Echo.HeaderLength + data.Length, data,
             static (s, a) => Echo.BuildRequest(s, a.Span), static r => Echo.ParseAccept(r), cancellationToken);
 
     /// <summary>Read diagnostic parameters (RDP) of the port with N_Port ID port. Sent to destination (HST_ELS_NOLOGIN, or RPT_ELS through its rport when the driver lacks it).</summary>

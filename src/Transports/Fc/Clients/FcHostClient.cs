@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using BsgKit.Bsg;
-using BsgKit.Bsg.Catalog;
+using BsgKit.Fc.Catalog;
 using BsgKit.Fc.FcBsg;
 using BsgKit.Fc.Profiles;
 using Microsoft.Extensions.Logging;
@@ -36,7 +36,7 @@ public sealed partial class FcHostClient : FcClient
     public IReadOnlyList<FcRemotePortInfo> RemotePorts => _remotePorts;
 
     /// <summary>Opens fc_host<paramref name="hostNumber"/> from a catalog snapshot; the profile comes from its proc_name unless overridden.</summary>
-    public static FcHostClient Open(BsgCatalogSnapshot catalog, int hostNumber, FcClientOptions? options = null)
+    public static FcHostClient Open(FcCatalogSnapshot catalog, int hostNumber, FcClientOptions? options = null)
     {
         FcHostInfo? host = null;
         foreach (var h in catalog.FcHosts) if (h.HostNumber == hostNumber) host = h;
@@ -60,7 +60,7 @@ public sealed partial class FcHostClient : FcClient
             throw new FcNotSupportedException($"/dev/bsg/fc_{host.Name}", $"{host.Name} ({profile}): {reason}",
                 profile.UnsupportedReason is null ? "load the driver with bsg support, or create the node with mknod" : "this driver cannot be used through FC bsg");
         }
-        var session = new FcSession(profile, logger, options.TimeoutMs ?? profile.TimeoutMs);
+        var session = new FcSession(profile, logger, options);
         try
         {
             var device = BsgDevice.Open(path, options.Transport, options.Pool, logger);
@@ -78,17 +78,18 @@ public sealed partial class FcHostClient : FcClient
 
     private FcRemotePortInfo? FindRport(FcId portId)
     {
-        foreach (var r in _remotePorts) if (r.PortId == portId.Value) return r;
+        foreach (var r in _remotePorts) if (r.PortId == portId) return r;
         return null;
     }
 
     private FcNode OpenRportNode(FcId portId, bool owned)
     {
-        var info = FindRport(portId)
-            ?? throw new FcNotSupportedException(DevicePath, $"{Host.Name} has no remote port with port_id {portId}",
-                portId == FcId.DirectoryServer
-                    ? $"{Profile.Name} reaches the name server through the rport with port_id 0xfffffc; the host is not logged in to it (link down, or no fabric?)"
-                    : "the port is not logged in from this host; `bsgkit list` shows the remote ports");
+        var info = FindRport(portId) ?? throw (portId.IsWellKnown
+            // A fabric service this driver can only reach through its rport: the host cannot talk to that server at all.
+            ? new FcNotSupportedException(DevicePath, $"{Host.Name} has no remote port with port_id {portId} ({portId.WellKnownName})",
+                $"{Profile.Name} reaches the {portId.WellKnownName} through the rport with port_id {portId}; the host is not logged in to it (link down, or no fabric?)")
+            : new FcPortNotFoundException(DevicePath, $"{Host.Name} has no remote port with port_id {portId}",
+                "the port is not logged in from this host; `bsgkit list` shows the remote ports"));
         if (info.Node?.DevicePath is not { } path)
             throw new FcNotSupportedException(DevicePath, $"{info.Name} ({portId}) has no bsg node", info.Node?.Note ?? "create it with mknod (see `bsgkit list`)");
         if (owned) return new FcNode(BsgDevice.Open(path, _options.Transport, _options.Pool, Logger), Session, isHost: false);

@@ -11,11 +11,13 @@ namespace BsgKit.Fc.Clients;
 /// State shared by a host and the remote ports reached through it: the profile, the per-host gate (ibmvfc
 /// allows one passthrough at a time; others get bounded parallelism), the logger and the timeout.
 /// </summary>
-internal sealed class FcSession(FcDriverProfile profile, ILogger logger, uint timeoutMs) : IDisposable
+internal sealed class FcSession(FcDriverProfile profile, ILogger logger, FcClientOptions options) : IDisposable
 {
     public FcDriverProfile Profile { get; } = profile;
     public ILogger Logger { get; } = logger;
-    public uint TimeoutMs { get; } = timeoutMs;
+    public uint TimeoutMs { get; } = options.TimeoutMs ?? profile.TimeoutMs;
+    public bool AllowStateChanges { get; } = options.AllowStateChanges;
+    public FcBusyRetry BusyRetry { get; } = options.BusyRetry;
     public SemaphoreSlim Gate { get; } = new(profile.SerializeRequests ? 1 : Math.Max(1, profile.MaxParallelRequests));
 
     public void Dispose() => Gate.Dispose();
@@ -79,7 +81,27 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
         }
     }
 
+    /// <summary>Sends, and while the answer is busy (and attempts remain) waits with backoff and sends again.</summary>
     public async Task<FcExchangeResult> ExecuteAsync(BsgTransaction tx, FcPayloadKind kind, FcBsgMsgCode code, string operation, FcId? destination,
+        bool keepBytes, CancellationToken cancellationToken)
+    {
+        var retry = Session.BusyRetry;
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await ExecuteOnceAsync(tx, kind, code, operation, destination, keepBytes, cancellationToken).ConfigureAwait(false);
+            if (result.Status != FcExchangeStatus.Busy || attempt >= retry.MaxAttempts)
+                return attempt == 1 ? result : result.WithAttempts(attempt);
+            var delay = retry.DelayAfter(attempt);
+            Session.Logger.LogDebug("{Operation}: busy ({Detail}); attempt {Attempt} of {Max}, retrying in {Delay} ms",
+                operation, result.Detail, attempt, retry.MaxAttempts, delay.TotalMilliseconds);
+            if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            // The next answer must not be read together with what the busy one left behind.
+            tx.Din.Clear();
+            tx.Reply.Clear();
+        }
+    }
+
+    private async Task<FcExchangeResult> ExecuteOnceAsync(BsgTransaction tx, FcPayloadKind kind, FcBsgMsgCode code, string operation, FcId? destination,
         bool keepBytes, CancellationToken cancellationToken)
     {
         var gate = Session.Gate;

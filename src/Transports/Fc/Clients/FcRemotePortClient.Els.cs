@@ -36,9 +36,9 @@ public sealed partial class FcRemotePortClient
         ElsAsync(null, ElsCommands.Rls, "RLS", Rls.RequestLength, Rls.AcceptLength, port,
             static (s, a) => Rls.BuildRequest(s, a), static r => Rls.ParseAccept(r), cancellationToken);
 
-    /// <summary>ECHO: the responder returns data; compare it with what was sent. Sent to this remote port (RPT_ELS).</summary>
+    /// <summary>ECHO: the responder returns data (response buffer as long as the request); compare it with what was sent. Sent to this remote port (RPT_ELS).</summary>
     public Task<FcResponse<byte[]>> EchoAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default) =>
-        ElsAsync(null, ElsCommands.Echo, "ECHO", Echo.HeaderLength + Echo.MaxDataLength, Echo.HeaderLength + Echo.MaxDataLength, data,
+        ElsAsync(null, ElsCommands.Echo, "ECHO", Echo.HeaderLength + data.Length, Echo.HeaderLength + data.Length, data,
             static (s, a) => Echo.BuildRequest(s, a.Span), static r => Echo.ParseAccept(r), cancellationToken);
 
     /// <summary>Read diagnostic parameters (RDP) of the port with N_Port ID port. Sent to this remote port (RPT_ELS).</summary>

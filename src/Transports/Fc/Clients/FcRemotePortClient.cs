@@ -1,5 +1,5 @@
 using BsgKit.Bsg;
-using BsgKit.Bsg.Catalog;
+using BsgKit.Fc.Catalog;
 using BsgKit.Fc.FcBsg;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -17,12 +17,12 @@ public sealed partial class FcRemotePortClient : FcClient
     }
 
     public FcRemotePortInfo RemotePort { get; }
-    public FcId? PortId => RemotePort.PortId is uint id && id <= FcId.MaxValue ? new FcId(id) : null;
+    public FcId? PortId => RemotePort.PortId;
 
     internal static FcRemotePortClient Create(FcNode node, FcRemotePortInfo port, FcSession sharedSession) => new(node, sharedSession, port, ownsSession: false);
 
     /// <summary>Opens rport-H:C-N from a catalog snapshot; the profile comes from host H's proc_name unless overridden.</summary>
-    public static FcRemotePortClient Open(BsgCatalogSnapshot catalog, string remotePortName, FcClientOptions? options = null)
+    public static FcRemotePortClient Open(FcCatalogSnapshot catalog, string remotePortName, FcClientOptions? options = null)
     {
         FcRemotePortInfo? port = null;
         foreach (var r in catalog.RemotePorts) if (r.Name == remotePortName) port = r;
@@ -39,7 +39,7 @@ public sealed partial class FcRemotePortClient : FcClient
         if (port.Node?.DevicePath is not { } path)
             throw new FcNotSupportedException($"/dev/bsg/{port.Name}", $"{port.Name} ({profile}) has no bsg node",
                 profile.UnsupportedReason ?? port.Node?.Note ?? "create it with mknod (see `bsgkit list`)");
-        var session = new FcSession(profile, logger, options.TimeoutMs ?? profile.TimeoutMs);
+        var session = new FcSession(profile, logger, options);
         try
         {
             var device = BsgDevice.Open(path, options.Transport, options.Pool, logger);

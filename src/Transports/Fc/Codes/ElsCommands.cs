@@ -26,6 +26,20 @@ public static class ElsCommands
     public const byte Lirr = 0x7A;
     public const byte Srl = 0x7B;
     public const byte Rpsc = 0x7D;
+    public const byte Abtx = 0x06;
+    public const byte Res = 0x08;
+    public const byte Rdf = 0x19;
+    public const byte Tprlo = 0x24;
+    public const byte Lclm = 0x25;
+    public const byte Fact = 0x31;
+    public const byte Fdacdt = 0x32;
+    public const byte Nact = 0x33;
+    public const byte Ndact = 0x34;
+    public const byte Qosr = 0x40;
+    public const byte Fan = 0x60;
+    public const byte Linit = 0x70;
+    public const byte Lcb = 0x81;
+    public const byte AuthEls = 0x90;
 
     public static readonly CodeTable Table = new("ELS command",
         (0x01, "LS_RJT"), (0x02, "LS_ACC"), (0x03, "PLOGI"), (0x04, "FLOGI"),

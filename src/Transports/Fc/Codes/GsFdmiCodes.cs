@@ -33,6 +33,15 @@ public static class GsFdmiCodes
         (0xE, "Number of ports"), (0xF, "Fabric name"), (0x10, "BIOS version"), (0x11, "BIOS state"),
         (0xE0, "Vendor identifier"));
 
+    // Port attributes whose numbers have names (FC-GS-7 FDMI; HBA-API port state values).
+    public const ushort PortMaxFrameSize = 0x4, PortType = 0xA, PortSupportedClassOfService = 0xB, PortState = 0x101, PortDiscoveredPorts = 0x102, PortId = 0x103;
+    public const ushort HbaMaxCtPayload = 0xB;
+
+    /// <summary>HBA_PORTSTATE_* (HBA-API), the FDMI port state attribute's values.</summary>
+    public static readonly CodeTable PortStates = new("FDMI port state",
+        (1, "Unknown"), (2, "Online"), (3, "Offline"), (4, "Bypassed"), (5, "Diagnostics"),
+        (6, "Link down"), (7, "Error"), (8, "Loopback"), (9, "Degraded"));
+
     public static readonly CodeTable PortAttributes = new("FDMI port attribute",
         (0x1, "FC-4 types"), (0x2, "Supported speed"), (0x3, "Current port speed"), (0x4, "Max frame size"),
         (0x5, "OS device name"), (0x6, "Host name"), (0x7, "Node name"), (0x8, "Port name"),

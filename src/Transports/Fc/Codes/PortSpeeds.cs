@@ -11,16 +11,16 @@ public static class PortSpeeds
     /// (freebsd ocs_fcp.h, lpfc_hw.h RDP_PS_*). Capability is a mask, operating speed a single bit.
     /// </summary>
     public static readonly BitmaskTable Link = new("FC link speed (RPSC/RDP/GPSC)",
-        (0x8000, "1 Gb"),
-        (0x4000, "2 Gb"),
-        (0x2000, "4 Gb"),
-        (0x1000, "10 Gb"),
-        (0x0800, "8 Gb"),
-        (0x0400, "16 Gb"),
-        (0x0200, "32 Gb"),
-        (0x0100, "64 Gb"),
-        (0x0080, "128 Gb"),
-        (0x0040, "256 Gb"),
+        (0x8000, "1 Gbit"),
+        (0x4000, "2 Gbit"),
+        (0x2000, "4 Gbit"),
+        (0x1000, "10 Gbit"),
+        (0x0800, "8 Gbit"),
+        (0x0400, "16 Gbit"),
+        (0x0200, "32 Gbit"),
+        (0x0100, "64 Gbit"),
+        (0x0080, "128 Gbit"),
+        (0x0040, "256 Gbit"),
         (0x0002, "unknown / user configured"),
         (0x0001, "speed not established"));
 
@@ -29,16 +29,16 @@ public static class PortSpeeds
     /// port attributes. Note 64G (0x400) is above 128G (0x200) here.
     /// </summary>
     public static readonly BitmaskTable HbaApi = new("HBA-API / FDMI port speed",
-        (0x0001, "1 Gb"),
-        (0x0002, "2 Gb"),
-        (0x0004, "10 Gb"),
-        (0x0008, "4 Gb"),
-        (0x0010, "8 Gb"),
-        (0x0020, "16 Gb"),
-        (0x0040, "32 Gb"),
-        (0x0200, "128 Gb"),
-        (0x0400, "64 Gb"),
-        (0x0800, "256 Gb"),
+        (0x0001, "1 Gbit"),
+        (0x0002, "2 Gbit"),
+        (0x0004, "10 Gbit"),
+        (0x0008, "4 Gbit"),
+        (0x0010, "8 Gbit"),
+        (0x0020, "16 Gbit"),
+        (0x0040, "32 Gbit"),
+        (0x0200, "128 Gbit"),
+        (0x0400, "64 Gbit"),
+        (0x0800, "256 Gbit"),
         (0x8000, "not negotiated"));
 
     /// <summary>Describes an RPSC/RDP/GPSC capability mask ("1 Gb, 2 Gb, 4 Gb").</summary>

@@ -26,13 +26,24 @@ public static class RdpDescriptors
         (OpticalElementTag, "Optical element data"),
         (OpticalProductTag, "Optical product data"));
 
+    /// <summary>Optical element types (flags bits 31:28), also the order of the SFP diagnostics' readings.</summary>
+    public const int Temperature = 1, Voltage = 2, TxBias = 3, TxPower = 4, RxPower = 5;
+
     /// <summary>Optical element data: element type, flags bits 31:28.</summary>
     public static readonly CodeTable OpticalElementTypes = new("RDP optical element",
-        (1, "Temperature"),
-        (2, "Voltage"),
-        (3, "TX bias current"),
-        (4, "TX power"),
-        (5, "RX power"));
+        (Temperature, "Temperature"),
+        (Voltage, "Voltage"),
+        (TxBias, "TX bias current"),
+        (TxPower, "TX power"),
+        (RxPower, "RX power"));
+
+    /// <summary>The same elements as identifiers (JSON keys): one name per element for its reading and its thresholds.</summary>
+    public static readonly CodeTable OpticalElementKeys = new("RDP optical element key",
+        (Temperature, "temperature"),
+        (Voltage, "voltage"),
+        (TxBias, "txBias"),
+        (TxPower, "txPower"),
+        (RxPower, "rxPower"));
 
     /// <summary>Optical element data: threshold transgression bits, flags bits 3:0.</summary>
     public static readonly BitmaskTable OpticalElementFlags = new("RDP optical element transgression",

@@ -40,6 +40,9 @@ public readonly record struct CtIuHeader(
     public string ExplanationName => CtReasonExplanations.For(GsType, GsSubtype).NameOf(Explanation);
     public string ServerName => GsTypes.DescribeServer(GsType, GsSubtype);
 
+    /// <summary>The command's name for this server ("GPN_ID", "RHBA" …), or "command 0x…".</summary>
+    public string CommandName => GsTypes.CommandName(GsType, GsSubtype, CommandResponse);
+
     /// <summary>
     /// The ct_mr_size for a response buffer of <paramref name="responseBufferBytes"/> bytes: (bytes − 16) / 4,
     /// in words and without the header (qla2xxx, zfcp_util). fcnsq's byte count here is a known bug.

@@ -141,7 +141,7 @@ public static class FabricDiscovery
     {
         public void Fail(string operation, string subject, FcException e)
         {
-            errors.Enqueue(new DiscoveryError(operation, subject, e.Message, e.Exchange?.Status, e.Hint));
+            errors.Enqueue(new DiscoveryError(operation, subject, e.Message, e.Exchange?.Status, e.Hint) { Error = e });
             logger.LogDebug("{Operation} {Subject}: {Message}", operation, subject, e.Message);
         }
 

@@ -17,11 +17,19 @@ public sealed record FabricSnapshot(
     IReadOnlyList<DiscoveryError> Errors)
 {
     public bool IsComplete => ListingComplete && Errors.Count == 0;
+
+    /// <summary>"fabric from /dev/bsg/fc_host1 (lpfc): 2 switches, 5 N_Ports, complete (12.3 ms)".</summary>
+    public override string ToString() =>
+        $"fabric from {DevicePath} ({Profile}): {Switches.Count} switch(es), {NPorts.Count} N_Port(s), " +
+        (IsComplete ? "complete" : $"incomplete: {Errors.Count} failed quer{(Errors.Count == 1 ? "y" : "ies")}{(ListingComplete ? "" : ", listing truncated")}") +
+        $" ({Duration.TotalMilliseconds:0.#} ms)";
 }
 
 /// <summary>An interconnect element (GIEL) with what GDID, GIELN, GIEIL and GPL said about it.</summary>
 public sealed record FabricSwitch(Wwn Name, byte ElementType)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public string ElementTypeName => ElementType switch { 1 => "Switch", 2 => "Hub", 3 => "Bridge", _ => "Unknown" };
     public byte? DomainId { get; init; }
     public string? LogicalName { get; init; }
@@ -32,6 +40,8 @@ public sealed record FabricSwitch(Wwn Name, byte ElementType)
 /// <summary>A switch port (GPL) with GPPN, GPS and GAPNL answers.</summary>
 public sealed record FabricSwitchPort(Wwn PortName, byte PortType, byte ModuleType, byte TxType)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public string PortTypeName => PortTypes.Table.NameOf(PortType);
     public uint? PhysicalPortNumber { get; init; }
     public FcsPortState? State { get; init; }
@@ -53,7 +63,11 @@ public sealed record FabricNPort(FcId PortId)
 }
 
 /// <summary>One query that failed, and what it was about; the rest of the snapshot is still good.</summary>
-public sealed record DiscoveryError(string Operation, string Subject, string Message, FcExchangeStatus? Status, string? Hint);
+public sealed record DiscoveryError(string Operation, string Subject, string Message, FcExchangeStatus? Status, string? Hint)
+{
+    /// <summary>The failure itself (its exchange, errno, reject codes), so callers can classify it as they classify any other.</summary>
+    public FcException? Error { get; init; }
+}
 
 /// <summary>Progress: phase ("name server", "switches", "ports"), items done out of total, and the current item.</summary>
 public readonly record struct DiscoveryProgress(string Phase, int Completed, int Total, string? Current);

@@ -43,7 +43,10 @@ public sealed record NameServerListingResult(
     bool IsComplete,
     int Requests,
     IReadOnlyList<string> Notes,
-    IReadOnlyList<FcException> Errors);
+    IReadOnlyList<FcException> Errors)
+{
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+}
 
 /// <summary>
 /// Lists a fabric's ports by FC-4 type in a way that survives big fabrics: one GPN_FT/GID_FT sized for the

@@ -7,6 +7,8 @@ namespace BsgKit.Fc.Els;
 /// <summary>A decoded RDP accept: every descriptor in wire order, plus shortcuts to the well-known ones.</summary>
 public sealed record RdpAccept(IReadOnlyList<RdpDescriptor> Descriptors)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public RdpLinkServiceDescriptor? LinkService => First<RdpLinkServiceDescriptor>(0);
     public RdpSfpDiagnosticsDescriptor? SfpDiagnostics => First<RdpSfpDiagnosticsDescriptor>(0);
     public RdpPortSpeedDescriptor? PortSpeed => First<RdpPortSpeedDescriptor>(0);

@@ -70,6 +70,8 @@ public sealed record RdpSfpDiagnosticsDescriptor(
 /// <summary>Port speed descriptor: capabilities bit mask and operating speed bit (same bits as RPSC).</summary>
 public sealed record RdpPortSpeedDescriptor(ushort SpeedCapabilities, ushort OperatingSpeed) : RdpDescriptor
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public override uint Tag => RdpDescriptors.PortSpeedTag;
     public IReadOnlyList<string> SpeedCapabilityNames => PortSpeeds.Link.NamesOf(SpeedCapabilities);
     public string OperatingSpeedName => PortSpeeds.Link.Find(OperatingSpeed) ?? $"unknown (0x{OperatingSpeed:x4})";
@@ -143,12 +145,17 @@ public sealed record RdpBufferCreditDescriptor(uint PortBbCredit, uint AttachedP
 public sealed record RdpOpticalElementDescriptor(
     ushort HighAlarmRaw, ushort LowAlarmRaw, ushort HighWarningRaw, ushort LowWarningRaw, uint Flags) : RdpDescriptor
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public override uint Tag => RdpDescriptors.OpticalElementTag;
 
     public int ElementType => (int)(Flags >> 28);
     public string ElementTypeName => RdpDescriptors.OpticalElementTypes.NameOf((uint)ElementType);
     /// <summary>"°C", "V", "mA", "µW" for the element type, "" when unknown.</summary>
     public string ThresholdUnit => SfpUnits.UnitOf(ElementType);
+
+    /// <summary>The engineering unit of an optical element type (°C, V, mA, µW).</summary>
+    public static string UnitOf(int elementType) => SfpUnits.UnitOf(elementType);
 
     public bool LowWarning => (Flags & 0x1) != 0;
     public bool HighWarning => (Flags & 0x2) != 0;
@@ -209,6 +216,8 @@ public sealed record RdpOpticalProductDescriptor(string Vendor, string Model, st
 /// <summary>A descriptor this library does not decode (or the N_Port_ID descriptor); the value is kept raw.</summary>
 public sealed record RdpUnknownDescriptor(uint RawTag, byte[] Value) : RdpDescriptor
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public override uint Tag => RawTag;
     internal override int ValueLength => Value.Length;
     internal override void WriteValue(Span<byte> v) => Value.CopyTo(v);

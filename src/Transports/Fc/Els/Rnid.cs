@@ -17,6 +17,8 @@ public sealed record RnidGeneralTopology(
     byte[] IpAddressBytes,
     ushort VendorSpecific)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public const int Length = 52;
 
     /// <summary>Node type name; "Multi-function device" when the low byte is 0xFF (see <see cref="MultiFunctionNames"/>).</summary>
@@ -84,6 +86,8 @@ public sealed record RnidGeneralTopology(
 /// </summary>
 public sealed record RnidAccept(byte Format, Wwn? Wwpn, Wwn? Wwnn, RnidGeneralTopology? GeneralTopology, byte[] SpecificData)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public string FormatName => RnidTypes.Formats.NameOf(Format);
 }
 

@@ -10,7 +10,10 @@ public sealed record RplRequest(ushort MaximumSize, uint StartingIndex);
 public sealed record PortNumberBlock(uint PhysicalPortNumber, FcId PortId, Wwn Wwpn);
 
 /// <summary>RPL accept: list length (ports in the whole list), index of the first returned block, the blocks.</summary>
-public sealed record RplAccept(uint ListLength, uint FirstIndex, IReadOnlyList<PortNumberBlock> Blocks);
+public sealed record RplAccept(uint ListLength, uint FirstIndex, IReadOnlyList<PortNumberBlock> Blocks)
+{
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+}
 
 /// <summary>
 /// RPL (0x57), Read Port List. On the wire the port number blocks start at offset 12; the kernel's

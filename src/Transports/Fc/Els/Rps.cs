@@ -28,6 +28,8 @@ public sealed record RpsRequest(RpsSelector Selector, ulong PortSelection)
 /// <summary>RPS accept: flags (bit 0 = L_Port extension valid), port status bits and the LESB.</summary>
 public sealed record RpsAccept(byte Flags, ushort PortStatus, Lesb Lesb)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public bool LPortExtensionValid => (Flags & 0x01) != 0;
     public IReadOnlyList<string> PortStatusNames => ElsFieldValues.RpsPortStatusBits.NamesOf(PortStatus);
 }

@@ -6,6 +6,8 @@ namespace BsgKit.Fc.Els;
 /// <summary>One RPSC entry: supported speeds (bit mask) and the operating speed (one bit).</summary>
 public sealed record RpscEntry(ushort SpeedCapabilities, ushort OperatingSpeed)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public IReadOnlyList<string> SpeedCapabilityNames => PortSpeeds.Link.NamesOf(SpeedCapabilities);
     public string OperatingSpeedName => PortSpeeds.Link.Find(OperatingSpeed) ?? $"unknown (0x{OperatingSpeed:x4})";
 }

@@ -6,6 +6,8 @@ namespace BsgKit.Fc.Els;
 /// <summary>RTV accept: R_A_TOV (ms), E_D_TOV (ms, or ns when EDRES is set) and the timeout qualifier.</summary>
 public sealed record RtvAccept(uint RaTovMilliseconds, uint EdTovRaw, uint TimeoutQualifier)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     /// <summary>TOQ EDRES: <see cref="EdTovRaw"/> counts nanoseconds instead of milliseconds.</summary>
     public bool EdTovInNanoseconds => (TimeoutQualifier & ElsFieldValues.RtvEdTovResolutionNs) != 0;
 

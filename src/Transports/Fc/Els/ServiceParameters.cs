@@ -17,6 +17,8 @@ public sealed record CommonServiceParameters(
     uint Word2,
     uint EdTovMilliseconds)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public const int Length = 16;
 
     public IReadOnlyList<string> FeatureNames => ElsServiceParameterBits.CommonFeatures.NamesOf(Features);
@@ -56,6 +58,8 @@ public sealed record ClassServiceParameters(
     ushort EndToEndCredit,
     byte OpenSequencesPerExchange)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public const int Length = 16;
     public static readonly ClassServiceParameters NotSupported = new(0, 0, 0, 0, 0, 0, 0);
 
@@ -92,6 +96,8 @@ public sealed record ServiceParameters(
     ClassServiceParameters Class4,
     byte[] VendorVersionLevel)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public const int Length = 116;
     private const int CommonOffset = 4;
     private const int WwpnOffset = 20;

@@ -97,6 +97,8 @@ public sealed record FcBsgReplyInfo(
     uint[]? FirmwareStatus,
     uint[] VendorResponse)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public FcCtelsStatus? Status => RawStatus is { } s ? (FcCtelsStatus)s : null;
 
     public string? StatusName => RawStatus is { } s ? Codes.FcBsgCodes.CtelsStatus.NameOf(s) : null;

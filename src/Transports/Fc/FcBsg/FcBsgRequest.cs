@@ -191,6 +191,8 @@ public sealed record FcBsgRequestInfo(
     byte[] Raw,
     IReadOnlyList<string> Missing)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public FcBsgMsgCode? MsgCode => RawMsgCode is { } raw && Enum.IsDefined(typeof(FcBsgMsgCode), raw) ? (FcBsgMsgCode)raw : null;
 
     public bool IsComplete => Missing.Count == 0;

@@ -103,6 +103,12 @@ public sealed record FcDriverProfile
     /// <summary>fc_bsg vendor_id for HST_VENDOR; null when the driver has none (the transport answers ESRCH).</summary>
     public ulong? VendorId { get; init; }
 
+    /// <summary>
+    /// The firmware status (extended fc_bsg_reply, offset 16) that means the destination was busy (qla2xxx:
+    /// CS_PORT_BUSY on an F_BSY/P_BSY); null when the driver reports busy in ctels_reply or not at all.
+    /// </summary>
+    public uint? FirmwareBusyStatus { get; init; }
+
     /// <summary>Default sg_io_v4 timeout (the kernel raises anything below 7 s).</summary>
     public uint TimeoutMs { get; init; } = 20_000;
 

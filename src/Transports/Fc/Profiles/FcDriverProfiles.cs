@@ -38,6 +38,7 @@ public static class FcDriverProfiles
         TrustsReceivedLength = false,
         NameServerMaxEntries = 2048,
         VendorId = FcBsg.VendorId.QLogic,
+        FirmwareBusyStatus = QlogicCompletionStatuses.PortBusy,
     };
 
     /// <summary>zfcp (s390): preamble word1 @8 even for HST_CT; D_ID from GS_Type; full-length rcv_len;

@@ -1,6 +1,6 @@
 using BsgKit.Bsg;
 using BsgKit.Bsg.Buffers;
-using BsgKit.Bsg.Catalog;
+using BsgKit.Iscsi.Catalog;
 using BsgKit.Iscsi.Codes;
 using BsgKit.Iscsi.IscsiBsg;
 using BsgKit.Iscsi.Vendor;
@@ -48,7 +48,7 @@ public sealed class IscsiHostClient : IDisposable
     public string DevicePath => _device.DevicePath;
 
     /// <summary>Opens iscsi_host<paramref name="hostNumber"/> from a catalog snapshot.</summary>
-    public static IscsiHostClient Open(BsgCatalogSnapshot catalog, int hostNumber, IscsiClientOptions? options = null)
+    public static IscsiHostClient Open(IscsiCatalogSnapshot catalog, int hostNumber, IscsiClientOptions? options = null)
     {
         var host = catalog.IscsiHosts.FirstOrDefault(h => h.HostNumber == hostNumber)
             ?? throw new IscsiNotSupportedException($"/sys/class/iscsi_host/host{hostNumber}", $"host{hostNumber} is not an iSCSI host",

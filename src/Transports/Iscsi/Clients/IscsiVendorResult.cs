@@ -7,6 +7,8 @@ namespace BsgKit.Iscsi.Clients;
 /// <summary>What one vendor command came back with: the completion read per kernel-rules §7, the decoded reply and the din bytes.</summary>
 public sealed record IscsiVendorResult
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public required string DevicePath { get; init; }
     public required IscsiDriver Driver { get; init; }
     public required string Command { get; init; }

@@ -41,6 +41,8 @@ public static class IscsiBsgReply
 /// <summary>A decoded iscsi_bsg_reply; each field is null when response_len did not reach it.</summary>
 public sealed record IscsiBsgReplyInfo(int Length, int? Result, uint? ReceivedPayloadLength, uint[] VendorResponse)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     /// <summary>host_byte(result): DID_OK 0, DID_ERROR 7 (qla4xxx firmware failure).</summary>
     public uint? HostByte => Result is { } r && r >= 0 ? (uint)((r >> 16) & 0xff) : null;
 }

@@ -7,6 +7,8 @@ namespace BsgKit.Iscsi.Vendor;
 /// <summary>GET_ACB_STATE: the 8 mailbox status words the firmware returned for one ACB / IP index.</summary>
 public sealed record Qla4xxxAcbState(uint AcbIndex, uint IpIndex, uint[] MailboxStatus)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public uint CommandStatus => MailboxStatus.Length > 0 ? MailboxStatus[0] : 0;
     public string CommandStatusName => IscsiCodes.Qla4xxxMailboxStatus.NameOf(CommandStatus);
 
@@ -35,6 +37,8 @@ public sealed record Qla4xxxAcbState(uint AcbIndex, uint IpIndex, uint[] Mailbox
 /// <summary>GET_ACB: the raw address control block (struct addr_ctrl_blk, 768 bytes).</summary>
 public sealed record Qla4xxxAcb(uint AcbType, byte[] Data)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public string AcbTypeName => AcbType switch
     {
         Qla4xxxMailbox.PrimaryAcb => "primary",
@@ -46,6 +50,8 @@ public sealed record Qla4xxxAcb(uint AcbType, byte[] Data)
 /// <summary>DIAG_TEST: the mailbox command sent and the 8 status words (vendor_rsp[0..7]) that came back.</summary>
 public sealed record Qla4xxxDiagResult(uint[] MailboxCommand, uint[] MailboxStatus)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public uint CommandStatus => MailboxStatus.Length > 0 ? MailboxStatus[0] : 0;
     public string CommandStatusName => IscsiCodes.Qla4xxxMailboxStatus.NameOf(CommandStatus);
     public bool Passed => CommandStatus == Qla4xxxMailbox.StatusCommandComplete;

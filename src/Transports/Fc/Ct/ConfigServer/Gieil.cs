@@ -6,6 +6,8 @@ namespace BsgKit.Fc.Ct.ConfigServer;
 /// <summary>GIEIL: interconnect element vendor, model, release code and any vendor-specific strings.</summary>
 public sealed record FcsElementInfo(string Vendor, string Model, string Release, IReadOnlyList<string> VendorSpecific)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public FcsElementInfo(string vendor, string model, string release) : this(vendor, model, release, []) { }
 }
 

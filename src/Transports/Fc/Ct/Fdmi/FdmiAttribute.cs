@@ -43,15 +43,28 @@ public sealed record FdmiAttribute(FdmiAttributeScope Scope, ushort Type, byte[]
     /// <summary>Speed attributes use the HBA-API bit set (<see cref="PortSpeeds.HbaApi"/>).</summary>
     public string? SpeedNames => Kind == FdmiValueKind.Speed ? PortSpeeds.HbaApi.Describe(Number!.Value) : null;
 
-    /// <summary>The value as display text whatever its kind.</summary>
+    /// <summary>
+    /// The value as display text whatever its kind: WWNs as 0x…, numbers with their names where the standard gives them
+    /// (port type "N_Port", classes of service "Class 3", port state "Online", port ID "0x010100", sizes in bytes).
+    /// </summary>
     public string DisplayValue => Kind switch
     {
         FdmiValueKind.Text => Text!,
-        FdmiValueKind.Wwn => Wwn!.Value.ToColonString(),
-        FdmiValueKind.Number => $"{Number}",
+        FdmiValueKind.Wwn => Wwn!.Value.ToString(),
+        FdmiValueKind.Number => DescribeNumber(Number!.Value),
         FdmiValueKind.Speed => SpeedNames!,
         FdmiValueKind.Fc4Types => Fc4Types!.ToString(),
         _ => Convert.ToHexString(RawValue),
+    };
+
+    private string DescribeNumber(uint n) => (Scope, Type) switch
+    {
+        (FdmiAttributeScope.Port, GsFdmiCodes.PortType) when n <= 0xFF => PortTypes.Table.NameOf(n),
+        (FdmiAttributeScope.Port, GsFdmiCodes.PortSupportedClassOfService) => ClassOfService.Table.Describe(n),
+        (FdmiAttributeScope.Port, GsFdmiCodes.PortState) => GsFdmiCodes.PortStates.NameOf(n),
+        (FdmiAttributeScope.Port, GsFdmiCodes.PortId) when n <= FcId.MaxValue => new FcId(n).ToString(),
+        (FdmiAttributeScope.Port, GsFdmiCodes.PortMaxFrameSize) or (FdmiAttributeScope.Hba, GsFdmiCodes.HbaMaxCtPayload) => $"{n} bytes",
+        _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     public static FdmiAttribute FromText(FdmiAttributeScope scope, ushort type, string text) =>

@@ -4,7 +4,10 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.Fdmi;
 
 /// <summary>What GHAT returns: the HBA's registered ports and its HBA attribute block.</summary>
-public sealed record FdmiHbaAttributes(IReadOnlyList<Wwn> Ports, IReadOnlyList<FdmiAttribute> Attributes);
+public sealed record FdmiHbaAttributes(IReadOnlyList<Wwn> Ports, IReadOnlyList<FdmiAttribute> Attributes)
+{
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+}
 
 /// <summary>
 /// GHAT, get HBA attributes: HBA identifier (8) → registered port list @0, then the HBA attribute block.

@@ -4,7 +4,10 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.Fdmi;
 
 /// <summary>An RHBA request: HBA identifier, its ports, its HBA attributes.</summary>
-public sealed record FdmiHbaRegistration(Wwn HbaIdentifier, IReadOnlyList<Wwn> Ports, IReadOnlyList<FdmiAttribute> Attributes);
+public sealed record FdmiHbaRegistration(Wwn HbaIdentifier, IReadOnlyList<Wwn> Ports, IReadOnlyList<FdmiAttribute> Attributes)
+{
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+}
 
 /// <summary>RHBA, register HBA: HBA identifier @0 (8), registered port list @8, HBA attribute block. Bare accept.</summary>
 public static class Rhba

@@ -23,6 +23,8 @@ public sealed record GaNxtEntry(
     Wwn FabricPortName,
     FcId HardAddress)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public string PortTypeName => PortTypes.Table.NameOf(PortType);
     public string ClassOfServiceNames => Codes.ClassOfService.Table.Describe(ClassOfService);
 }

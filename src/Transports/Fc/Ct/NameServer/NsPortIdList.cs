@@ -12,6 +12,8 @@ namespace BsgKit.Fc.Ct.NameServer;
 /// </summary>
 public sealed record NsPortIdList(IReadOnlyList<FcId> PortIds, bool LastEntrySeen, int TrailingBytes, ushort ResidualWords)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public const int EntrySize = 4;
     public const byte LastEntryFlag = 0x80;   // FC_NS_FID_LAST
 

@@ -12,6 +12,8 @@ public readonly record struct NsPortNameEntry(FcId PortId, Wwn Name);
 /// </summary>
 public sealed record NsPortNameList(IReadOnlyList<NsPortNameEntry> Entries, bool LastEntrySeen, int TrailingBytes, ushort ResidualWords)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public const int EntrySize = 16;
 
     public bool IsComplete => LastEntrySeen && ResidualWords == 0;

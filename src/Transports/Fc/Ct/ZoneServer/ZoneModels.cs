@@ -47,12 +47,16 @@ public sealed record ZoneMember(byte Type, byte[] Identifier)
 
 public sealed record Zone(string Name, IReadOnlyList<ZoneMember> Members)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public bool Equals(Zone? other) => other is not null && Name == other.Name && Members.SequenceEqual(other.Members);
     public override int GetHashCode() => HashCode.Combine(Name, Members.Count);
 }
 
 public sealed record ZoneSet(string Name, IReadOnlyList<Zone> Zones)
 {
+    public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
+
     public bool Equals(ZoneSet? other) => other is not null && Name == other.Name && Zones.SequenceEqual(other.Zones);
     public override int GetHashCode() => HashCode.Combine(Name, Zones.Count);
 }

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BsgKit.Tool.Infrastructure;
+
+namespace BsgKit.Tool.Tests.Matrix;
+
+/// <summary>
+/// The command × driver matrix: every leaf of bsgkit's command tree (enumerated, not listed) on every simulated FC
+/// personality, on the two drivers BsgKit cannot drive, and on the iSCSI-only scenario, in table and -o json, through
+/// the real entry point. Each cell asserts the exit code and the decoded value from the scenario, or the documented error.
+/// </summary>
+public class CommandMatrixTests
+{
+    /// <summary>The leaves of the command tree as "ns gpn-id", "els rls", "list" …</summary>
+    public static IReadOnlyList<string> Leaves { get; } = EnumerateLeaves();
+
+    private static IReadOnlyList<string> EnumerateLeaves()
+    {
+        var root = BsgKitCli.BuildRoot(new CliHost(new GlobalOptions(), TextWriter.Null, TextWriter.Null, null, new CliInterrupt()));
+        var leaves = new List<string>();
+        void Walk(Command c, string path)
+        {
+            foreach (var s in c.Subcommands.Where(s => !s.Hidden))
+            {
+                var p = path.Length == 0 ? s.Name : $"{path} {s.Name}";
+                if (s.Subcommands.Count == 0) leaves.Add(p);
+                else Walk(s, p);
+            }
+        }
+        Walk(root, "");
+        return leaves;
+    }
+
+    public static TheoryData<string, string, string> Cells()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var leaf in Leaves)
+            foreach (var p in Personality.All)
+                foreach (var format in new[] { "table", "json" })
+                    data.Add(leaf, p.Name, format);
+        return data;
+    }
+
+    [Fact]
+    public void Every_case_names_a_command_of_the_tree()
+    {
+        Assert.Empty(MatrixCases.All.Select(c => c.Path).Except(Leaves));
+        Assert.Equal(MatrixCases.All.Count, MatrixCases.All.Select(c => c.Path).Distinct().Count());
+        Assert.True(Leaves.Count >= 50, $"only {Leaves.Count} leaves found");
+    }
+
+    /// <summary>What a cell expects once the personality's limits are applied to the case's own expectation.</summary>
+    internal static Expect ExpectationFor(MatrixCase c, Personality p)
+    {
+        if (p.IsIscsiOnly && c.NeedsFcHost) return Expect.Fail(ExitCodes.NotFound, "scenario 'iscsi' has no FC hosts");
+        if (p.Cannot is { } cannot && c.SendsFc && c.Path != "vendor") return Expect.Fail(ExitCodes.Transport, cannot);
+        return c.Expect(p);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task Cell(string leaf, string personality, string format)
+    {
+        var c = MatrixCases.All.FirstOrDefault(x => x.Path == leaf);
+        Assert.True(c is not null, $"`bsgkit {leaf}` is not in the command × driver matrix: add it to MatrixCases.All with its expected outcome on every driver");
+        if (leaf == "sim run" && !SimRunAvailable()) Assert.Fail("sim run needs root and a kernel with seccomp user notification (CI runs as root)");
+        var p = Personality.All.Single(x => x.Name == personality);
+        var expect = ExpectationFor(c, p);
+        string[] args = ["--simulate=" + p.Simulate, .. leaf.Split(' '), .. c.Args(p)];
+        var r = await CliRun.RunAsync(format == "json" ? [.. args, "-o", "json"] : args);
+        var where = $"bsgkit {string.Join(' ', args)}{(format == "json" ? " -o json" : "")} on {p.Name}\n{r}";
+
+        Assert.True(r.Code == expect.Code, $"exit {r.Code}, expected {expect.Code}: {where}");
+        Assert.All(r.ErrLines, l => Assert.StartsWith("bsgkit: ", l));
+        if (expect.Code is ExitCodes.Ok)
+        {
+            if (leaf == "sim run") return;
+            if (format == "json")
+            {
+                var doc = Parse(r.Out, where);
+                try { expect.Json?.Invoke(doc); }
+                catch (Exception e) { throw new Xunit.Sdk.XunitException($"{e.Message}\n{where}"); }
+                Assert.DoesNotContain("\\u00", r.Out); // °C, µW as themselves
+            }
+            else
+            {
+                foreach (var text in expect.Text) Assert.True(r.Out.Contains(text, StringComparison.Ordinal), $"table lacks '{text}': {where}");
+                if (!leaf.StartsWith("sim ", StringComparison.Ordinal)) Assert.False(r.Out.TrimStart().StartsWith('{'), $"a table, not JSON: {where}");
+            }
+            return;
+        }
+        // A failure: one line per problem naming it, and with -o json an error record on stdout, never a bare table header.
+        Assert.True(r.Err.Contains(expect.Error!, StringComparison.Ordinal), $"stderr lacks '{expect.Error}': {where}");
+        if (format == "json")
+        {
+            // An error record ({ok: false, error, exitCode}), or the command's own document whose failed items say the same.
+            var doc = Parse(r.Out, where);
+            Assert.True(Failures(doc).Any(f => f.Code == expect.Code && f.Error.Contains(expect.Error!, StringComparison.Ordinal)),
+                $"no {{ok: false, exitCode: {expect.Code}, error: …{expect.Error}…}} in the JSON: {where}");
+        }
+        else Assert.True(r.Out.Length == 0, $"nothing on stdout after a failure: {where}");
+    }
+
+    /// <summary>Every {ok: false, error, exitCode} object in a document, at any depth.</summary>
+    internal static IEnumerable<(int Code, string Error)> Failures(JsonElement e)
+    {
+        if (e.ValueKind == JsonValueKind.Object)
+        {
+            if (e.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.False
+                && e.TryGetProperty("exitCode", out var code) && e.TryGetProperty("error", out var error))
+                yield return (code.GetInt32(), error.GetString()!);
+            foreach (var p in e.EnumerateObject())
+                foreach (var f in Failures(p.Value)) yield return f;
+        }
+        else if (e.ValueKind == JsonValueKind.Array)
+            foreach (var item in e.EnumerateArray())
+                foreach (var f in Failures(item)) yield return f;
+    }
+
+    private static JsonElement Parse(string text, string where)
+    {
+        try { return JsonDocument.Parse(text).RootElement; }
+        catch (JsonException e) { throw new Xunit.Sdk.XunitException($"stdout is not one JSON document ({e.Message}): {where}"); }
+    }
+
+    internal static bool SimRunAvailable() => Simulator.Hosting.Syscall.SyscallServer.CheckMachine() is null;
+}
