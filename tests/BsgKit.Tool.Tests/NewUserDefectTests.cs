@@ -301,13 +301,18 @@ public class NewUserDefectTests
     /// <summary>Gives its lines, and raises the interrupt as the input ends (Ctrl-C once everything is typed in).</summary>
     private sealed class InterruptingReader(string[] lines, CliInterrupt interrupt) : TextReader
     {
-        private int _next;
-        public override ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken)
+        private readonly string _text = string.Join('\n', lines) + "\n";
+        private int _at;
+
+        // --stdin reads characters (a bounded line reader), so the interrupt comes with the end of the text.
+        public override int Read()
         {
-            if (_next < lines.Length) return ValueTask.FromResult<string?>(lines[_next++]);
+            if (_at < _text.Length) return _text[_at++];
             interrupt.Raise(2);
-            return ValueTask.FromResult<string?>(null);
+            return -1;
         }
+
+        public override int Peek() => _at < _text.Length ? _text[_at] : -1;
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public static class ScenarioGenerator
         // Both hosts see every N_Port: the tree bound is known before anything is allocated.
         if (nports > ScenarioLimits.MaxGeneratedNPorts)
             throw new ArgumentOutOfRangeException(nameof(nports), nports,
-                $"at most {ScenarioLimits.MaxGeneratedNPorts:N0} N_Ports (two hosts seeing each one stay within ScenarioLimits.MaxTreeFiles, {ScenarioLimits.MaxTreeFiles:N0} files in the simulated tree)");
+                $"at most {ScenarioLimits.MaxGeneratedNPorts:N0} N_Ports (ScenarioLimits.MaxGeneratedNPorts)");
         // About 200 N_Ports a switch; past 239 switches (the domain IDs FC-SW allows, 1..239) ports share switch ports by ALPA.
         if (switches <= 0) switches = Math.Clamp(nports / 200 + (nports % 200 == 0 ? 0 : 1), 1, MaxSwitches);
         if (switches > MaxSwitches)
