@@ -191,7 +191,7 @@ internal static class ElsCommand
         ("Invalid transmission word", l.InvalidTransmissionWord.ToString()), ("Invalid CRC", l.InvalidCrc.ToString()),
     ];
 
-    private static RdpDto Rdp(RdpAccept a)
+    internal static RdpDto Rdp(RdpAccept a)
     {
         var elements = a.OpticalElements;
         List<string> FlagsFor(int type) => elements.Where(e => e.ElementType == type).SelectMany(e => e.TransgressionNames).ToList();
