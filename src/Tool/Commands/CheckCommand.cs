@@ -76,7 +76,7 @@ internal static class CheckCommand
                     {
                         rdp = ElsCommand.Rdp((await client.RdpAsync(id, id, ct)).Value);
                     }
-                    catch (BsgException e) when (e is not FcNotSupportedException)
+                    catch (BsgException e) when (IsPortFailure(e))
                     {
                         result.Add(new CheckItemDto(label, "rdp", StateName(Unknown)) { Detail = ExitCodes.Describe(e) }, Unknown, $"{label}: {ExitCodes.Describe(e)}");
                         continue;
@@ -118,6 +118,9 @@ internal static class CheckCommand
             Critical = t is null ? null : $"{Num(t.LowAlarm)}:{Num(t.HighAlarm)}",
         });
     }
+
+    /// <summary>One port did not answer (timeout, reject, busy, transport): that port is UNKNOWN. Permission and "cannot" end the check.</summary>
+    private static bool IsPortFailure(BsgException e) => e is not FcNotSupportedException && ExitCodes.Classify(e) != ExitCodes.Permission;
 
     private static string AsciiUnit(string unit) => unit switch { "°C" => "C", "µW" => "uW", _ => unit };
 
@@ -192,7 +195,7 @@ internal static class CheckCommand
                     };
                     key = label;
                 }
-                catch (BsgException e) when (e is not FcNotSupportedException)
+                catch (BsgException e) when (IsPortFailure(e))
                 {
                     result.Add(new CheckItemDto(label, "rls", StateName(Unknown)) { Detail = ExitCodes.Describe(e) }, Unknown, $"{label}: {ExitCodes.Describe(e)}");
                     // Its previous counters stay in the state, so the next run compares with them.

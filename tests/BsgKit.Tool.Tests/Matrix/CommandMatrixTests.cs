@@ -53,8 +53,10 @@ public class CommandMatrixTests
     /// <summary>What a cell expects once the personality's limits are applied to the case's own expectation.</summary>
     internal static Expect ExpectationFor(MatrixCase c, Personality p)
     {
-        if (p.IsIscsiOnly && c.NeedsFcHost) return Expect.Fail(ExitCodes.NotFound, "scenario 'iscsi' has no FC hosts");
-        if (p.Cannot is { } cannot && c.SendsFc && c.Path != "vendor") return Expect.Fail(ExitCodes.Transport, cannot);
+        // A check cannot be made: UNKNOWN (3) whatever the reason.
+        var (noHost, cannotCode) = c.IsCheck ? (3, 3) : (ExitCodes.NotFound, ExitCodes.Transport);
+        if (p.IsIscsiOnly && c.NeedsFcHost) return Expect.Fail(noHost, "scenario 'iscsi' has no FC hosts");
+        if (p.Cannot is { } cannot && c.SendsFc && c.Path != "vendor") return Expect.Fail(cannotCode, cannot);
         return c.Expect(p);
     }
 
@@ -99,6 +101,8 @@ public class CommandMatrixTests
             Assert.True(Failures(doc).Any(f => f.Code == expect.Code && f.Error.Contains(expect.Error!, StringComparison.Ordinal)),
                 $"no {{ok: false, exitCode: {expect.Code}, error: …{expect.Error}…}} in the JSON: {where}");
         }
+        else if (c.IsCheck) Assert.True(r.Out.StartsWith($"BSGKIT {leaf[6..].ToUpperInvariant()} UNKNOWN - ", StringComparison.Ordinal) && r.Out.Contains(expect.Error!, StringComparison.Ordinal) && r.Out.Count(ch => ch == '\n') == 1,
+            $"a check's failure is its one UNKNOWN status line: {where}");
         else Assert.True(r.Out.Length == 0, $"nothing on stdout after a failure: {where}");
     }
 
