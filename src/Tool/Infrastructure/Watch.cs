@@ -100,10 +100,11 @@ internal sealed class WatchOptions
         return code;
     }
 
-    /// <summary>What a sample may fail with and the watch still go on; bad input, no such port and no permission stop it.</summary>
+    /// <summary>What a sample may fail with and the watch still go on; bad input, no such port, no permission and a driver that cannot stop it.</summary>
     private static bool IsSampleFailure(Exception e, CliContext ctx) =>
         !(e is OperationCanceledException && ctx.IsInterrupted)
         && e is BsgException or CliException
+        && e is not Fc.Clients.FcNotSupportedException // a driver that cannot: the same every time
         && ExitCodes.Classify(e) is not (ExitCodes.Usage or ExitCodes.NotFound or ExitCodes.Permission);
 
     /// <summary>Clears the screen and draws the sample; when only the time changed, rewrites the header line alone.</summary>
