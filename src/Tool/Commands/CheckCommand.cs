@@ -179,6 +179,7 @@ internal static class CheckCommand
                 foreach (var (k, v) in local) now.Local[k] = v;
                 Compare(result, $"{host.Name}", previous?.Local, local, warn, crit);
             }
+            var remote = 0;
             foreach (var (label, id) in await TargetsAsync(ctx, client, parse.GetValue(ports), ct))
             {
                 Dictionary<string, ulong> counters;
@@ -203,13 +204,15 @@ internal static class CheckCommand
                     continue;
                 }
                 now.Ports[key] = counters;
+                remote++;
                 Compare(result, label, previous?.Ports.GetValueOrDefault(key), counters, warn, crit);
             }
             if (result.Counted == 0 && result.State == Unknown) return result; // nothing read: the old state stays as it was
             WriteStateAtomically(path, now);
+            var what = (local.Count > 0 ? $"{host.Name} and " : "") + Fmt.Count(remote, "remote port");
             result.OkSummary = previous is null
-                ? $"first run: counters of {Fmt.Count(result.Counted, "port")} written to {path}; increments are judged from the next run"
-                : $"{Fmt.Count(result.Counted, "port")}, no counter went up by {warn} or more since {previous.Time:yyyy-MM-dd HH:mm:ss}Z";
+                ? $"first run: counters of {what} written to {path}; increments are judged from the next run"
+                : $"{what}, no counter went up by {warn} or more since {previous.Time:yyyy-MM-dd HH:mm:ss}Z";
             return result;
         });
         return cmd;
