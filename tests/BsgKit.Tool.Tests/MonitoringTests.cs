@@ -336,6 +336,14 @@ public class WatchTests(ScenarioFiles files) : IClassFixture<ScenarioFiles>
     }
 
     [Fact]
+    public async Task Watch_with_stdin_is_a_usage_error()
+    {
+        var r = await CliRun.RunAsync(["--simulate=lab", "ns", "gpn-id", "--stdin", "--watch"], "0x010a00\n");
+        Assert.Equal(ExitCodes.Usage, r.Code);
+        Assert.Contains("--stdin", Assert.Single(r.ErrLines));
+    }
+
+    [Fact]
     public async Task A_port_that_does_not_exist_stops_the_watch_at_once()
     {
         var r = await CliRun.SimAsync("els", "rdp", "0x0a0a00", "--watch", "--count", "5");

@@ -58,6 +58,9 @@ internal sealed class WatchOptions
         if (!double.IsFinite(seconds) || seconds < MinimumIntervalSeconds)
             throw CliException.Usage($"--interval {Fmt.Num(seconds)}: must be at least {Fmt.Num(MinimumIntervalSeconds)} seconds");
         if (count is < 1) throw CliException.Usage($"--count {count}: must be at least 1");
+        // stdin is read once; a watch would ask with no arguments from the second sample on.
+        if (parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--stdin") is Option<bool> stdin && parse.GetValue(stdin))
+            throw CliException.Usage("--watch with --stdin: give the arguments on the command line (stdin is read only once)");
         ctx.NoDot();
         return await RunAsync(ctx, parse, body, seconds, count, ct).ConfigureAwait(false);
     };
