@@ -5,7 +5,7 @@ namespace BsgKit.Simulator.Hosting;
 
 /// <summary>
 /// Writes the simulated machine's /sys/class/{fc_host,fc_remote_ports,scsi_host,iscsi_host,bsg} and /dev/bsg
-/// into a directory, in the kernel's formats (sysfs.md), so the node catalog — and unmodified programs that
+/// into a directory, in the kernel's formats (docs/reference/sysfs.md), so the node catalog — and unmodified programs that
 /// read sysfs — find the simulated hosts exactly as on a real machine. /dev/bsg nodes are regular files.
 /// </summary>
 public static class SysfsTreeWriter
@@ -42,8 +42,9 @@ public static class SysfsTreeWriter
 
     /// <summary>
     /// fc_host statistics as a driver that has been running a while reports them: frame and FCP counts from the host
-    /// number (so hosts differ), the scenario's local LESB, FPIN counters zero, and all ones (-1, "not kept") for the
-    /// exchange-manager counters, which only libfc keeps (fc_get_host_stats).
+    /// number (so hosts differ), the scenario's local LESB, FPIN counters zero. The exchange-manager counters are
+    /// libfc's own (its exchange manager counts them); the other personalities report them as -1, not kept — a
+    /// simulator choice, so that readers meet the all-ones value (docs/reference/sysfs.md §4.1).
     /// </summary>
     public static void WriteStatistics(string dir, SimFcHost host, Scenarios.HostSpec spec)
     {

@@ -4,8 +4,8 @@ namespace BsgKit.Fc.Catalog;
 
 /// <summary>
 /// /sys/class/fc_host/hostN/statistics: the local port's counters (frames, words, link error status, FCP, exchange
-/// manager, congestion signals, FPIN), each printed by scsi_transport_fc as 0x%llx (fc_host_statistic in
-/// drivers/scsi/scsi_transport_fc.c). A counter the driver does not keep reads as all ones (-1) and is left out;
+/// manager, congestion signals, FPIN), each printed as 0x%llx by fc_stat_show() in drivers/scsi/scsi_transport_fc.c
+/// (docs/reference/sysfs.md §4.1). A counter reading all ones is one the driver set to -1 (not kept) and is left out;
 /// reset_statistics is write-only and not read.
 /// </summary>
 public static class FcHostStatistics
@@ -13,7 +13,7 @@ public static class FcHostStatistics
     /// <summary>The directory under the fc_host entry.</summary>
     public const string Directory = "statistics";
 
-    /// <summary>The counter files in the order the transport class declares them (sysfs.md §4.1).</summary>
+    /// <summary>The counter files in the order the transport class declares them (docs/reference/sysfs.md §4.1).</summary>
     public static readonly IReadOnlyList<string> Counters =
     [
         "seconds_since_last_reset", "tx_frames", "tx_words", "rx_frames", "rx_words", "lip_count", "nos_count", "error_frames",
