@@ -237,7 +237,7 @@ public sealed class SimulatedSan : IDisposable
     }
 
     /// <summary>
-    /// A zoned peer that is offline in the scenario was seen before and went away: after dev_loss_tmo scsi_transport_fc
+    /// A zoned peer that is offline in the scenario was seen before and went away: scsi_transport_fc
     /// keeps its rport (the target binding) blocked for dev_loss_tmo, then "Not Present" (docs/reference/fcoe-fip.md,
     /// "Discovery and remote ports"), so it stays in sysfs.
     /// </summary>
