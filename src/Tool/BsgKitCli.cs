@@ -58,6 +58,8 @@ public static class BsgKitCli
         root.Subcommands.Add(ZoneCommand.Build(cli));
         root.Subcommands.Add(ElsCommand.Build(cli));
         root.Subcommands.Add(DiscoverCommand.Build(cli));
+        root.Subcommands.Add(MonitoringCommands.BuildExporter(cli));
+        root.Subcommands.Add(MonitoringCommands.BuildMetrics(cli));
         root.Subcommands.Add(RawCommand.Build(cli));
         root.Subcommands.Add(VendorCommand.Build(cli));
         root.Subcommands.Add(IscsiCommand.Build(cli));

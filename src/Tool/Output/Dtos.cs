@@ -317,6 +317,24 @@ public sealed record VendorDto(string Host, string VendorId, string Status)
     public double DurationMs { get; init; }
 }
 
+/// <summary>bsgkit metrics -o json: every sample of one refresh and how every collector did.</summary>
+public sealed record MetricsDto(DateTimeOffset TakenAt, double DurationSeconds, long BsgRequests, List<MetricFamilyDto> Metrics, List<CollectorRunDto> Collectors);
+
+/// <summary>One metric family (name, gauge or counter, help) with its samples.</summary>
+public sealed record MetricFamilyDto(string Name, string Type, string Help, List<MetricSampleDto> Samples);
+
+public sealed record MetricSampleDto(Dictionary<string, string> Labels, double Value);
+
+/// <summary>One collector on one host: ok, or unsupported (the driver cannot do it), or failed requests with the first error.</summary>
+public sealed record CollectorRunDto(string Collector, string Host, bool Supported, int Errors, double DurationSeconds)
+{
+    [JsonPropertyOrder(-1)]
+    public bool Ok { get; init; }
+    public string? Error { get; init; }
+    public int? ExitCode { get; init; }
+    public string? Unsupported { get; init; }
+}
+
 /// <summary>With -o json, a command that fails as a whole prints this on stdout (and its one line on stderr).</summary>
 public sealed record ErrorRecordDto(string Command, string Error, int ExitCode)
 {
@@ -351,6 +369,7 @@ public sealed record ErrorRecordDto(string Command, string Error, int ExitCode)
 [JsonSerializable(typeof(VendorDto))]
 [JsonSerializable(typeof(IscsiListDto))]
 [JsonSerializable(typeof(IscsiVendorDto))]
+[JsonSerializable(typeof(MetricsDto))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class JsonOutput
