@@ -44,6 +44,7 @@ public static class SysfsTreeWriter
         Write(stats, "prim_seq_protocol_err_count", Hex(lesb?.PrimitiveSequenceError ?? 0));
         Write(stats, "invalid_tx_word_count", Hex(lesb?.InvalidTransmissionWord ?? 0));
         Write(stats, "invalid_crc_count", Hex(lesb?.InvalidCrc ?? 0));
+        foreach (var (name, value) in spec.Statistics ?? []) Write(stats, name, $"0x{value:x}");
         if (host.Lld.HasBsgHandler) WriteBsgNode(sysRoot, devRoot, host.Node);
     }
 

@@ -150,7 +150,7 @@ internal static class MonitoringCommands
     /// </summary>
     private static string? AllRequestsDenied(MetricsSnapshot s)
     {
-        var sending = s.Runs.Where(r => r.Supported && r.Collector != "sysfs").ToList();
+        var sending = s.Runs.Where(r => r.Applicable && r.Collector != "sysfs").ToList();
         return sending.Count > 0 && sending.All(r => r.FirstErrorCode == ExitCodes.Permission) ? sending[0].FirstError : null;
     }
 
@@ -159,7 +159,7 @@ internal static class MonitoringCommands
     {
         var failed = s.Runs.Where(r => r.Errors > 0).ToList();
         if (failed.Count == 0) return ExitCodes.Ok;
-        var sending = s.Runs.Where(r => r.Supported && r.Collector != "sysfs").ToList();
+        var sending = s.Runs.Where(r => r.Applicable && r.Collector != "sysfs").ToList();
         var codes = failed.Select(r => r.FirstErrorCode ?? ExitCodes.Transport).Distinct().ToList();
         return sending.All(r => r.Errors > 0) && codes.Count == 1 ? codes[0] : ExitCodes.Partial;
     }
@@ -191,8 +191,8 @@ internal static class MonitoringCommands
         s.TakenAt, Math.Round(s.Duration.TotalSeconds, 6), requests,
         [.. s.Samples.GroupBy(x => x.Family).Select(g => new MetricFamilyDto(g.Key.Name, g.Key.Kind == MetricKind.Counter ? "counter" : "gauge", g.Key.Help,
             [.. g.Select(x => new MetricSampleDto(g.Key.Labels.Zip(x.LabelValues).ToDictionary(p => p.First, p => p.Second), x.Value))]))],
-        [.. s.Runs.Select(r => new CollectorRunDto(r.Collector, r.Host, r.Supported, r.Errors, Math.Round(r.Duration.TotalSeconds, 6))
+        [.. s.Runs.Select(r => new CollectorRunDto(r.Collector, r.Host, r.Applicable, r.Errors, Math.Round(r.Duration.TotalSeconds, 6))
         {
-            Ok = r.Ok || !r.Supported, Error = r.FirstError, ExitCode = r.Errors > 0 ? r.FirstErrorCode : null, Unsupported = r.Unsupported,
+            Ok = r.Ok || !r.Applicable, Error = r.FirstError, ExitCode = r.Errors > 0 ? r.FirstErrorCode : null, NotApplicable = r.NotApplicable,
         })]);
 }

@@ -46,13 +46,13 @@ internal sealed class RunErrors
     public int Count => Volatile.Read(ref _errors);
     public string? First { get; private set; }
     public int? FirstCode { get; private set; }
-    public string? Unsupported { get; private set; }
+    public string? NotApplicable { get; private set; }
 
     public void Fail(string what, Exception e)
     {
         if (e is FcNotSupportedException)
         {
-            lock (this) Unsupported ??= ExitCodes.Describe(e);
+            lock (this) NotApplicable ??= ExitCodes.Describe(e);
             return;
         }
         Interlocked.Increment(ref _errors);

@@ -76,9 +76,9 @@ internal static class MetricFamilies
 
     // The exporter itself.
     public static readonly MetricFamily CollectorSuccess = new(Prefix + "collector_success", MetricKind.Gauge,
-        "1 when the collector's last run had no failed request, else 0 (absent when the driver cannot do it).", Collector, Host);
-    public static readonly MetricFamily CollectorSupported = new(Prefix + "collector_supported", MetricKind.Gauge,
-        "1 when the host's driver can do what the collector asks, 0 when it cannot (no bsg node, or a driver without that passthrough).", Collector, Host);
+        "1 when the collector's last run had no failed request, else 0 (absent when it was not applicable).", Collector, Host);
+    public static readonly MetricFamily CollectorApplicable = new(Prefix + "collector_applicable", MetricKind.Gauge,
+        "1 when the collector ran on the host, 0 when it could not (no bsg node, a driver without that passthrough, the port not Online).", Collector, Host);
     public static readonly MetricFamily CollectorDuration = new(Prefix + "collector_duration_seconds", MetricKind.Gauge,
         "How long the collector's last run took.", Collector, Host);
     public static readonly MetricFamily CollectorErrors = new(Prefix + "collector_errors_total", MetricKind.Counter,
@@ -165,6 +165,6 @@ internal static class MetricFamilies
         SfpTemperature, SfpVoltage, SfpTxBias, SfpTxPower, SfpRxPower,
         SfpTemperatureThreshold, SfpVoltageThreshold, SfpTxBiasThreshold, SfpTxPowerThreshold, SfpRxPowerThreshold, SfpFlag,
         NameServerPorts, NameServerFeaturePorts, NameServerListingComplete, ActiveZoneSet, ActiveZones, Switches,
-        CollectorSuccess, CollectorSupported, CollectorDuration, CollectorErrors, BsgRequests, Refreshes, RefreshDuration, LastRefresh, Scrapes,
+        CollectorSuccess, CollectorApplicable, CollectorDuration, CollectorErrors, BsgRequests, Refreshes, RefreshDuration, LastRefresh, Scrapes,
     ];
 }

@@ -34,6 +34,7 @@ internal sealed class MetricsRefresher(BsgNodeCatalog sysfs, IBsgTransport? tran
     private readonly CountingTransport _transport = new(transport ?? LinuxBsgTransport.Instance);
     private readonly Dictionary<(string Collector, string Host), long> _errors = [];
     private readonly ILogger _logger = options.LoggerFactory?.CreateLogger("bsgkit.exporter") ?? NullLogger.Instance;
+    private const string OnlineState = "Online";
     private long _refreshes;
     private MetricsSnapshot _latest = MetricsSnapshot.Empty;
 
@@ -61,8 +62,8 @@ internal sealed class MetricsRefresher(BsgNodeCatalog sysfs, IBsgTransport? tran
             {
                 var key = (r.Collector, r.Host);
                 _errors[key] = _errors.GetValueOrDefault(key) + r.Errors;
-                sink.Add(F.CollectorSupported, r.Supported ? 1 : 0, r.Collector, r.Host);
-                if (r.Supported) sink.Add(F.CollectorSuccess, r.Ok ? 1 : 0, r.Collector, r.Host);
+                sink.Add(F.CollectorApplicable, r.Applicable ? 1 : 0, r.Collector, r.Host);
+                if (r.Applicable) sink.Add(F.CollectorSuccess, r.Ok ? 1 : 0, r.Collector, r.Host);
                 sink.Add(F.CollectorDuration, r.Duration.TotalSeconds, r.Collector, r.Host);
                 sink.Add(F.CollectorErrors, _errors[key], r.Collector, r.Host);
             }
@@ -91,7 +92,9 @@ internal sealed class MetricsRefresher(BsgNodeCatalog sysfs, IBsgTransport? tran
         var rports = catalog.RemotePorts.Where(r => r.HostNumber == host.HostNumber).ToList();
         FcHostClient? client = null;
         string? unavailable = null;
-        try
+        // A port that is not Online cannot reach the fabric: the bsg collectors wait (bsgkit_fc_host_up says why).
+        if (host.PortState != OnlineState) unavailable = $"{host.Name}: port_state is {host.PortState ?? "unknown"}; nothing is sent";
+        else try
         {
             client = FcHostClient.Open(host, rports, new FcClientOptions
             {
@@ -122,7 +125,7 @@ internal sealed class MetricsRefresher(BsgNodeCatalog sysfs, IBsgTransport? tran
     private static async Task<CollectorRun> RunAsync(Collector collector, HostScope scope, CancellationToken ct)
     {
         if (collector.SendsRequests && scope.Client is null)
-            return new CollectorRun(collector.Name, scope.HostName, Supported: false, 0, TimeSpan.Zero) { Unsupported = scope.ClientUnavailable };
+            return new CollectorRun(collector.Name, scope.HostName, Applicable: false, 0, TimeSpan.Zero) { NotApplicable = scope.ClientUnavailable };
         var clock = Stopwatch.StartNew();
         var errors = new RunErrors();
         try
@@ -133,10 +136,10 @@ internal sealed class MetricsRefresher(BsgNodeCatalog sysfs, IBsgTransport? tran
         {
             errors.Fail(collector.Name, e); // a collector's own defect stays in that collector
         }
-        var supported = errors.Unsupported is null || errors.Count > 0;
-        return new CollectorRun(collector.Name, scope.HostName, supported, errors.Count, clock.Elapsed)
+        var applicable = errors.NotApplicable is null || errors.Count > 0;
+        return new CollectorRun(collector.Name, scope.HostName, applicable, errors.Count, clock.Elapsed)
         {
-            FirstError = errors.First, FirstErrorCode = errors.FirstCode, Unsupported = errors.Unsupported,
+            FirstError = errors.First, FirstErrorCode = errors.FirstCode, NotApplicable = errors.NotApplicable,
         };
     }
 

@@ -6,14 +6,14 @@ namespace BsgKit.Tool.Monitoring;
 internal readonly record struct MetricSample(MetricFamily Family, string[] LabelValues, double Value);
 
 /// <summary>How one collector did on one host in one refresh.</summary>
-internal sealed record CollectorRun(string Collector, string Host, bool Supported, int Errors, TimeSpan Duration)
+internal sealed record CollectorRun(string Collector, string Host, bool Applicable, int Errors, TimeSpan Duration)
 {
     /// <summary>The first failure (one line) and its exit code; null when nothing failed or the driver cannot do it.</summary>
     public string? FirstError { get; init; }
     public int? FirstErrorCode { get; init; }
     /// <summary>Why the collector did not run (the driver cannot do it).</summary>
-    public string? Unsupported { get; init; }
-    public bool Ok => Supported && Errors == 0;
+    public string? NotApplicable { get; init; }
+    public bool Ok => Applicable && Errors == 0;
 }
 
 /// <summary>What one refresh found: every sample, and how every collector did. Immutable once built.</summary>

@@ -325,14 +325,14 @@ public sealed record MetricFamilyDto(string Name, string Type, string Help, List
 
 public sealed record MetricSampleDto(Dictionary<string, string> Labels, double Value);
 
-/// <summary>One collector on one host: ok, or unsupported (the driver cannot do it), or failed requests with the first error.</summary>
-public sealed record CollectorRunDto(string Collector, string Host, bool Supported, int Errors, double DurationSeconds)
+/// <summary>One collector on one host: ok, not applicable (the driver cannot do it, the port is not Online), or failed requests with the first error.</summary>
+public sealed record CollectorRunDto(string Collector, string Host, bool Applicable, int Errors, double DurationSeconds)
 {
     [JsonPropertyOrder(-1)]
     public bool Ok { get; init; }
     public string? Error { get; init; }
     public int? ExitCode { get; init; }
-    public string? Unsupported { get; init; }
+    public string? NotApplicable { get; init; }
 }
 
 /// <summary>With -o json, a command that fails as a whole prints this on stdout (and its one line on stderr).</summary>
