@@ -81,6 +81,12 @@ public class PrometheusEndToEndTests
         // The alert expressions, evaluated by the real server on the real series.
         var rxLow = await prometheus.QueryAsync("bsgkit_rport_sfp_rx_power_watts < ignoring(threshold) bsgkit_rport_sfp_rx_power_threshold_watts{threshold=\"low_warning\"}");
         Assert.Equal(["0x500507680b314ac1", "0x500507680b324ac1", "0x500507680b324ac1"], rxLow.Select(s => s.Labels["wwpn"]).Order());
+        // Every expression of the Grafana dashboard is valid PromQL on the real server (and most have data here).
+        var withData = 0;
+        foreach (var expr in PromtoolTests.DashboardExpressions())
+            if ((await prometheus.QueryAsync(expr)).Count > 0) withData++;
+        Assert.True(withData >= PromtoolTests.DashboardExpressions().Count / 2, $"only {withData} dashboard expressions have data");
+
         var rules = await prometheus.RulesAsync();
         Assert.Equal(7, rules.Count);
         Assert.All(rules, r => Assert.True(r.Health == "ok", $"rule {r.Name}: {r.Health} {r.Error}"));
