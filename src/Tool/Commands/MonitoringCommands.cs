@@ -84,7 +84,7 @@ internal static class MonitoringCommands
             ctx.NoDot();
             var path = parse.GetValue(file);
             if (path is not null && (path.Length == 0 || Directory.Exists(path))) throw CliException.Usage($"--output-file '{path}': give a file name, not a directory");
-            var refresher = CreateRefresher(ctx, parse.GetValue(parallel));
+            var refresher = CreateRefresher(ctx, parse.GetValue(parallel), logFailures: false);
             var snapshot = await refresher.RefreshAsync(ct);
             var publisher = new PrometheusPublisher(() => snapshot);
             using var text = new MemoryStream();
@@ -106,7 +106,7 @@ internal static class MonitoringCommands
     };
 
     /// <summary>The refresher for the hosts -H names (every FC host without -H: a monitor wants them all).</summary>
-    private static MetricsRefresher CreateRefresher(CliContext ctx, int parallel)
+    private static MetricsRefresher CreateRefresher(CliContext ctx, int parallel, bool logFailures = true)
     {
         if (parallel is < 1 or > RefreshOptions.MaxParallelism) throw CliException.Usage($"--parallel {parallel}: must be 1 to {RefreshOptions.MaxParallelism}");
         var all = ctx.HostSpec is null || ctx.AllHosts;
@@ -118,6 +118,7 @@ internal static class MonitoringCommands
             Parallelism = parallel,
             ProfileName = ctx.Driver,
             LoggerFactory = ctx.LoggerFactory,
+            LogFailures = logFailures,
         });
     }
 

@@ -21,6 +21,8 @@ internal sealed record RefreshOptions
     public string? ProfileName { get; init; }
     public ILoggerFactory? LoggerFactory { get; init; }
     public IReadOnlyList<Collector> Collectors { get; init; } = Collector.All;
+    /// <summary>One warning per failing collector and refresh (the exporter); `bsgkit metrics` reports failures itself.</summary>
+    public bool LogFailures { get; init; } = true;
 
     public const int DefaultParallelism = 4, MaxParallelism = 64;
 }
@@ -74,7 +76,7 @@ internal sealed class MetricsRefresher(BsgNodeCatalog sysfs, IBsgTransport? tran
         sink.Add(F.LastRefresh, takenAt.ToUnixTimeMilliseconds() / 1000.0);
         var snapshot = new MetricsSnapshot(sink.Drain(), flat, takenAt, clock.Elapsed);
         Volatile.Write(ref _latest, snapshot);
-        foreach (var r in flat.Where(r => r.Errors > 0))
+        foreach (var r in flat.Where(r => r.Errors > 0 && options.LogFailures))
             _logger.LogWarning("{Host} {Collector}: {Errors} failed request(s); first: {Error}", r.Host, r.Collector, r.Errors, r.FirstError);
         return snapshot;
     }
