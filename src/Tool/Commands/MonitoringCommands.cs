@@ -23,7 +23,7 @@ internal static class MonitoringCommands
         var listen = new Option<string>("--listen") { Description = $"ADDR:PORT to serve /metrics on (:PORT or 0.0.0.0:PORT for every address; default {DefaultListen})", DefaultValueFactory = _ => DefaultListen };
         var interval = new Option<double>("--interval") { Description = $"Seconds between refreshes (bsg requests are sent only then; scrapes serve the last snapshot; default {DefaultIntervalSeconds})", DefaultValueFactory = _ => DefaultIntervalSeconds };
         var parallel = ParallelOption();
-        var cmd = new Command("exporter", "Prometheus exporter: fc_host statistics, port states, remote-port link errors (RLS), SFP optics (RDP), name server, zoning and switch counts on http://ADDR:PORT/metrics; runs until SIGINT/SIGTERM")
+        var cmd = new Command("exporter", "Prometheus exporter: fc_host statistics, port states, remote-port link errors (RLS), SFP optics (RDP), name server, zoning and switch counts on http://ADDR:PORT/metrics; runs until SIGINT/SIGTERM, then exits 0")
         {
             listen, interval, parallel,
         };
@@ -52,14 +52,24 @@ internal static class MonitoringCommands
                     ctx.Err.WriteLine($"bsgkit: exporter: serving http://{(host == "+" ? "0.0.0.0" : host)}:{port}/metrics, refreshing every {Fmt.Num(seconds)} s " +
                                       $"({first.Samples.Count} series from {first.Runs.Select(r => r.Host).Distinct().Count()} host(s), first refresh {first.Duration.TotalSeconds:0.###} s)");
                 using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
-                while (await timer.WaitForNextTickAsync(ct))
+                try
                 {
-                    try { await refresher.RefreshAsync(ct); }
-                    catch (Exception e) when (e is not OperationCanceledException)
+                    while (await timer.WaitForNextTickAsync(ct))
                     {
-                        ctx.Err.WriteLine($"bsgkit: exporter: refresh failed (the last snapshot is still served): {ExitCodes.Describe(e)}");
+                        try { await refresher.RefreshAsync(ct); }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            ctx.Err.WriteLine($"bsgkit: exporter: refresh failed (the last snapshot is still served): {ExitCodes.Describe(e)}");
+                        }
                     }
                 }
+                catch (OperationCanceledException) when (ctx.IsInterrupted)
+                {
+                    // A server's normal end (README "Exit codes"): stop listening, say what it did, exit 0.
+                }
+                var stopped = new ExporterStoppedDto(ctx.Interrupt.SignalName, refresher.Refreshes, publisher.Scrapes, refresher.BsgRequests);
+                JsonOutput.Emit(ctx, stopped, CliJsonContext.Default.ExporterStoppedDto, () => ctx.Out.WriteLine(
+                    $"bsgkit exporter: stopped by {stopped.Signal}: {stopped.Refreshes} refresh(es), {stopped.Scrapes} scrape(s), {stopped.BsgRequests} bsg request(s)"));
                 return ExitCodes.Ok;
             }
             finally

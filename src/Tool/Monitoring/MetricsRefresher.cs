@@ -43,6 +43,9 @@ internal sealed class MetricsRefresher(BsgNodeCatalog sysfs, IBsgTransport? tran
     /// <summary>The last complete snapshot (empty before the first refresh).</summary>
     public MetricsSnapshot Latest => Volatile.Read(ref _latest);
 
+    /// <summary>Refreshes done so far.</summary>
+    public long Refreshes => Interlocked.Read(ref _refreshes);
+
     /// <summary>SG_IO requests sent so far (every one from a refresh).</summary>
     public long BsgRequests => _transport.Requests;
 

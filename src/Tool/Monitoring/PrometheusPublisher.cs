@@ -29,6 +29,9 @@ internal sealed class PrometheusPublisher
 
     public CollectorRegistry Registry { get; }
 
+    /// <summary>Collections served so far (scrapes, or the one of `bsgkit metrics`).</summary>
+    public long Scrapes => (long)_scrapes.Value;
+
     /// <summary>The exposition text (the classic Prometheus text format, what the textfile collector reads).</summary>
     public async Task WriteTextAsync(Stream stream, CancellationToken ct)
     {

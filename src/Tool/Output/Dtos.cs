@@ -320,6 +320,9 @@ public sealed record VendorDto(string Host, string VendorId, string Status)
 /// <summary>bsgkit metrics -o json: every sample of one refresh and how every collector did.</summary>
 public sealed record MetricsDto(DateTimeOffset TakenAt, double DurationSeconds, long BsgRequests, List<MetricFamilyDto> Metrics, List<CollectorRunDto> Collectors);
 
+/// <summary>bsgkit exporter's last words after SIGINT/SIGTERM (its normal end, exit 0).</summary>
+public sealed record ExporterStoppedDto(string Signal, long Refreshes, long Scrapes, long BsgRequests);
+
 /// <summary>One metric family (name, gauge or counter, help) with its samples.</summary>
 public sealed record MetricFamilyDto(string Name, string Type, string Help, List<MetricSampleDto> Samples);
 
@@ -370,6 +373,7 @@ public sealed record ErrorRecordDto(string Command, string Error, int ExitCode)
 [JsonSerializable(typeof(IscsiListDto))]
 [JsonSerializable(typeof(IscsiVendorDto))]
 [JsonSerializable(typeof(MetricsDto))]
+[JsonSerializable(typeof(ExporterStoppedDto))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class JsonOutput

@@ -255,7 +255,7 @@ public static class MatrixCases
             var itw = Samples(d, "bsgkit_rport_invalid_tx_words_total").Single(x => x.GetProperty("labels").GetProperty("wwpn").GetString() == p.T1Wwpn);
             Assert.Equal(p.T1.Lesb?.InvalidTransmissionWord ?? 0, itw.GetProperty("value").GetDouble());
         }, [$"bsgkit_fc_host_info{{host=\"host{p.Host.Host}\",wwpn=\"{p.HostWwpn}\"", .. MetricsTable(p)])) { SendsFc = false, NeedsFcHostOverride = true, NoCapCode = ExitCodes.Permission },
-        new("exporter", _ => ["--listen", $"127.0.0.1:{FreePort()}", "--interval", "3600"], p => new Expect(ExitCodes.Terminated)
+        new("exporter", _ => ["--listen", $"127.0.0.1:{FreePort()}", "--interval", "3600"], p => new Expect(ExitCodes.Ok)
         {
             Text = [$"bsgkit_fc_host_info{{host=\"host{p.Host.Host}\",wwpn=\"{p.HostWwpn}\"", "bsgkit_scrapes_total 1", .. MetricsTable(p)],
         }) { SendsFc = false, NeedsFcHostOverride = true, NoCapCode = ExitCodes.Permission },
