@@ -156,7 +156,7 @@ internal sealed class RlsCollector : Collector
     });
 }
 
-/// <summary>ELS RDP to every online remote N_Port: SFP optics in base units, the module's thresholds and its flags.</summary>
+/// <summary>ELS RDP to every online remote N_Port: SFP optics in base units, the module's thresholds and its flags (docs/reference/fc-els.md §3.7).</summary>
 internal sealed class RdpCollector : Collector
 {
     public override string Name => "rdp";

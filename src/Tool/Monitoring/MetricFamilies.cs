@@ -99,7 +99,7 @@ internal static class MetricFamilies
     private static MetricFamily RportThreshold(string name, string what) => new(Prefix + "rport_" + name, MetricKind.Gauge,
         $"The SFP module's own {what} alarm and warning thresholds (RDP optical element descriptor).", [.. RportLabels, Threshold]);
 
-    /// <summary>fc_host statistics/* counter files (sysfs.md §4.1) and the counter each becomes; FPIN files are matched by prefix.</summary>
+    /// <summary>fc_host statistics/* counter files (docs/reference/sysfs.md §4.1) and the counter each becomes; FPIN files are matched by prefix.</summary>
     public static readonly IReadOnlyList<(string File, MetricFamily Family, double Scale)> HostStatistics =
     [
         HostStat("tx_frames", "tx_frames_total", "Frames transmitted."),
@@ -134,7 +134,7 @@ internal static class MetricFamilies
         HostStat("cn_sig_alarm", "congestion_signal_alarms_total", "Congestion signal alarms (EDC)."),
     ];
 
-    /// <summary>The statistics/fpin_* files (20 of them on current kernels) all become bsgkit_fc_host_fpin_*_total (rports: bsgkit_rport_fpin_*_total).</summary>
+    /// <summary>The statistics/fpin_* files (20 on current kernels, docs/reference/sysfs.md §4.1 and §5) all become bsgkit_fc_host_fpin_*_total (rports: bsgkit_rport_fpin_*_total).</summary>
     public const string FpinPrefix = "fpin_";
 
     private static (string, MetricFamily, double) HostStat(string file, string name, string help, double scale = 1) =>
