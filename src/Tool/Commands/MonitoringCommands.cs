@@ -20,10 +20,10 @@ internal static class MonitoringCommands
 
     public static Command BuildExporter(CliHost cli)
     {
-        var listen = new Option<string>("--listen") { Description = $"ADDR:PORT to serve /metrics on (:PORT or 0.0.0.0:PORT for every address; default {DefaultListen})", DefaultValueFactory = _ => DefaultListen };
-        var interval = new Option<double>("--interval") { Description = $"Seconds between refreshes (bsg requests are sent only then; scrapes serve the last snapshot; default {DefaultIntervalSeconds})", DefaultValueFactory = _ => DefaultIntervalSeconds };
+        var listen = new Option<string>("--listen") { Description = "ADDR:PORT to serve /metrics on (:PORT or 0.0.0.0:PORT for every address)", DefaultValueFactory = _ => DefaultListen };
+        var interval = new Option<double>("--interval") { Description = "Seconds between refreshes (bsg requests are sent only then; scrapes serve the last snapshot)", DefaultValueFactory = _ => DefaultIntervalSeconds };
         var parallel = ParallelOption();
-        var cmd = new Command("exporter", "Prometheus exporter: fc_host statistics, port states, remote-port link errors (RLS), SFP optics (RDP), name server, zoning and switch counts on http://ADDR:PORT/metrics; runs until SIGINT/SIGTERM, then exits 0")
+        var cmd = new Command("exporter", "Prometheus exporter: fc_host statistics, port states, remote-port link errors (RLS), SFP optics (RDP), name server, zoning and switch counts of every FC host (or those -H names) on http://ADDR:PORT/metrics; runs until SIGINT/SIGTERM, then exits 0")
         {
             listen, interval, parallel,
         };
@@ -85,7 +85,7 @@ internal static class MonitoringCommands
     {
         var file = new Option<string?>("--output-file") { Description = "Write the exposition text into FILE atomically (a temporary file in its directory, then rename) for node_exporter's textfile collector (name it *.prom)" };
         var parallel = ParallelOption();
-        var cmd = new Command("metrics", "One refresh of the exporter's metrics (Prometheus text format) to stdout or --output-file; -o json for the samples as JSON; exit 7 when a collector failed (the rest is printed)")
+        var cmd = new Command("metrics", "One refresh of the exporter's metrics of every FC host (or those -H names; Prometheus text format) to stdout or --output-file; -o json for the samples as JSON; exit 7 when a collector failed (the rest is printed)")
         {
             file, parallel,
         };
@@ -111,7 +111,7 @@ internal static class MonitoringCommands
 
     private static Option<int> ParallelOption() => new("--parallel")
     {
-        Description = $"Requests in flight per host at once (the driver may allow fewer; default {RefreshOptions.DefaultParallelism})",
+        Description = "Requests in flight per host at once (the driver may allow fewer)",
         DefaultValueFactory = _ => RefreshOptions.DefaultParallelism,
     };
 
