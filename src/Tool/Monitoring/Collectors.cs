@@ -65,6 +65,14 @@ internal sealed class RunErrors
     }
 }
 
+/// <summary>Answers that mean "this port does not do that ELS", which are the port's nature, not a failure.</summary>
+internal static class PortDeclines
+{
+    /// <summary>LS_RJT "command not supported" or "invalid command code" (docs/reference/fc-els.md, LS_RJT reasons).</summary>
+    public static bool Els(Exception e) =>
+        e is FcRejectedException { Exchange.ElsReject: { } rjt } && rjt.Reason is LsRjtReasons.CommandNotSupported or LsRjtReasons.InvalidCommandCode;
+}
+
 /// <summary>One kind of metrics for one host per refresh. A collector never throws for a failed request: it records it.</summary>
 internal abstract class Collector
 {
@@ -145,6 +153,7 @@ internal sealed class RlsCollector : Collector
         var id = r.PortId!.Value;
         Lesb l;
         try { l = (await s.SendAsync(c => s.Client!.RlsAsync(id, id, c), ct).ConfigureAwait(false)).Value; }
+        catch (Exception e) when (PortDeclines.Els(e)) { return; } // a port without RLS: no series, no error
         catch (Exception e) when (e is not OperationCanceledException) { errors.Fail($"RLS {id} ({r.Name})", e); return; }
         var labels = s.RportLabels(r);
         s.Sink.Add(F.RportLinkFailures, l.LinkFailureCount, labels);
@@ -178,6 +187,7 @@ internal sealed class RdpCollector : Collector
         var id = r.PortId!.Value;
         RdpAccept a;
         try { a = (await s.SendAsync(c => s.Client!.RdpAsync(id, id, c), ct).ConfigureAwait(false)).Value; }
+        catch (Exception e) when (PortDeclines.Els(e)) { return; } // many targets do not answer RDP: no series, no error
         catch (Exception e) when (e is not OperationCanceledException) { errors.Fail($"RDP {id} ({r.Name})", e); return; }
         var labels = s.RportLabels(r);
         if (a.SfpDiagnostics is { } d)

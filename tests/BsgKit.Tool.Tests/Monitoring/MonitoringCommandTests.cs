@@ -107,6 +107,28 @@ public class MonitoringCommandTests
     }
 
     [Fact]
+    public async Task A_port_that_declines_RDP_has_no_optics_and_is_no_error_but_other_rejects_are()
+    {
+        var scenario = System.Text.Json.Nodes.JsonNode.Parse(BsgKit.Simulator.Scenarios.ScenarioLoader.ToJson(BsgKit.Simulator.Scenarios.ScenarioLoader.Resolve("lab")))!.AsObject();
+        scenario["faults"] = new System.Text.Json.Nodes.JsonArray(
+            new System.Text.Json.Nodes.JsonObject { ["kind"] = "reject", ["command"] = "RDP", ["target"] = "0x010a00", ["scope"] = "els", ["reason"] = 0x0B },
+            new System.Text.Json.Nodes.JsonObject { ["kind"] = "reject", ["command"] = "RLS", ["target"] = "0x010a00", ["scope"] = "els", ["reason"] = 0x09 });
+        var path = Path.Combine(Path.GetTempPath(), $"bsgkit-declines-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, scenario.ToJsonString());
+        try
+        {
+            var r = await CliRun.RunAsync("--simulate", path, "metrics");
+            Assert.True(r.Code == ExitCodes.Partial, r.ToString());
+            Assert.DoesNotContain("bsgkit_rport_sfp_temperature_celsius{host=\"host1\",rport=\"rport-1:0-2\"", r.Out); // declined: no series
+            Assert.Contains("bsgkit_rport_sfp_temperature_celsius{host=\"host1\",rport=\"rport-1:0-3\"", r.Out);
+            Assert.Contains("bsgkit_collector_success{collector=\"rdp\",host=\"host1\"} 1\n", r.Out);
+            Assert.Contains("bsgkit_collector_success{collector=\"rls\",host=\"host1\"} 0\n", r.Out); // "unable to perform" is a failure
+            Assert.Contains("bsgkit: metrics: host1 rls: RLS 0x010a00 (rport-1:0-2): ", Assert.Single(r.ErrLines));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
     public async Task An_address_in_use_is_exit_6_and_the_other_listener_keeps_its_port()
     {
         var taken = new TcpListener(IPAddress.Loopback, 0);
