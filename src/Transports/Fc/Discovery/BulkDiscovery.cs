@@ -15,10 +15,11 @@ public static partial class FabricDiscovery
         bool ListingComplete, IReadOnlyList<string> Notes);
 
     /// <summary>
-    /// The bulk plan. Standard and Detail: GIEL, then GDID, GIELN, GIEIL, GPL per switch; the N_Ports by a GA_NXT walk
-    /// (one request per port gives type, IDs, both names, both symbolic names, FC-4 types and fabric port name), split
-    /// into one walker per domain so the walk runs in parallel; FC-4 features by GID_FF per type and feature bit; GAPNL
-    /// on E_Ports only (an F_Port's attached ports are the walked N_Ports whose fabric port name it is); Detail adds
+    /// The bulk plan. Standard and Detail: GIEL, then GDID, GIELN, GIEIL, GPL per switch; the N_Ports by GPN_FT and
+    /// one GA_NXT per listed port (it gives type, IDs, both names, both symbolic names, FC-4 types and fabric port name),
+    /// in parallel (a GA_NXT walk, one walker per domain, when the listing is rejected); FC-4 features by GID_FF per
+    /// type and feature bit; GAPNL on E_Ports only (an F_Port's attached ports are the listed N_Ports whose fabric port
+    /// name it is); Detail adds
     /// GPPN, GPS and GAPNL on every switch port. Brief: GIEL and GDID, then GPN_FT, GNN_FT, GID_PT, GID_FT and GID_FF
     /// listings. A bulk command the fabric rejects (or that fails) falls back to the per-port command for what it
     /// would have answered, with a note; listings too big for one answer are paged per domain, then per area.
@@ -59,24 +60,25 @@ public static partial class FabricDiscovery
             NameServerListingMethod? method = null;
             var listingComplete = false;
             List<FabricNPort> nports = [];
-            List<GaNxtEntry> walked = [];
             if (options.IncludeNPorts)
             {
                 progress?.Report(new DiscoveryProgress("name server", 0, 1, null));
                 if (brief)
                     (nports, method, listingComplete) = await BriefNPortsAsync(domains).ConfigureAwait(false);
                 if (!brief || method is null)
-                    (nports, walked, method, listingComplete) = await WalkedNPortsAsync(domains).ConfigureAwait(false);
+                    (nports, method, listingComplete) = await ListedNPortsAsync(domains).ConfigureAwait(false);
             }
 
             var done = new List<FabricSwitch>(switches.Count);
             if (!brief)
             {
+                // An F_Port's attached ports: the N_Ports found whose fabric port name it is (GAPNL is asked on E_Ports only).
                 var attachedTo = new Dictionary<Wwn, List<FcsAttachedPort>>();
-                foreach (var e in walked)
+                foreach (var n in nports)
                 {
-                    if (!attachedTo.TryGetValue(e.FabricPortName, out var list)) attachedTo[e.FabricPortName] = list = [];
-                    list.Add(new FcsAttachedPort(e.PortName, 0, e.PortType));
+                    if (n is not { FabricPortName: { } fabricPort, PortName: { } portName }) continue;
+                    if (!attachedTo.TryGetValue(fabricPort, out var list)) attachedTo[fabricPort] = list = [];
+                    list.Add(new FcsAttachedPort(portName, 0, n.PortType ?? PortTypes.Unidentified));
                 }
                 var count = 0;
                 done.AddRange(await Task.WhenAll(switches.Select(async s =>
@@ -139,9 +141,76 @@ public static partial class FabricDiscovery
             return s.ToSwitch(described);
         }
 
+        // ------------------------------------------------------------------ N_Ports: listing, then GA_NXT per port
+
+        /// <summary>
+        /// GPN_FT lists the ports (paged per domain when too big); then GA_NXT(ID − 1) per listed port answers that very
+        /// port (no registered ID lies between), so each N_Port costs one request, all of them in parallel. A listing the
+        /// fabric rejects falls back to a GA_NXT walk; a GA_NXT the fabric rejects, to the per-attribute queries.
+        /// </summary>
+        private async Task<(List<FabricNPort>, NameServerListingMethod?, bool)> ListedNPortsAsync(byte[] domains)
+        {
+            var type = options.Listing.Fc4Type;
+            var listing = await PagedNamesAsync("GPN_FT", (d, a, m) => client.GpnFtAsync(new NsFc4TypeScope(type, d, a), m, ct), domains).ConfigureAwait(false);
+            if (listing.Failure is { } failure)
+            {
+                Note($"GPN_FT failed ({failure.Message}); walking the name server with GA_NXT");
+                return await WalkedNPortsAsync(domains).ConfigureAwait(false);
+            }
+            var listed = listing.Entries.Where(e => e.PortId.Value != 0).GroupBy(e => e.PortId.Value).Select(g => new NameServerPort(g.First().PortId, g.First().Name))
+                .OrderBy(p => p.PortId.Value).ToList();
+            var method = listing.Scoped ? NameServerListingMethod.Scoped : NameServerListingMethod.FullFabric;
+            var entries = new ConcurrentDictionary<uint, GaNxtEntry>();
+            var perAttribute = new ConcurrentBag<NameServerPort>();
+            var total = listed.Count;
+            var done = 0;
+            var useGaNxt = 1;
+
+            async Task One(NameServerPort port)
+            {
+                if (Volatile.Read(ref useGaNxt) == 0) { perAttribute.Add(port); return; }
+                try
+                {
+                    var entry = await run.AskAsync("GA_NXT", () => client.GaNxtAsync(new FcId(port.PortId.Value - 1), ct), ct).ConfigureAwait(false);
+                    if (entry.PortId == port.PortId) entries[port.PortId.Value] = entry;
+                    else perAttribute.Add(port);   // the port left between the listing and now: ask for it by ID
+                }
+                catch (FcRejectedException e) when (e.IsCtReject && !IsEmptyAnswer(e.Explanation))
+                {
+                    if (Interlocked.Exchange(ref useGaNxt, 0) == 1) Note($"GA_NXT failed ({e.Message}); asking per attribute");
+                    perAttribute.Add(port);
+                }
+                catch (FcException)
+                {
+                    perAttribute.Add(port);
+                }
+                progress?.Report(new DiscoveryProgress("ports", Interlocked.Increment(ref done), total, port.PortId.ToString()));
+            }
+
+            // The first answer tells whether the fabric has GA_NXT at all; the rest go in parallel.
+            if (listed.Count > 0) await One(listed[0]).ConfigureAwait(false);
+            await Task.WhenAll(listed.Skip(1).Select(One)).ConfigureAwait(false);
+
+            var ports = new Dictionary<uint, FabricNPort>();
+            foreach (var e in entries.Values) ports[e.PortId.Value] = FromEntry(e);
+            var missing = perAttribute.ToList();
+            var described = await Task.WhenAll(missing.Select(p => DescribePortAsync(client, p, run, ct))).ConfigureAwait(false);
+            foreach (var d in described) ports[d.PortId.Value] = d;
+
+            var walkedPorts = entries.Values.OrderBy(e => e.PortId.Value).ToList();
+            if (walkedPorts.Count > 0)
+            {
+                var features = await FeaturesAsync(walkedPorts.Select(e => (e.PortId, (Fc4TypeSet?)e.Fc4Types)).ToList(), WalkDomains(walkedPorts)).ConfigureAwait(false);
+                foreach (var (id, f) in features) ports[id] = ports[id] with { Fc4Features = f };
+            }
+            var list = ports.Values.ToList();
+            list.Sort(static (a, b) => a.PortId.CompareTo(b.PortId));
+            return (list, method, listing.Complete);
+        }
+
         // ------------------------------------------------------------------ N_Ports by walk
 
-        private async Task<(List<FabricNPort>, List<GaNxtEntry>, NameServerListingMethod?, bool)> WalkedNPortsAsync(byte[] domains)
+        private async Task<(List<FabricNPort>, NameServerListingMethod?, bool)> WalkedNPortsAsync(byte[] domains)
         {
             var walk = await WalkAsync(domains).ConfigureAwait(false);
             var type = options.Listing.Fc4Type;
@@ -198,7 +267,7 @@ public static partial class FabricDiscovery
             }
             var list = ports.Values.ToList();
             list.Sort(static (a, b) => a.PortId.CompareTo(b.PortId));
-            return (list, walk.Entries.Values.OrderBy(e => e.PortId.Value).ToList(), method, complete);
+            return (list, method, complete);
         }
 
         private static byte[] WalkDomains(IEnumerable<GaNxtEntry> entries) => entries.Select(e => e.PortId.Domain).Distinct().Order().ToArray();
