@@ -35,7 +35,8 @@ public static partial class FabricDiscovery
 
         private readonly List<string> _notes = [];
         private readonly Lock _notesLock = new();
-        private int ListBytes => CtIuHeader.MaxResponseBytes;
+        /// <summary>Bulk lists ask for the CT maximum; the client clips it to what the driver passes (FcDriverProfile.ListResponseBytes).</summary>
+        private const int ListBytes = CtIuHeader.MaxResponseBytes;
 
         private void Note(string note)
         {

@@ -155,8 +155,6 @@ public static partial class FabricDiscovery
     {
         private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 
-        public ILogger Logger => logger;
-
         /// <summary>Counts one request of <paramref name="operation"/> (a CT command name).</summary>
         public void Count(string operation) => _counts.AddOrUpdate(operation, 1, static (_, n) => n + 1);
 
