@@ -22,7 +22,8 @@ public static partial class FabricDiscovery
     /// name it is); Detail adds
     /// GPPN, GPS and GAPNL on every switch port. Brief: GIEL and GDID, then GPN_FT, GNN_FT, GID_PT, GID_FT and GID_FF
     /// listings. A bulk command the fabric rejects (or that fails) falls back to the per-port command for what it
-    /// would have answered, with a note; listings too big for one answer are paged per domain, then per area.
+    /// would have answered, with a note; listings too big for one answer are paged per domain, then per area
+    /// (docs/reference/discovery.md).
     /// </summary>
     internal sealed class BulkDiscovery(FcClient client, FabricDiscoveryOptions options, Run run, IProgress<DiscoveryProgress>? progress,
         ILogger logger, CancellationToken ct)

@@ -5,7 +5,7 @@ namespace BsgKit.Fc.Ct.NameServer;
 
 /// <summary>
 /// The GID_FF request object: reserved @0, domain scope @1, area scope @2, reserved @3..5, FC-4 feature bits @6,
-/// FC-4 type @7 (Wireshark packet-fcdns.c, dissect_fcdns_gidff: scope at +1/+2, features and type at +6/+7).
+/// FC-4 type @7 (docs/reference/discovery.md §GID_FF; Wireshark packet-fcdns.c, dissect_fcdns_gidff).
 /// A zero scope means the whole fabric.
 /// </summary>
 public readonly record struct NsFc4FeatureScope(byte Fc4Type, byte Features, byte DomainScope = 0, byte AreaScope = 0);
