@@ -20,7 +20,7 @@ internal static class DiscoverCommand
         var detail = new Option<bool>("--detail") { Description = "Also each switch port's number, state and attached ports as the switch lists them (GPPN, GPS, GAPNL per port)" };
         var plan = new Option<string>("--plan")
         {
-            Description = "How to ask: bulk (walks and listings, the default) or per-attribute (one query per attribute per port; for comparison)",
+            Description = "How to ask: bulk (listings and one GA_NXT per N_Port, the default) or per-attribute (one query per attribute per port; for comparison)",
             DefaultValueFactory = _ => "bulk",
         };
         plan.AcceptOnlyFromAmong("bulk", "per-attribute");
