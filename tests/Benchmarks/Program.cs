@@ -2,6 +2,9 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/Benchmarks -- --filter '*'
 // dotnet run -c Release --project tests/Benchmarks -- soak [ITERATIONS]   (memory over thousands of client lifetimes)
+// dotnet run -c Release --project tests/Benchmarks -- discovery [NPORTS] [CT_SERVICE_US] [NS_REQUESTS_PER_S]   (old vs new plan, latency model on)
+if (args is ["discovery", ..])
+    return await BsgKit.Benchmarks.DiscoveryBench.RunAsync(args);
 if (args is ["soak", ..])
     return await BsgKit.Benchmarks.Soak.RunAsync(args.Length > 1 && int.TryParse(args[1], out var n) && n > 0 ? n : 5000);
 BenchmarkSwitcher.FromAssembly(typeof(BsgKit.Benchmarks.RequestPathBenchmarks).Assembly).Run(args);

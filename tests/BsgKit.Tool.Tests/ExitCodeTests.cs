@@ -20,6 +20,8 @@ public sealed class FaultyLab : IDisposable
             new JsonObject { ["kind"] = "reject", ["command"] = "GNN_ID", ["target"] = "0xfffffc" },
             new JsonObject { ["kind"] = "reject", ["command"] = "GPN_ID", ["target"] = "0xfffffc", ["after"] = 1 },
             new JsonObject { ["kind"] = "reject", ["command"] = "GSPN_ID", ["target"] = "0xfffffc", ["after"] = 1 },
+            // The second switch's GIEIL fails: discover's bulk plan (which never asks GSPN_ID) is partial too.
+            new JsonObject { ["kind"] = "reject", ["command"] = "GIEIL", ["target"] = "0xfffffa", ["after"] = 1 },
             new JsonObject { ["kind"] = "timeout", ["command"] = "RLS", ["mode"] = "etimedout" },
             new JsonObject { ["kind"] = "timeout", ["command"] = "RNID", ["mode"] = "ioerr" });
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"bsgkit-faulty-lab-{Guid.NewGuid():N}.json");
@@ -130,11 +132,19 @@ public class ExitCodeTests(FaultyLab lab) : IClassFixture<FaultyLab>
         Assert.True(results[0].GetProperty("ok").GetBoolean());
         Assert.False(results[1].GetProperty("ok").GetBoolean());
         Assert.Equal(1, results[1].GetProperty("exitCode").GetInt32());
-        var d = await Faulty("discover", "-o", "json");
+        var d = await Faulty("discover", "--plan", "per-attribute", "-o", "json");
         Assert.True(d.Code == ExitCodes.Partial, d.ToString());
         Assert.False(d.Json.GetProperty("complete").GetBoolean());
         Assert.Contains(d.Json.GetProperty("errors").EnumerateArray(), e => e.GetProperty("operation").GetString() == "GSPN_ID");
         Assert.Equal(3, d.Json.GetProperty("nPorts").GetArrayLength()); // host1 and its two zoned targets
+        var bulk = await Faulty("discover", "-o", "json");
+        Assert.True(bulk.Code == ExitCodes.Partial, bulk.ToString());
+        Assert.False(bulk.Json.GetProperty("complete").GetBoolean());
+        var error = Assert.Single(bulk.Json.GetProperty("errors").EnumerateArray());
+        Assert.Equal("GIEIL", error.GetProperty("operation").GetString());
+        Assert.Equal(3, bulk.Json.GetProperty("nPorts").GetArrayLength());
+        Assert.Equal(2, bulk.Json.GetProperty("switches").GetArrayLength());
+        Assert.Contains("bsgkit: GIEIL ", bulk.Err);
     }
 
     [Theory]

@@ -44,7 +44,7 @@ public class PublicRecordTests
         var list = new Fc.Ct.NameServer.NsPortIdList([new Fc.FcId(0x010a00), new Fc.FcId(0x010b00)], true, 0, 0);
         Assert.Equal("NsPortIdList { PortIds = [0x010a00, 0x010b00], LastEntrySeen = True, TrailingBytes = 0, ResidualWords = 0, IsComplete = True }", list.ToString());
         var snap = new Fc.Discovery.FabricSnapshot("/dev/bsg/fc_host1", "lpfc", DateTimeOffset.UnixEpoch, TimeSpan.FromMilliseconds(12.3), [], [], null, true, []);
-        Assert.Equal("fabric from /dev/bsg/fc_host1 (lpfc): 0 switch(es), 0 N_Port(s), complete (12.3 ms)", snap.ToString());
+        Assert.Equal("fabric from /dev/bsg/fc_host1 (lpfc): 0 switch(es), 0 N_Port(s), complete (12.3 ms, 0 CT requests)", snap.ToString());
     }
 
     [Fact]

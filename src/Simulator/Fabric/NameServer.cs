@@ -12,7 +12,9 @@ namespace BsgKit.Simulator.Fabric;
 /// ports that share a zone with the requester (the unzoned server sees all). Lists honour ct_mr_size: a list
 /// that does not fit is cut at an entry boundary, without the last-entry bit, with the residual in words.
 /// A GID_FT/GPN_FT/GNN_FT/GID_PT whose answer has more entries than <see cref="MaxEntriesPerQuery"/> is
-/// rejected with reason 0x04 "Invalid CT_IU size" so clients can retry with a domain or area scope.
+/// rejected with reason 0x04 "Invalid CT_IU size" so clients can retry with a domain or area scope. GID_FF lists
+/// the ports by registered FC-4 feature bits. Commands the scenario names in nameServer.unsupportedCommands get
+/// "command not supported", as on a switch without them.
 /// </summary>
 internal sealed class NameServer : ICtService
 {
@@ -21,12 +23,15 @@ internal sealed class NameServer : ICtService
     private readonly ZoningPolicy _zoning;
     private readonly bool _unzoned;
 
-    public NameServer(PortDirectory ports, ZoningPolicy zoning, bool unzoned, int maxEntriesPerQuery)
+    private readonly HashSet<ushort> _unsupported;
+
+    public NameServer(PortDirectory ports, ZoningPolicy zoning, bool unzoned, int maxEntriesPerQuery, IReadOnlyCollection<ushort>? unsupportedCommands = null)
     {
         _ports = ports;
         _zoning = zoning;
         _unzoned = unzoned;
         MaxEntriesPerQuery = maxEntriesPerQuery;
+        _unsupported = unsupportedCommands is null ? [] : [.. unsupportedCommands];
         Server = unzoned ? CtServer.UnzonedNameServer : CtServer.NameServer;
     }
 
@@ -38,8 +43,10 @@ internal sealed class NameServer : ICtService
     public int Handle(scoped in CtRequest request, Span<byte> response)
     {
         var iu = request.Iu;
-        var length = request.Command switch
+        // A name server without the command (scenario nameServer.unsupportedCommands): older switches lack GID_FF or GA_NXT.
+        var length = _unsupported.Contains(request.Command) ? CtAnswers.NotSupported(response, Server) : request.Command switch
         {
+            GsNameServerCommands.GidFf => ListByFeatures(request, GidFf.ParseRequest(iu), response),
             GsNameServerCommands.GaNxt => GetAllNext(request, GaNxt.ParseRequest(iu), response),
             GsNameServerCommands.GidFt => ListByType(request, GidFt.ParseRequest(iu), ListShape.PortIds, response),
             GsNameServerCommands.GpnFt => ListByType(request, GpnFt.ParseRequest(iu), ListShape.PortNames, response),
@@ -129,7 +136,28 @@ internal sealed class NameServer : ICtService
                     matches[count++] = port;
             }
             if (count == 0)
-                return CtAnswers.Unable(response, Server, scope.DomainScope != 0 ? NoObjectInScope : (byte)0x0A /* Port Type not registered */);
+                return CtAnswers.Unable(response, Server, scope.DomainScope != 0 ? NoObjectInScope : PortTypeNotRegistered);
+            return WriteList(request, matches.AsSpan(0, count), ListShape.PortIds, response);
+        }
+        finally { ArrayPool<SimNPort>.Shared.Return(matches, clearArray: true); }
+    }
+
+    /// <summary>GID_FF: the ports that registered every given feature bit for the type (any feature of it when no bit is given).</summary>
+    private int ListByFeatures(scoped in CtRequest request, NsFc4FeatureScope scope, Span<byte> response)
+    {
+        var snapshot = _ports.Registered;
+        var matches = ArrayPool<SimNPort>.Shared.Rent(Math.Max(1, snapshot.Length));
+        try
+        {
+            var count = 0;
+            foreach (var port in snapshot)
+            {
+                var registered = port.Fc4Features.FeaturesOf(scope.Fc4Type);
+                var hit = scope.Features == 0 ? registered != 0 : (registered & scope.Features) == scope.Features;
+                if (hit && InScope(port, scope.DomainScope, scope.AreaScope) && Visible(request.Source, port)) matches[count++] = port;
+            }
+            if (count == 0)
+                return CtAnswers.Unable(response, Server, scope.DomainScope != 0 ? NoObjectInScope : Fc4FeaturesNotRegistered);
             return WriteList(request, matches.AsSpan(0, count), ListShape.PortIds, response);
         }
         finally { ArrayPool<SimNPort>.Shared.Return(matches, clearArray: true); }
@@ -169,13 +197,14 @@ internal sealed class NameServer : ICtService
     }
 
     private static bool IsCappedQuery(ushort command) => command is GsNameServerCommands.GidFt or GsNameServerCommands.GpnFt
-        or GsNameServerCommands.GnnFt or GsNameServerCommands.GidPt;
+        or GsNameServerCommands.GnnFt or GsNameServerCommands.GidPt or GsNameServerCommands.GidFf;
 
     private static int NsPortIdListWriter(ushort command, Span<byte> response, ReadOnlySpan<FcId> ids, bool complete, ushort residual) =>
         command switch
         {
             GsNameServerCommands.GidPt => GidPt.BuildAccept(response, ids, complete, residual),
             GsNameServerCommands.GidNn => GidNn.BuildAccept(response, ids, complete, residual),
+            GsNameServerCommands.GidFf => GidFf.BuildAccept(response, ids, complete, residual),
             _ => GidFt.BuildAccept(response, ids, complete, residual),
         };
 
@@ -209,7 +238,7 @@ internal sealed class NameServer : ICtService
                 return port.SymbolicPortName.Length == 0 ? CtAnswers.Unable(response, Server, 0x08 /* Symbolic Port Name not registered */)
                     : GspnId.BuildAccept(response, port.SymbolicPortName);
             default:
-                return IsEmpty(port.Fc4Features) ? CtAnswers.Unable(response, Server, 0x0F /* FC-4 Features not registered */)
+                return IsEmpty(port.Fc4Features) ? CtAnswers.Unable(response, Server, Fc4FeaturesNotRegistered)
                     : GffId.BuildAccept(response, port.Fc4Features);
         }
     }

@@ -36,6 +36,7 @@ public sealed class SimFabric : ISimFabric
     private readonly bool _vn2vn;
     private readonly object _loginSync = new();
     private readonly Dictionary<uint, SimNPort> _switchPortIdentities = [];
+    private readonly LatencyModel _latency;
 
     public SimFabric(Scenario scenario, SimClock clock)
     {
@@ -49,9 +50,13 @@ public sealed class SimFabric : ISimFabric
         ConnectIsls(scenario.Isls);
         AddScenarioPorts(scenario.NPorts);
 
-        var nameServer = new NameServer(_ports, Zoning, unzoned: false, scenario.NameServer?.MaxEntriesPerQuery ?? 0);
+        var unsupported = (scenario.NameServer?.UnsupportedCommands ?? [])
+            .Select(n => GsNameServerCommands.Table.TryGetCode(n, out var code) ? (ushort)code
+                : throw new ArgumentException($"nameServer.unsupportedCommands: '{n}' is not a name-server command")).ToArray();
+        var nameServer = new NameServer(_ports, Zoning, unzoned: false, scenario.NameServer?.MaxEntriesPerQuery ?? 0, unsupported);
         AddService(nameServer);
-        AddService(new NameServer(_ports, Zoning, unzoned: true, nameServer.MaxEntriesPerQuery));
+        AddService(new NameServer(_ports, Zoning, unzoned: true, nameServer.MaxEntriesPerQuery, unsupported));
+        _latency = new LatencyModel(scenario.Latency);
         AddService(new ConfigServer(Topology, _ports, Zoning));
         AddService(new FdmiServer());
         AddService(new ZoneServer(Zoning));
@@ -308,7 +313,7 @@ public sealed class SimFabric : ISimFabric
             destinationPort?.AddLinkErrors(linkErrors.Amount);
 
         var fault = Faults.Fire(destination, destinationName, command, ExchangeFaultKinds);
-        var latency = type == FrameType.Ct ? CtLatency : ElsLatency;
+        var latency = type == FrameType.Ct ? _latency.CtLatency(destination == FcId.DirectoryServer, CtLatency) : ElsLatency;
         var scratch = Scratch();
         int length;
         switch (fault?.Kind.ToLowerInvariant())

@@ -79,7 +79,7 @@ public sealed class SimulatedSan : IDisposable
 
     /// <summary>The simulated SAN of a scenario on its own fabric and clock.</summary>
     public static SimulatedSan Create(Scenario scenario, string? rootDirectory = null) =>
-        new(scenario, new SimFabric(scenario, new SimClock { RealDelays = scenario.RealDelays }), rootDirectory);
+        new(scenario, new SimFabric(scenario, new SimClock { RealDelays = scenario.RealDelays || scenario.Latency is { IsOn: true } }), rootDirectory);
 
     /// <summary>A built-in scenario by name, or a scenario file.</summary>
     public static SimulatedSan Create(string nameOrPath) => Create(ScenarioLoader.Resolve(nameOrPath));

@@ -22,6 +22,8 @@ public sealed class Scenario
     public List<IscsiHostSpec> IscsiHosts { get; set; } = [];
     /// <summary>Name server behaviour for large fabrics (optional).</summary>
     public NameServerSpec? NameServer { get; set; }
+    /// <summary>A latency model (service time per CT request, name-server rate limit); off when absent. Implies real delays.</summary>
+    public LatencySpec? Latency { get; set; }
     /// <summary>Sleep for simulated latencies instead of only advancing the simulated clock.</summary>
     public bool RealDelays { get; set; }
 
@@ -70,6 +72,26 @@ public sealed class NameServerSpec
     /// reason 0x04 (invalid CT_IU size) so clients retry with a domain or area scope. 0 = no cap.
     /// </summary>
     public int MaxEntriesPerQuery { get; set; }
+
+    /// <summary>Name-server commands (names as in the code tables: "GA_NXT", "GID_FF", "GID_PT" …) this name server answers
+    /// with "command not supported", as an older switch would; discovery must fall back.</summary>
+    public List<string> UnsupportedCommands { get; set; } = [];
+}
+
+/// <summary>
+/// How long the fabric takes, for benchmarks that show discovery as a real fabric would give it: real switches answer
+/// name-server queries in about a millisecond and throttle bursts. Any non-zero field turns on real delays.
+/// </summary>
+public sealed class LatencySpec
+{
+    /// <summary>Service time of every CT request (name server and management server), microseconds; 0 = the default 400 µs, simulated only.</summary>
+    public int CtServiceTimeUs { get; set; }
+
+    /// <summary>The most name-server requests the fabric serves per second; more wait their turn. 0 = no limit.</summary>
+    public int NameServerRequestsPerSecond { get; set; }
+
+    /// <summary>True when the model changes anything.</summary>
+    public bool IsOn => CtServiceTimeUs > 0 || NameServerRequestsPerSecond > 0;
 }
 
 /// <summary>An inter-switch link between two switch ports (E_Ports).</summary>

@@ -128,6 +128,15 @@ public static class ScenarioValidator
         if (s.Zoning is { } z) ValidateZoning(e, z);
         if (s.NameServer is { MaxEntriesPerQuery: < 0 } ns)
             e.Add($"$.nameServer.maxEntriesPerQuery: {ns.MaxEntriesPerQuery} is negative (0 = no cap)");
+        if (s.NameServer is { } nsSpec)
+            for (var i = 0; i < nsSpec.UnsupportedCommands.Count; i++)
+                if (!BsgKit.Fc.Codes.GsNameServerCommands.Table.TryGetCode(nsSpec.UnsupportedCommands[i], out _))
+                    e.Add($"$.nameServer.unsupportedCommands[{i}]: '{nsSpec.UnsupportedCommands[i]}' is not a name-server command (GA_NXT, GID_FF, GID_PT, GPN_FT …)");
+        if (s.Latency is { } lat)
+        {
+            if (lat.CtServiceTimeUs is < 0 or > 10_000_000) e.Add($"$.latency.ctServiceTimeUs: {lat.CtServiceTimeUs} is outside 0..10000000");
+            if (lat.NameServerRequestsPerSecond is < 0 or > 10_000_000) e.Add($"$.latency.nameServerRequestsPerSecond: {lat.NameServerRequestsPerSecond} is outside 0..10000000");
+        }
 
         for (var i = 0; i < s.Faults.Count; i++)
         {

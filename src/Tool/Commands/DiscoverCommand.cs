@@ -13,15 +13,37 @@ internal static class DiscoverCommand
     {
         var noSwitches = new Option<bool>("--no-switches") { Description = "Skip the configuration server (switches, ports, ISLs)" };
         var parallel = new Option<int>("--parallel") { Description = "Requests in flight at once (the driver may allow fewer)", DefaultValueFactory = _ => 4 };
+        var brief = new Option<bool>("--brief")
+        {
+            Description = "Only N_Port IDs, WWPN, WWNN, port type, FC-4 types and features, and switch domains: bulk listings only (tens of requests for thousands of ports)",
+        };
+        var detail = new Option<bool>("--detail") { Description = "Also each switch port's number, state and attached ports as the switch lists them (GPPN, GPS, GAPNL per port)" };
+        var plan = new Option<string>("--plan")
+        {
+            Description = "How to ask: bulk (listings and one GA_NXT per N_Port, the default) or per-attribute (one query per attribute per port; for comparison)",
+            DefaultValueFactory = _ => "bulk",
+        };
+        plan.AcceptOnlyFromAmong("bulk", "per-attribute");
+        var level = new Option<string>("--level")
+        {
+            Description = "With -o dot: ports (switches, ISLs and every N_Port) or switches (switches and ISLs, N_Port counts per switch)",
+            DefaultValueFactory = _ => "ports",
+        };
+        level.AcceptOnlyFromAmong("ports", "switches");
         var zoning = new Option<bool>("--zoning") { Description = "Also read the active zone set (GAZS) into the snapshot" };
         var diff = new Option<string?>("--diff") { Description = "Compare with this earlier snapshot (discover -o json) and print what changed: exit 0 equal, 1 different", HelpName = "BEFORE.json" };
         var cmd = new Command("discover", "The whole fabric from one host: switches, ISLs and N_Ports (-o table|json|dot); exit 7 with the failures listed when only part of it answered")
         {
-            noSwitches, parallel, zoning, diff,
+            noSwitches, parallel, brief, detail, plan, level, zoning, diff,
         };
         cli.SetAction(cmd, async (ctx, parse, ct) =>
         {
             // -H all: one snapshot per host (a JSON array, one table or graph after the other); otherwise one host.
+            if (parse.GetValue(brief) && parse.GetValue(detail))
+                throw CliException.Usage("--brief and --detail ask for opposite things: choose one");
+            var switchesOnly = parse.GetValue(level) == "switches";
+            if (parse.GetResult(level) is { Implicit: false } && ctx.Format != OutputFormat.Dot)
+                throw CliException.Usage("--level shapes the graph: use it with -o dot");
             var beforePath = parse.GetValue(diff);
             // The earlier snapshot is read first: a file that is not one is a usage error before anything is sent.
             var before = beforePath is null ? null : DiffCommand.Read(beforePath);
@@ -32,6 +54,8 @@ internal static class DiscoverCommand
             {
                 IncludeSwitches = !parse.GetValue(noSwitches),
                 MaxParallelism = Math.Max(1, parse.GetValue(parallel)),
+                Level = parse.GetValue(brief) ? DiscoveryLevel.Brief : parse.GetValue(detail) ? DiscoveryLevel.Detail : DiscoveryLevel.Standard,
+                Plan = parse.GetValue(plan) == "per-attribute" ? DiscoveryPlan.PerAttribute : DiscoveryPlan.Bulk,
             };
             var results = new List<DiscoverDto>();
             var codes = new List<int>();
@@ -50,7 +74,7 @@ internal static class DiscoverCommand
                 catch (OperationCanceledException) when (ctx.IsInterrupted)
                 {
                     progress.Clear();
-                    Emit(ctx, results, hosts.Count > 1);
+                    Emit(ctx, results, hosts.Count > 1, switchesOnly);
                     // What was done: the finished hosts above, and how far this one got (FabricDiscovery keeps no partial snapshot).
                     ctx.Err.WriteLine($"bsgkit: discover {host.Name}: stopped during {progress.Summary}");
                     throw;
@@ -78,7 +102,7 @@ internal static class DiscoverCommand
                 var failed = codes.FirstOrDefault(c => c != ExitCodes.Ok, ExitCodes.Ok);
                 return failed != ExitCodes.Ok ? failed : changes.Equal ? DiffCommand.Equal : DiffCommand.Different;
             }
-            Emit(ctx, results, hosts.Count > 1);
+            Emit(ctx, results, hosts.Count > 1, switchesOnly);
             foreach (var d in results)
                 foreach (var e in d.Errors.Distinct()) ctx.Err.WriteLine($"bsgkit: {(hosts.Count > 1 ? d.Host + " " : "")}{e.Operation} {e.Subject}: {e.Error}");
             if (codes.All(c => c == ExitCodes.Ok)) return ExitCodes.Ok;
@@ -119,13 +143,17 @@ internal static class DiscoverCommand
         return (dto, first?.Error is { } error ? ExitCodes.Classify(error) : ExitCodes.Partial);
     }
 
-    private static void Emit(CliContext ctx, List<DiscoverDto> results, bool manyHosts)
+    private static void Emit(CliContext ctx, List<DiscoverDto> results, bool manyHosts, bool switchesOnly)
     {
         switch (ctx.Format)
         {
             case OutputFormat.Json when manyHosts: JsonOutput.Write(ctx.Out, results, CliJsonContext.Default.ListDiscoverDto); break;
             case OutputFormat.Json: foreach (var d in results) JsonOutput.Write(ctx.Out, d, CliJsonContext.Default.DiscoverDto); break;
-            case OutputFormat.Dot: foreach (var d in results) WriteDot(ctx.Out, d); break;
+            case OutputFormat.Dot:
+                foreach (var d in results)
+                    if (switchesOnly) WriteSwitchDot(ctx.Out, d);
+                    else WriteDot(ctx.Out, d);
+                break;
             default:
                 for (var i = 0; i < results.Count; i++)
                 {
@@ -234,6 +262,8 @@ internal static class DiscoverCommand
         return new DiscoverDto(host, s.DevicePath, s.Profile, Math.Round(s.Duration.TotalMilliseconds, 1), s.IsComplete)
         {
             ListingMethod = s.ListingMethod?.ToString(), Switches = switches, Isls = isls, NPorts = nports,
+            Level = s.Level.ToString().ToLowerInvariant(), Plan = s.Plan == DiscoveryPlan.PerAttribute ? "per-attribute" : "bulk",
+            Requests = s.Requests, RequestsByCommand = new Dictionary<string, int>(s.RequestCounts), Notes = s.Notes.ToList(),
             Errors = s.Errors.Select(e => new ErrorDto(e.Operation, e.Subject, e.Message)
             {
                 Status = e.Status?.ToString(), ExitCode = e.Error is { } x ? ExitCodes.Classify(x) : null,
@@ -270,7 +300,19 @@ internal static class DiscoverCommand
                     n.Switch is { } s ? Label(d, s) : null, n.SymbolicPortName);
             t.Write(ctx.Out, header);
         }
+        if (header)
+        {
+            ctx.Out.WriteLine();
+            ctx.Out.WriteLine(RequestLine(d));
+            foreach (var n in d.Notes) ctx.Out.WriteLine($"Note: {n}");
+        }
     }
+
+    /// <summary>"CT requests: 10,312 (GA_NXT 10,003, GAPNL 100, …) — standard, bulk": the cost, biggest first.</summary>
+    internal static string RequestLine(DiscoverDto d) =>
+        $"CT requests: {d.Requests:N0}" +
+        (d.RequestsByCommand.Count == 0 ? "" : " (" + string.Join(", ", d.RequestsByCommand.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => $"{kv.Key} {kv.Value:N0}")) + ")") + $" — {d.Level}, {d.Plan}";
 
     private static string Label(DiscoverDto d, string switchName) =>
         d.Switches.FirstOrDefault(s => s.Name == switchName) is { } s ? s.LogicalName ?? s.Name : switchName;
@@ -284,6 +326,7 @@ internal static class DiscoverCommand
     internal static void WriteDot(TextWriter w, DiscoverDto d)
     {
         w.WriteLine("graph fabric {");
+        w.WriteLine("  rankdir=LR;");
         w.WriteLine("  node [fontname=\"Helvetica\"];");
         foreach (var s in d.Switches)
             w.WriteLine($"  {Q(s.Name)} [shape=box, label={Label(s.LogicalName ?? s.Name, s.DomainId is int dom ? $"domain {dom}" : null, s.Name)}];");
@@ -294,6 +337,26 @@ internal static class DiscoverCommand
             w.WriteLine($"  {Q(n.PortId)} [shape=ellipse, label={Label(n.PortId, n.PortName, n.SymbolicPortName)}];");
             if (n.Switch is { } s) w.WriteLine($"  {Q(s)} -- {Q(n.PortId)};");
         }
+        w.WriteLine("}");
+    }
+
+    /// <summary>
+    /// The switch-level graph: one box per switch with its N_Port count, one edge per ISL (parallel ISLs between two
+    /// switches become one edge labelled with their number), left to right so a ring or a core-edge fabric of dozens of
+    /// switches stays readable.
+    /// </summary>
+    internal static void WriteSwitchDot(TextWriter w, DiscoverDto d)
+    {
+        w.WriteLine("graph fabric {");
+        w.WriteLine("  rankdir=LR;");
+        w.WriteLine("  node [fontname=\"Helvetica\", shape=box];");
+        var counts = d.NPorts.Where(n => n.Switch is not null).GroupBy(n => n.Switch!).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var s in d.Switches)
+            w.WriteLine($"  {Q(s.Name)} [label={Label(s.LogicalName ?? s.Name, s.DomainId is int dom ? $"domain {dom}" : null, Fmt.Count(counts.GetValueOrDefault(s.Name), "N_Port"))}];");
+        var unplaced = d.NPorts.Count(n => n.Switch is null);
+        if (unplaced > 0) w.WriteLine($"  \"unplaced\" [shape=note, label={Label(Fmt.Count(unplaced, "N_Port") + " on no known switch")}];");
+        foreach (var link in d.Isls.GroupBy(i => string.CompareOrdinal(i.FromSwitch, i.ToSwitch) <= 0 ? (i.FromSwitch, i.ToSwitch) : (i.ToSwitch, i.FromSwitch)))
+            w.WriteLine($"  {Q(link.Key.Item1)} -- {Q(link.Key.Item2)} [label={Q(link.Count() == 1 ? "ISL" : $"{link.Count()} ISLs")}, penwidth=2];");
         w.WriteLine("}");
     }
 }

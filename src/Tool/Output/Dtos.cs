@@ -201,6 +201,14 @@ public sealed record RpsDto(int Flags, int PortStatus, List<string> PortStatusNa
 public sealed record DiscoverDto(string Host, string Device, string Profile, double DurationMs, bool Complete)
 {
     public string? ListingMethod { get; init; }
+    /// <summary>"brief", "standard" or "detail"; and the plan, "bulk" or "per-attribute".</summary>
+    public string Level { get; init; } = "standard";
+    public string Plan { get; init; } = "bulk";
+    /// <summary>CT requests discovery sent, in all and per command name.</summary>
+    public int Requests { get; init; }
+    public Dictionary<string, int> RequestsByCommand { get; init; } = [];
+    /// <summary>Why discovery took a costlier path (a bulk command the fabric rejected …).</summary>
+    public List<string> Notes { get; init; } = [];
     public List<SwitchDto> Switches { get; init; } = [];
     public List<IslDto> Isls { get; init; } = [];
     public List<NPortDto> NPorts { get; init; } = [];

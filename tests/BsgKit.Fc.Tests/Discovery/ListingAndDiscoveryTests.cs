@@ -109,7 +109,9 @@ public class ListingAndDiscoveryTests
         var rig = new Rig(fabric);
         using var host = rig.Host("fcoe");
         var reports = new List<DiscoveryProgress>();
-        var snapshot = await FabricDiscovery.DiscoverAsync(host, progress: new SyncProgress(reports.Add));
+        // The per-attribute plan asks GSPN_ID per port (the bulk plan gets symbolic names from GA_NXT: DiscoveryPlanTests).
+        var snapshot = await FabricDiscovery.DiscoverAsync(host, new FabricDiscoveryOptions { Plan = DiscoveryPlan.PerAttribute },
+            progress: new SyncProgress(reports.Add));
 
         Assert.Equal(5, snapshot.NPorts.Count);
         var broken = snapshot.NPorts.Single(p => p.PortId == fabric.Ports[2].Id);

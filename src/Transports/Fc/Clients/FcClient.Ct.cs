@@ -91,6 +91,35 @@ public abstract partial class FcClient
         CtAsync(CtServer.NameServer, "GID_PT", GidPt.RequestLength, Profile.ListResponseBytes(NsPortIdList.EntrySize, GidPt.DefaultMaxResponseBytes), scope,
             static (s, a, m) => GidPt.BuildRequest(s, a, m), static r => GidPt.ParseAccept(r), cancellationToken);
 
+    /// <summary>Port IDs of the ports that registered the given FC-4 feature bits for a type (GID_FF), one request sized for the driver's cap.</summary>
+    public Task<FcResponse<NsPortIdList>> GidFfAsync(NsFc4FeatureScope scope, CancellationToken cancellationToken = default) =>
+        GidFfAsync(scope, GidFf.DefaultMaxResponseBytes, cancellationToken);
+
+    /// <summary>GID_FF with room for <paramref name="maxResponseBytes"/> (clipped to the driver's cap).</summary>
+    public Task<FcResponse<NsPortIdList>> GidFfAsync(NsFc4FeatureScope scope, int maxResponseBytes, CancellationToken cancellationToken = default) =>
+        CtAsync(CtServer.NameServer, "GID_FF", GidFf.RequestLength, Profile.ListResponseBytes(NsPortIdList.EntrySize, maxResponseBytes), scope,
+            static (s, a, m) => GidFf.BuildRequest(s, a, m), static r => GidFf.ParseAccept(r), cancellationToken);
+
+    /// <summary>GID_FT with room for <paramref name="maxResponseBytes"/> (clipped to the driver's cap): bulk discovery asks for the most the driver allows.</summary>
+    public Task<FcResponse<NsPortIdList>> GidFtAsync(NsFc4TypeScope scope, int maxResponseBytes, CancellationToken cancellationToken = default) =>
+        CtAsync(CtServer.NameServer, "GID_FT", GidFt.RequestLength, Profile.ListResponseBytes(NsPortIdList.EntrySize, maxResponseBytes), scope,
+            static (s, a, m) => GidFt.BuildRequest(s, a, m), static r => GidFt.ParseAccept(r), cancellationToken);
+
+    /// <summary>GPN_FT with room for <paramref name="maxResponseBytes"/> (clipped to the driver's cap).</summary>
+    public Task<FcResponse<NsPortNameList>> GpnFtAsync(NsFc4TypeScope scope, int maxResponseBytes, CancellationToken cancellationToken = default) =>
+        CtAsync(CtServer.NameServer, "GPN_FT", GpnFt.RequestLength, Profile.ListResponseBytes(NsPortNameList.EntrySize, maxResponseBytes), scope,
+            static (s, a, m) => GpnFt.BuildRequest(s, a, m), static r => GpnFt.ParseAccept(r), cancellationToken);
+
+    /// <summary>GNN_FT with room for <paramref name="maxResponseBytes"/> (clipped to the driver's cap).</summary>
+    public Task<FcResponse<NsPortNameList>> GnnFtAsync(NsFc4TypeScope scope, int maxResponseBytes, CancellationToken cancellationToken = default) =>
+        CtAsync(CtServer.NameServer, "GNN_FT", GnnFt.RequestLength, Profile.ListResponseBytes(NsPortNameList.EntrySize, maxResponseBytes), scope,
+            static (s, a, m) => GnnFt.BuildRequest(s, a, m), static r => GnnFt.ParseAccept(r), cancellationToken);
+
+    /// <summary>GID_PT with room for <paramref name="maxResponseBytes"/> (clipped to the driver's cap).</summary>
+    public Task<FcResponse<NsPortIdList>> GidPtAsync(NsPortTypeScope scope, int maxResponseBytes, CancellationToken cancellationToken = default) =>
+        CtAsync(CtServer.NameServer, "GID_PT", GidPt.RequestLength, Profile.ListResponseBytes(NsPortIdList.EntrySize, maxResponseBytes), scope,
+            static (s, a, m) => GidPt.BuildRequest(s, a, m), static r => GidPt.ParseAccept(r), cancellationToken);
+
     /// <summary>Registers a WWPN for a port (RPN_ID).</summary>
     public Task<FcResponse<CtIuHeader>> RpnIdAsync(FcId port, Wwn name, CancellationToken cancellationToken = default) =>
         CtAsync(CtServer.NameServer, "RPN_ID", RpnId.RequestLength, CtIuHeader.Size, (Port: port, Name: name),

@@ -13,6 +13,8 @@ public static class CtReasonExplanations
     public const byte NodeNameNotRegistered = 0x03;
     public const byte ClassOfServiceNotRegistered = 0x04;
     public const byte Fc4TypesNotRegistered = 0x07;
+    public const byte PortTypeNotRegistered = 0x0A;
+    public const byte Fc4FeaturesNotRegistered = 0x0F;
     public const byte DatabaseEmpty = 0x12;
     public const byte NoObjectInScope = 0x13;
     public const byte ProcessingRequest = 0xF4;

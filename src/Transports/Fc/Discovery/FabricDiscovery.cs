@@ -8,12 +8,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace BsgKit.Fc.Discovery;
 
 /// <summary>
-/// Walks a fabric into a <see cref="FabricSnapshot"/>: switches through the fabric configuration server
-/// (GIEL → GDID, GIELN, GIEIL, GPL → GPPN, GPS, GAPNL) and N_Ports through the name server (listing, then
-/// GNN_ID, GPT_ID, GFT_ID, GFF_ID, GSPN_ID, GSNN_NN, GFPN_ID per port), with bounded parallelism. A failed
-/// query becomes a <see cref="DiscoveryError"/>; everything that worked is kept.
+/// Walks a fabric into a <see cref="FabricSnapshot"/>, with bounded parallelism. The bulk plan (default) asks as few
+/// questions as the level needs (<see cref="BulkDiscovery"/>); the per-attribute plan asks the configuration server
+/// GIEL → GDID, GIELN, GIEIL, GPL → GPPN, GPS, GAPNL and the name server for the listing, then GNN_ID, GPT_ID,
+/// GFT_ID, GFF_ID, GSPN_ID, GSNN_NN, GFPN_ID per port. A failed query becomes a <see cref="DiscoveryError"/>;
+/// everything that worked is kept.
 /// </summary>
-public static class FabricDiscovery
+public static partial class FabricDiscovery
 {
     public static async Task<FabricSnapshot> DiscoverAsync(FcClient client, FabricDiscoveryOptions? options = null,
         IProgress<DiscoveryProgress>? progress = null, ILogger? logger = null, CancellationToken cancellationToken = default)
@@ -26,6 +27,15 @@ public static class FabricDiscovery
         using var gate = new SemaphoreSlim(parallelism);
         var errors = new ConcurrentQueue<DiscoveryError>();
         var run = new Run(gate, errors, logger);
+        if (options.Plan == DiscoveryPlan.Bulk)
+        {
+            var bulk = await new BulkDiscovery(client, options, run, progress, logger, cancellationToken).RunAsync().ConfigureAwait(false);
+            return new FabricSnapshot(client.DevicePath, client.Profile.ToString(), started, clock.Elapsed, bulk.Switches, bulk.NPorts, bulk.Method,
+                bulk.ListingComplete, errors.ToArray())
+            {
+                RequestCounts = run.Counts(), Level = options.Level, Plan = options.Plan, Notes = bulk.Notes,
+            };
+        }
 
         NameServerListingMethod? method = null;
         var listingComplete = false;
@@ -46,6 +56,7 @@ public static class FabricDiscovery
             {
                 method = listing.Method;
                 listingComplete = listing.IsComplete;
+                run.Add(listing.RequestsByCommand);
                 foreach (var e in listing.Errors) run.Fail("name server listing", "fabric", e);
                 var done = 0;
                 var total = listing.Ports.Count;
@@ -88,10 +99,13 @@ public static class FabricDiscovery
         }
 
         return new FabricSnapshot(client.DevicePath, client.Profile.ToString(), started, clock.Elapsed, switches, nports, method, listingComplete,
-            errors.ToArray());
+            errors.ToArray())
+        {
+            RequestCounts = run.Counts(), Level = options.Level, Plan = options.Plan,
+        };
     }
 
-    private static async Task<FabricNPort> DescribePortAsync(FcClient client, NameServerPort port, Run run, CancellationToken ct)
+    internal static async Task<FabricNPort> DescribePortAsync(FcClient client, NameServerPort port, Run run, CancellationToken ct)
     {
         var id = port.PortId;
         var subject = id.ToString();
@@ -136,9 +150,39 @@ public static class FabricDiscovery
         return new FabricSwitch(name, element.Type) { DomainId = domain, LogicalName = logical, Info = info, Ports = described };
     }
 
-    /// <summary>Runs one query under the parallelism gate; a failure is recorded and becomes null.</summary>
-    private sealed class Run(SemaphoreSlim gate, ConcurrentQueue<DiscoveryError> errors, ILogger logger)
+    /// <summary>Runs one query under the parallelism gate and counts it; a failure is recorded and becomes null.</summary>
+    internal sealed class Run(SemaphoreSlim gate, ConcurrentQueue<DiscoveryError> errors, ILogger logger)
     {
+        private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+        /// <summary>Counts one request of <paramref name="operation"/> (a CT command name).</summary>
+        public void Count(string operation) => _counts.AddOrUpdate(operation, 1, static (_, n) => n + 1);
+
+        public void Add(IReadOnlyDictionary<string, int> counts)
+        {
+            foreach (var (op, n) in counts) _counts.AddOrUpdate(op, n, (_, m) => m + n);
+        }
+
+        public IReadOnlyDictionary<string, int> Counts() => new SortedDictionary<string, int>(_counts, StringComparer.Ordinal);
+
+        public void Fail(string operation, string subject, string message) =>
+            errors.Enqueue(new DiscoveryError(operation, subject, message, null, null));
+
+        /// <summary>One query under the gate, counted; failures are the caller's to judge (bulk commands fall back, not fail).</summary>
+        public async Task<T> AskAsync<T>(string operation, Func<Task<FcResponse<T>>> query, CancellationToken ct)
+        {
+            await gate.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                Count(operation);
+                return (await query().ConfigureAwait(false)).Value;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
         public void Fail(string operation, string subject, FcException e)
         {
             errors.Enqueue(new DiscoveryError(operation, subject, e.Message, e.Exchange?.Status, e.Hint) { Error = e });
@@ -163,6 +207,7 @@ public static class FabricDiscovery
             await gate.WaitAsync(ct).ConfigureAwait(false);
             try
             {
+                Count(operation);
                 return (true, (await query().ConfigureAwait(false)).Value);
             }
             catch (FcException e)

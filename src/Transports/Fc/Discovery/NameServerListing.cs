@@ -45,6 +45,9 @@ public sealed record NameServerListingResult(
     IReadOnlyList<string> Notes,
     IReadOnlyList<FcException> Errors)
 {
+    /// <summary>The requests per command name (GPN_FT, GID_FT, GA_NXT).</summary>
+    public IReadOnlyDictionary<string, int> RequestsByCommand { get; init; } = new Dictionary<string, int>();
+
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 }
 
@@ -122,7 +125,7 @@ public static class NameServerListing
             GaNxtEntry entry;
             try
             {
-                state.Requests++;
+                state.CountRequest("GA_NXT");
                 entry = (await state.Client.GaNxtAsync(previous, cancellationToken).ConfigureAwait(false)).Value;
             }
             catch (FcRejectedException e) when (e.IsCtReject && e.Explanation is CtReasonExplanations.DatabaseEmpty or CtReasonExplanations.NoObjectInScope)
@@ -165,9 +168,17 @@ public static class NameServerListing
             if (!_ports.TryGetValue(id.Value, out var existing) || existing.PortName is null) _ports[id.Value] = new NameServerPort(id, name);
         }
 
-        public async Task<QueryOutcome> QueryAsync(NsFc4TypeScope scope, CancellationToken cancellationToken)
+        public readonly Dictionary<string, int> ByCommand = new(StringComparer.Ordinal);
+
+        public void CountRequest(string command)
         {
             Requests++;
+            ByCommand[command] = ByCommand.GetValueOrDefault(command) + 1;
+        }
+
+        public async Task<QueryOutcome> QueryAsync(NsFc4TypeScope scope, CancellationToken cancellationToken)
+        {
+            CountRequest(Options.WithPortNames ? "GPN_FT" : "GID_FT");
             try
             {
                 bool complete;
@@ -207,7 +218,10 @@ public static class NameServerListing
         {
             var ports = new List<NameServerPort>(_ports.Values);
             ports.Sort(static (a, b) => a.PortId.CompareTo(b.PortId));
-            return new NameServerListingResult(ports, method, complete && Errors.Count == 0, Requests, Notes, Errors);
+            return new NameServerListingResult(ports, method, complete && Errors.Count == 0, Requests, Notes, Errors)
+            {
+                RequestsByCommand = new Dictionary<string, int>(ByCommand, StringComparer.Ordinal),
+            };
         }
     }
 }

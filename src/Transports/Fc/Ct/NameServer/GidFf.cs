@@ -1,0 +1,42 @@
+using BsgKit.Fc.Codes;
+using static BsgKit.Fc.Ct.CtIu;
+
+namespace BsgKit.Fc.Ct.NameServer;
+
+/// <summary>
+/// The GID_FF request object: reserved @0, domain scope @1, area scope @2, reserved @3..5, FC-4 feature bits @6,
+/// FC-4 type @7 (docs/reference/discovery.md §GID_FF; Wireshark packet-fcdns.c, dissect_fcdns_gidff).
+/// A zero scope means the whole fabric.
+/// </summary>
+public readonly record struct NsFc4FeatureScope(byte Fc4Type, byte Features, byte DomainScope = 0, byte AreaScope = 0);
+
+/// <summary>GID_FF: FC-4 type, feature bits and scope → IDs of the ports that registered all those bits for the type; last entry flagged 0x80.</summary>
+public static class GidFf
+{
+    public const ushort Command = GsNameServerCommands.GidFf;
+    public const int RequestLength = P + 8;
+    /// <summary>Room for 2048 ports, as GID_FT.</summary>
+    public const int DefaultMaxResponseBytes = P + 2048 * NsPortIdList.EntrySize;
+    private const string RequestName = "GID_FF request", AcceptName = "GID_FF accept";
+
+    public static int BuildRequest(Span<byte> ctIu, NsFc4FeatureScope scope, int maxResponseBytes = DefaultMaxResponseBytes)
+    {
+        WriteRequestHeader(ctIu, CtServer.NameServer, Command, maxResponseBytes, RequestLength, RequestName);
+        ctIu[P + 1] = scope.DomainScope;
+        ctIu[P + 2] = scope.AreaScope;
+        ctIu[P + 6] = scope.Features;
+        ctIu[P + 7] = scope.Fc4Type;
+        return RequestLength;
+    }
+
+    public static NsFc4FeatureScope ParseRequest(ReadOnlySpan<byte> ctIu)
+    {
+        var r = OpenRequest(ctIu, Command, RequestName);
+        return new NsFc4FeatureScope(r.U8(P + 7, "FC-4 type"), r.U8(P + 6, "FC-4 features"), r.U8(P + 1, "domain scope"), r.U8(P + 2, "area scope"));
+    }
+
+    public static int BuildAccept(Span<byte> ctIu, ReadOnlySpan<FcId> ports, bool markLast = true, ushort residualWords = 0) =>
+        NsPortIdList.Build(ctIu, ports, markLast, residualWords, AcceptName);
+
+    public static NsPortIdList ParseAccept(ReadOnlySpan<byte> ctIu) => NsPortIdList.Parse(ctIu, AcceptName);
+}
