@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BsgKit.Tool.Commands;
+using BsgKit.Tool.Help;
 using BsgKit.Tool.Infrastructure;
 using BsgKit.Tool.Output;
 
@@ -62,6 +63,11 @@ public static class BsgKitCli
         root.Subcommands.Add(VendorCommand.Build(cli));
         root.Subcommands.Add(IscsiCommand.Build(cli));
         root.Subcommands.Add(SimCommand.Build(cli));
+        root.Subcommands.Add(HelpCommands.BuildMan(cli, () => root));
+        root.Subcommands.Add(HelpCommands.BuildCompletion(cli));
+        // After every command is in: examples under each --help, completions from the catalog (both by command path and name).
+        HelpExamples.Attach(root);
+        Completions.Attach(root, cli);
         return root;
     }
 
