@@ -86,23 +86,23 @@ cat > "$app/app.csproj" <<XML
   </ItemGroup>
 </Project>
 XML
-# Each README's first csharp block as written: its using lines go to the top, the rest into a block of its own.
-python3 - "$app/Program.cs" README.md src/Bsg/README.md src/Transports/Fc/README.md src/Transports/Iscsi/README.md src/Simulator/README.md <<'PY'
-import re, sys
-usings, bodies = [], []
-for readme in sys.argv[2:]:
-    text = open(readme, encoding="utf-8").read()
-    if readme == "README.md":
-        text = text[text.index("## As a library"):]
-    m = re.search(r"```csharp\n(.*?)```", text, re.S)
-    if not m: sys.exit(f"{readme}: no csharp example")
-    lines = m.group(1).splitlines()
-    usings += [l for l in lines if l.startswith("using ") and not l.startswith("using var")]
-    body = [l for l in lines if not (l.startswith("using ") and not l.startswith("using var"))]
-    bodies.append(f"// {readme}\nConsole.WriteLine(\"== {readme}\");\n{{\n" + "\n".join(body) + "\n}\n")
-src = "\n".join(dict.fromkeys(usings)) + "\n\n" + "\n".join(bodies)
-open(sys.argv[1], "w", encoding="utf-8").write(src)
-PY
+# Each README's first csharp block as written (README.md: the one under "## As a library"): its using lines go to the
+# top, the rest into a block of its own.
+example() { # $1 = readme, $2 = the heading the example follows ("" = the first block)
+  awk -v after="$2" 'after != "" && index($0, after) == 1 {seen = 1}
+    (after == "" || seen) && /^```csharp$/ && !done {on = 1; next}
+    on && /^```$/ {on = 0; done = 1}
+    on {print}' "$1"
+}
+: > "$work/usings"; : > "$work/bodies"
+for readme in README.md src/Bsg/README.md src/Transports/Fc/README.md src/Transports/Iscsi/README.md src/Simulator/README.md; do
+  heading=""; [ "$readme" = README.md ] && heading="## As a library"
+  example "$readme" "$heading" > "$work/example.cs"
+  [ -s "$work/example.cs" ] || fail "$readme has no csharp example"
+  grep -E '^using [A-Za-z.]+;$' "$work/example.cs" >> "$work/usings" || true
+  { echo "Console.WriteLine(\"== $readme\");"; echo "{"; grep -vE '^using [A-Za-z.]+;$' "$work/example.cs"; echo "}"; } >> "$work/bodies"
+done
+{ awk '!seen[$0]++' "$work/usings"; echo; cat "$work/bodies"; } > "$app/Program.cs"
 dotnet run --project "$app" -v q -nologo > "$work/app.out" 2> "$work/app.err" \
   || { cat "$work/app.err" "$work/app.out" >&2; fail "the README examples did not build or run on the packages"; }
 grep -q "0x010a00 is 0x500507680b214ac1" "$work/app.out" || { cat "$work/app.out" >&2; fail "README.md's library example printed something else"; }
