@@ -238,3 +238,16 @@ public class HelpTests
         return (p.ExitCode, stdout.Result, stderr.Result);
     }
 }
+
+public class VersionTests
+{
+    [Fact]
+    public async Task Version_prints_the_package_version_and_commit_without_building_the_command_tree()
+    {
+        var fast = await CliRun.RunAsync("--version");
+        Assert.Equal(ExitCodes.Ok, fast.Code);
+        Assert.Equal(ManPage.InformationalVersion + "\n", fast.Out.ReplaceLineEndings("\n"));
+        Assert.Matches(@"^\d+\.\d+\.\d+", fast.Out);
+        Assert.Equal("", fast.Err);
+    }
+}

@@ -11,16 +11,12 @@ namespace BsgKit.Tool.Help;
 /// </summary>
 internal static class ManPage
 {
+    /// <summary>What --version prints: the package version and the commit ("0.1.0+9459d55…").</summary>
+    public static string InformationalVersion =>
+        typeof(ManPage).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
+
     /// <summary>The package version without the commit ("0.1.0").</summary>
-    public static string Version
-    {
-        get
-        {
-            var v = typeof(ManPage).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
-            var plus = v.IndexOf('+', StringComparison.Ordinal);
-            return plus < 0 ? v : v[..plus];
-        }
-    }
+    public static string Version => InformationalVersion.Split('+')[0];
 
     private static readonly string[] JsonNotes =
     [
