@@ -40,7 +40,7 @@ $props
 XML
 echo 'System.Console.WriteLine("hello, world");' > "$work/hello/Program.cs"
 
-pack() { dotnet pack "$@" -c Release -o "$work/feed" -p:Version="$version" -p:RuntimeIdentifiers=$rid -v q -nologo > "$work/pack.log" 2>&1 || { tail -30 "$work/pack.log" >&2; exit 1; }; }
+pack() { dotnet pack "$@" -c Release -o "$work/feed" --artifacts-path "$work/artifacts" -p:Version="$version" -p:RuntimeIdentifiers=$rid -v q -nologo > "$work/pack.log" 2>&1 || { tail -30 "$work/pack.log" >&2; exit 1; }; }
 install() { dotnet tool install "$1" --version "$version" --tool-path "$work/tools" --add-source "$work/feed" > /dev/null || exit 1; }
 pack "$work/hello/hello.csproj"; install hello-bench
 pack src/Tool/BsgKit.Tool.csproj; install bsgkit

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Proves the install a new user does (run by .ci/run after the tests; about 2 minutes on a quiet 2-core machine):
-#  1. packs every package (BsgKit.Bsg, .Fc, .Iscsi, .Simulator, the bsgkit tool) into a local feed, under a version
+#  1. packs every package (BsgKit.Bsg, .Fc, .Iscsi, .Simulator, the bsgkit tool) into a local feed (building in a
+#     directory of its own, so it never shares obj/ with a build in the work tree), under a version
 #     of its own so no cached copy of an earlier build can stand in for it;
+#     checks each library package's README, license, XML documentation, symbols and SourceLink;
 #  2. installs the tool from that feed into an empty tool path and runs `bsgkit --version` and a simulated query;
 #  3. builds a throwaway console app that references the packed libraries (PackageReference, not project references)
 #     and runs the library examples of README.md and of each package README, as written;
@@ -35,7 +37,7 @@ rid_args=()
 [ "$(uname -m)" = "x86_64" ] || [ "${1-}" = "--all-rids" ] || rid_args=(-p:RuntimeIdentifiers=linux-arm64)
 
 # 1. Pack.
-dotnet pack BsgKit.Packages.slnf -c Release -o "$feed" -p:Version="$version" "${rid_args[@]}" -v q -nologo > "$work/pack.log" 2>&1 \
+dotnet pack BsgKit.Packages.slnf -c Release -o "$feed" --artifacts-path "$work/artifacts" -p:Version="$version" "${rid_args[@]}" -v q -nologo > "$work/pack.log" 2>&1 \
   || { tail -30 "$work/pack.log" >&2; fail "dotnet pack"; }
 for id in BsgKit.Bsg BsgKit.Fc BsgKit.Iscsi BsgKit.Simulator bsgkit; do
   [ -f "$feed/$id.$version.nupkg" ] || fail "no $id package in the feed"
@@ -47,6 +49,14 @@ for id in BsgKit.Bsg BsgKit.Fc BsgKit.Iscsi BsgKit.Simulator; do
   grep -q " README.md$" <<<"$listing" || fail "$id has no README.md"
   grep -q " lib/net10.0/$id.xml$" <<<"$listing" || fail "$id ships no XML documentation"
   unzip -p "$feed/$id.$version.nupkg" "$id.nuspec" | grep -q '<license type="expression">MIT</license>' || fail "$id has no license expression"
+done
+# SourceLink: the symbols point at this commit's sources in the project's repository; under CI the paths are
+# deterministic (/_/), not this machine's.
+commit=$(git rev-parse HEAD)
+for id in BsgKit.Bsg BsgKit.Fc BsgKit.Iscsi BsgKit.Simulator; do
+  unzip -p "$feed/$id.$version.snupkg" "lib/net10.0/$id.pdb" > "$work/$id.pdb"
+  grep -aq "raw.githubusercontent.com/bsgkit/bsgkit/$commit/" "$work/$id.pdb" || fail "$id.pdb has no SourceLink to commit $commit"
+  if [ "${CI-}" = "true" ]; then grep -aq '"/_/\*"' "$work/$id.pdb" || fail "$id.pdb: not a deterministic CI build (no /_/ source root)"; fi
 done
 step "packed $(cd "$feed" && ls | tr '\n' ' ')"
 
