@@ -16,7 +16,7 @@ work=$(mktemp -d /tmp/bsgkit-bench-XXXXXX)
 cleanup() {
   rm -rf "$work"
   local cache=${NUGET_PACKAGES:-$HOME/.nuget/packages}
-  for id in bsgkit "bsgkit.$rid" hello-bench "hello-bench.$rid" bsgkit-jit "bsgkit-jit.$rid"; do rm -rf "${cache:?}/$id/$version"; done
+  for id in bsgkit "bsgkit.$rid" hello-bench "hello-bench.$rid"; do rm -rf "${cache:?}/$id/$version" "${cache:?}/$id/$version.jit"; done
 }
 trap cleanup EXIT
 
@@ -40,12 +40,17 @@ $props
 XML
 echo 'System.Console.WriteLine("hello, world");' > "$work/hello/Program.cs"
 
-pack() { dotnet pack "$@" -c Release -o "$work/feed" --artifacts-path "$work/artifacts" -p:Version="$version" -p:RuntimeIdentifiers=$rid -v q -nologo > "$work/pack.log" 2>&1 || { tail -30 "$work/pack.log" >&2; exit 1; }; }
-install() { dotnet tool install "$1" --version "$version" --tool-path "$work/tools" --add-source "$work/feed" > /dev/null || exit 1; }
-pack "$work/hello/hello.csproj"; install hello-bench
-pack src/Tool/BsgKit.Tool.csproj; install bsgkit
-if [ "$JIT" = 1 ]; then
-  pack src/Tool/BsgKit.Tool.csproj -p:PublishReadyToRun=false -p:PackageId=bsgkit-jit -p:ToolCommandName=bsgkit-jit; install bsgkit-jit
+pack() { # $1 = version, then the project and properties
+  local v=$1; shift
+  dotnet pack "$@" -c Release -o "$work/feed" --artifacts-path "$work/artifacts" -p:Version="$v" -p:RuntimeIdentifiers=$rid -v q -nologo > "$work/pack.log" 2>&1 \
+    || { tail -30 "$work/pack.log" >&2; exit 1; }
+}
+install() { dotnet tool install "$1" --version "$2" --tool-path "$3" --add-source "$work/feed" > /dev/null || exit 1; }
+pack "$version" "$work/hello/hello.csproj"; install hello-bench "$version" "$work/tools"
+pack "$version" src/Tool/BsgKit.Tool.csproj; install bsgkit "$version" "$work/tools"
+if [ "$JIT" = 1 ]; then # the same tool without ReadyToRun, under a version of its own, in a tool path of its own
+  rm -rf "$work/artifacts"
+  pack "$version.jit" src/Tool/BsgKit.Tool.csproj -p:PublishReadyToRun=false; install bsgkit "$version.jit" "$work/tools-jit"
 fi
 T=$work/tools
 
@@ -71,7 +76,7 @@ printf '  %-44s %8s ms\n' "hello world (baseline)" "$hello"
 printf '  %-44s %8s ms  %5s×  (target ≤ 1.5×)\n' "bsgkit --version" "$version_ms" "$v_ratio"
 printf '  %-44s %8s ms  %5s×  (target ≤ 3×)\n' "bsgkit ${query[*]}" "$query_ms" "$q_ratio"
 if [ "$JIT" = 1 ]; then
-  jv=$(median_ms "$T/bsgkit-jit" --version); jq=$(median_ms "$T/bsgkit-jit" "${query[@]}")
+  jv=$(median_ms "$work/tools-jit/bsgkit" --version); jq=$(median_ms "$work/tools-jit/bsgkit" "${query[@]}")
   printf '  %-44s %8s ms  %5s×\n' "without ReadyToRun: --version" "$jv" "$(ratio "$jv" "$hello")"
   printf '  %-44s %8s ms  %5s×\n' "without ReadyToRun: the query" "$jq" "$(ratio "$jq" "$hello")"
 fi

@@ -50,7 +50,9 @@ internal static class CompletionScripts
         # zsh completion for bsgkit: source <(bsgkit completion zsh) after compinit
         # (or save it as _bsgkit in a directory of $fpath)
         _bsgkit() {
-            local line="bsgkit ${(j: :)${(@)words[2,CURRENT]}}"
+            local -a typed
+            typed=("${(@)words[2,CURRENT]}")
+            local line="bsgkit ${(j: :)typed}"
             local -a candidates
             candidates=("${(@f)$("${words[1]}" "[suggest:${#line}]" "$line" 2>/dev/null)}")
             candidates=(${candidates:#})
@@ -70,7 +72,7 @@ internal static class CompletionScripts
         function __bsgkit_complete
             set -l tokens (commandline -opc)
             set -e tokens[1]
-            set -l line (string join ' ' bsgkit $tokens (commandline -ct))
+            set -l line (string join -- ' ' bsgkit $tokens (commandline -ct))
             bsgkit "[suggest:"(string length -- "$line")"]" "$line" 2>/dev/null
         end
         complete -c bsgkit -f -a '(__bsgkit_complete)'
