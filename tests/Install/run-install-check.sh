@@ -9,7 +9,8 @@
 #     and runs the library examples of README.md and of each package README, as written;
 #  4. renders the man page with `man -l` and checks it lists every command (walked through the installed tool's
 #     --help, not through the code that writes the page); without man this fails under CI=true;
-#  5. sources the bash completion script and checks it completes a subcommand, a host and a remote port.
+#  5. sources the bash completion script and checks it completes a subcommand, a host, a remote port and a scenario;
+#     the zsh and fish scripts complete a remote port (both shells are needed under CI=true).
 #   bash tests/Install/run-install-check.sh [--all-rids]   (default: the tool package of this machine's RID only)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -161,5 +162,24 @@ grep -q "^host:.*host1.*" <<<"$completions" || fail "bash completion of '-H': $c
 grep -q "^rport:.*rport-1:0-2" <<<"$completions" || fail "bash completion of 'rport-1': $completions"
 grep -qx "scenario:lab libfc lpfc" <<<"$completions" || fail "bash completion of 'sim show l': $completions"
 step "bash completion completes subcommands, hosts, remote ports and scenarios"
+
+# zsh and fish: the same candidates through their own scripts (zsh with compadd standing in for the completion system).
+for shell in zsh fish; do
+  if ! command -v "$shell" >/dev/null 2>&1; then
+    [ "${CI-}" = "true" ] && fail "$shell is not installed (.ci/run installs it)"
+    step "$shell not installed: its completion is not checked (it is in CI)"
+    continue
+  fi
+  "$bsgkit" completion "$shell" > "$work/bsgkit.$shell"
+  if [ "$shell" = zsh ]; then
+    got=$(PATH="$tools:$PATH" zsh -c 'compadd() { while [[ $1 != -- ]]; do shift; done; shift; print -l -- "$@"; }
+      _files() { print FILES; }
+      source "$1"; words=(bsgkit --simulate lab els rls rport-1); CURRENT=6; _bsgkit' _ "$work/bsgkit.zsh")
+  else
+    got=$(PATH="$tools:$PATH" fish -c 'source $argv[1]; complete -C"bsgkit --simulate lab els rls rport-1"' "$work/bsgkit.fish")
+  fi
+  grep -qx "rport-1:0-2" <<<"$got" || fail "$shell completion of 'els rls rport-1': $got"
+  step "$shell completion completes remote ports"
+done
 
 echo "install check: ok after $(( $(date +%s) - start ))s"
