@@ -103,6 +103,19 @@ internal static class HelpExamples
             Ex($"{Lab} discover", "switches, ISLs and N_Ports of the fabric, with what every query said"),
             Root("bsgkit --simulate libfc discover -o dot | dot -Tsvg > fabric.svg", "the fabric drawn by Graphviz"),
         ],
+        ["diff"] =
+        [
+            Root("bsgkit diff before.json after.json", "two `bsgkit discover -o json` snapshots: ports joined, left, moved or changed, switches, ISLs, zoning; exit 1 when they differ"),
+            Root("bsgkit diff before.json after.json -o json", "the same as JSON, for a script"),
+        ],
+        ["check"] =
+        [
+            Ex($"{Lab} check ports", "a monitoring-plugins status line: are the remote ports online?"),
+            Ex($"{Lab} check optics", "SFP readings of every remote port against the module's thresholds"),
+        ],
+        ["check optics"] = [Ex($"{Lab} check optics rport-1:0-2", "OK / WARNING / CRITICAL from one port's SFP readings, with perfdata")],
+        ["check errors"] = [Root("bsgkit check errors --state /var/lib/bsgkit/errors.state -w 1 -c 10", "link error counters that went up since the previous run (the first run writes the state file)")],
+        ["check ports"] = [Ex($"{Lab} check ports -w 1 -c 2", "WARNING when one remote port is not online, CRITICAL at two")],
         ["raw"] = [Ex($"{Lab} raw --msgcode ct --dout 01000000fc020000011200000000000000010a00", "a GPN_ID CT_IU sent as bytes, the reply decoded")],
         ["vendor"] = [Ex($"{Lab} vendor 6", "an lpfc vendor command (GET_MGMT_REV) through FC_BSG_HST_VENDOR")],
         ["iscsi"] = [Ex("bsgkit --simulate=iscsi iscsi list", "the iSCSI hosts: qla4xxx, be2iscsi and software iSCSI")],
