@@ -116,6 +116,16 @@ internal static class HelpExamples
         ["check optics"] = [Ex($"{Lab} check optics rport-1:0-2", "OK / WARNING / CRITICAL from one port's SFP readings, with perfdata")],
         ["check errors"] = [Root("bsgkit check errors --state /var/lib/bsgkit/errors.state -w 1 -c 10", "link error counters that went up since the previous run (the first run writes the state file)")],
         ["check ports"] = [Ex($"{Lab} check ports -w 1 -c 2", "WARNING when one remote port is not online, CRITICAL at two")],
+        ["exporter"] =
+        [
+            Root("bsgkit --simulate lab exporter --listen 127.0.0.1:9780", "Prometheus metrics of the lab on http://127.0.0.1:9780/metrics until Ctrl-C"),
+            Root("sudo bsgkit exporter --interval 30", "every FC host of this machine on :9780, refreshed every 30 s"),
+        ],
+        ["metrics"] =
+        [
+            Ex($"{Lab} metrics", "one refresh of the exporter's metrics, in Prometheus text format"),
+            Root("sudo bsgkit metrics --output-file /var/lib/node_exporter/bsgkit.prom", "for node_exporter's textfile collector (from cron)"),
+        ],
         ["raw"] = [Ex($"{Lab} raw --msgcode ct --dout 01000000fc020000011200000000000000010a00", "a GPN_ID CT_IU sent as bytes, the reply decoded")],
         ["vendor"] = [Ex($"{Lab} vendor 6", "an lpfc vendor command (GET_MGMT_REV) through FC_BSG_HST_VENDOR")],
         ["iscsi"] = [Ex("bsgkit --simulate=iscsi iscsi list", "the iSCSI hosts: qla4xxx, be2iscsi and software iSCSI")],
