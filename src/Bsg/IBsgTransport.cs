@@ -11,7 +11,7 @@ public readonly record struct MemoryRegion(ulong Address, int Length);
 public interface IBsgTransport
 {
     /// <summary>
-    /// Executes <paramref name="header"/> on the node at <paramref name="devicePath"/>, exactly as
+    /// Executes <paramref name="header"/> on the node behind <paramref name="channel"/>, exactly as
     /// <c>ioctl(fd, SG_IO, &amp;header)</c> would. Returns 0 on success (the header's output fields updated),
     /// or a positive errno (the header left as it was). <paramref name="handedOver"/> lists the memory the
     /// header's pointers may legitimately reach; a real kernel checks this itself and ignores it.

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BsgKit.Tool.Commands;
+using BsgKit.Tool.Help;
 using BsgKit.Tool.Infrastructure;
 using BsgKit.Tool.Output;
 
@@ -23,6 +24,13 @@ public static class BsgKitCli
     {
         // The launcher of `sim run` execs the user's program; it must not build the command tree first.
         if (args.Length > 0 && args[0] == SimExecCommand.Name) return SimExecCommand.Run(args[1..], stderr);
+        // Cold start: the version needs no command tree (System.CommandLine would build all of it to print this line).
+        if (args is ["--version"])
+        {
+            stdout.WriteLine(Help.ManPage.InformationalVersion);
+            await stdout.FlushAsync().ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
         var g = new GlobalOptions();
         var cli = new CliHost(g, stdout, stderr, stdin, interrupt ?? new CliInterrupt());
         var root = BuildRoot(cli);
@@ -73,6 +81,11 @@ public static class BsgKitCli
         root.Subcommands.Add(VendorCommand.Build(cli));
         root.Subcommands.Add(IscsiCommand.Build(cli));
         root.Subcommands.Add(SimCommand.Build(cli));
+        root.Subcommands.Add(HelpCommands.BuildMan(cli, () => root));
+        root.Subcommands.Add(HelpCommands.BuildCompletion(cli));
+        // After every command is in: examples under each --help, completions from the catalog (both by command path and name).
+        HelpExamples.Attach(root);
+        Completions.Attach(root, cli);
         return root;
     }
 

@@ -62,7 +62,7 @@ internal sealed class CliContext : IDisposable
         }
 
         var level = Quiet ? LogLevel.Error : Verbosity switch { 2 => LogLevel.Trace, 1 => LogLevel.Debug, _ => LogLevel.Warning };
-        LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.SetMinimumLevel(level).AddProvider(new StderrLoggerProvider(stderr, level)));
+        LoggerFactory = new StderrLoggerFactory(new StderrLoggerProvider(stderr, level));
         Logger = LoggerFactory.CreateLogger("bsgkit");
         Colour = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         ErrIsTerminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;

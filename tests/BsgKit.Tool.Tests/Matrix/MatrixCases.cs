@@ -310,6 +310,19 @@ public static class MatrixCases
             ? Expect.Ok(d => Assert.Equal(16, d.GetProperty("length").GetInt32()), "data:")
             : Expect.Fail(ExitCodes.NotFound, "no iSCSI host matches 'host1' (host1 is an FC host)")) { SendsFc = false, NoCapCode = ExitCodes.NotFound, NoSuchHostCode = null },
 
+        // Documentation from the command tree: the same on every personality (they read no catalog).
+        new("man", _ => [], _ => Expect.Ok(d =>
+        {
+            Assert.Equal("roff", Str(d, "format"));
+            Assert.StartsWith(".TH BSGKIT 1", Str(d, "page"));
+            Assert.Contains(".SS \"bsgkit els rdp PORT\"", Str(d, "page"));
+        }, ".TH BSGKIT 1", ".SH EXIT STATUS")) { SendsFc = false, NoCapCode = ExitCodes.Ok, NoSuchHostCode = null },
+        new("completion", _ => ["bash"], _ => Expect.Ok(d =>
+        {
+            Assert.Equal("bash", Str(d, "shell"));
+            Assert.Contains("complete -o default -F _bsgkit_complete bsgkit", Str(d, "script"));
+        }, "_bsgkit_complete", "[suggest:")) { SendsFc = false, NoCapCode = ExitCodes.Ok, NoSuchHostCode = null },
+
         new("sim list", _ => [], _ => Expect.Ok(d => Assert.Contains(d.EnumerateArray(), s => Str(s, "name") == "big" && Str(s, "description").Contains("8,975")), "libfc", "zfcp"))
             { SendsFc = false, NoCapCode = ExitCodes.Ok, NoSuchHostCode = null },
         new("sim show", p => [p.Simulate], p => Expect.Ok(d => Assert.Equal(p.Scenario.Name, Str(d, "name")), p.Scenario.Name))
