@@ -52,7 +52,7 @@ public sealed class BsgNodeCatalog
         foreach (var entry in ListEntries(dir, problems, missingIsNormal: true))
         {
             var name = Path.GetFileName(entry);
-            var devNumber = Report(Source.Read(Path.Combine(entry, "dev")), Path.Combine(entry, "dev"), problems, required: false);
+            var devNumber = Report(Source.Read(entry, "dev"), entry, "dev", problems, required: false);
             if (devNumber != null && !IsDeviceNumber(devNumber))
             {
                 problems.Add($"{Path.Combine(entry, "dev")}: '{devNumber}' is not major:minor; ignored");
@@ -170,12 +170,20 @@ public sealed class BsgNodeCatalog
     /// null plus a problem line when unreadable, or when absent and <paramref name="required"/>.
     /// </summary>
     public static string? ReadAttribute(string dir, string attribute, List<string> problems, bool required) =>
-        Report(SysfsAttribute.Read(Path.Combine(dir, attribute)), Path.Combine(dir, attribute), problems, required);
+        Report(SysfsAttribute.Read(Path.Combine(dir, attribute)), dir, attribute, problems, required);
 
     internal static string? Report(SysfsValue value, string path, List<string> problems, bool required)
     {
         if (value.Problem is { } problem) problems.Add(problem);
         else if (value.Missing && required) problems.Add($"{path}: missing");
+        return value.Text;
+    }
+
+    /// <summary><see cref="Report(SysfsValue, string, List{string}, bool)"/> with the path built only for a problem line.</summary>
+    internal static string? Report(SysfsValue value, string dir, string attribute, List<string> problems, bool required)
+    {
+        if (value.Problem is { } problem) problems.Add(problem);
+        else if (value.Missing && required) problems.Add($"{Path.Combine(dir, attribute)}: missing");
         return value.Text;
     }
 
@@ -220,15 +228,14 @@ public sealed class SysfsAttributes(string dir, List<string> problems, SysfsSour
     public string? Text(string attribute, bool required = true)
     {
         if (_denied) return null;
-        var path = Path.Combine(dir, attribute);
-        var value = _source.Read(path);
+        var value = _source.Read(dir, attribute);
         if (value.Errno == Errno.EACCES && !_source.CanSearch(dir))
         {
             _denied = true;
             problems.Add($"{dir}: cannot read (EACCES: permission denied); its attributes are unknown");
             return null;
         }
-        return BsgNodeCatalog.Report(value, path, problems, required);
+        return BsgNodeCatalog.Report(value, dir, attribute, problems, required);
     }
 
     public ulong? Hex64(string attribute, bool required = true)

@@ -13,6 +13,9 @@ public abstract class SysfsSource
     /// <summary>One attribute, as <see cref="SysfsAttribute.Read"/> gives it (never throws).</summary>
     public abstract SysfsValue Read(string path);
 
+    /// <summary>Attribute <paramref name="attribute"/> of directory <paramref name="dir"/> (a source may find it without building the path).</summary>
+    public virtual SysfsValue Read(string dir, string attribute) => Read(Path.Combine(dir, attribute));
+
     /// <summary>Whether <paramref name="path"/> is a directory (following symbolic links, like sysfs class entries).</summary>
     public abstract bool DirectoryExists(string path);
 

@@ -165,6 +165,7 @@ internal sealed class MemorySysfsTree : SysfsSource, ISysfsTree
             }
         _entries.Remove(path);
         if (ReferenceEquals(_lastDirEntry, entry)) (_lastDir, _lastDirEntry) = (null, null);
+        if (ReferenceEquals(_lastReadEntry, entry)) (_lastReadDir, _lastReadEntry) = (null, null);
         if (Path.GetDirectoryName(path) is { } parent && _entries.TryGetValue(parent, out var p)) p.Children!.Remove(Path.GetFileName(path));
     }
 
@@ -204,6 +205,25 @@ internal sealed class MemorySysfsTree : SysfsSource, ISysfsTree
             return Computed(path) is { } computed ? new(computed.Value!(Path.GetFileName(path)).Trim(), null) : default;
         }
     }
+
+    public override SysfsValue Read(string dir, string attribute)
+    {
+        lock (_lock)
+        {
+            // A catalog reads a directory's attributes one after another: the same dir string each time.
+            if (!ReferenceEquals(dir, _lastReadDir) && (_lastReadEntry = _entries.GetValueOrDefault(dir)) is not null) _lastReadDir = dir;
+            if (ReferenceEquals(dir, _lastReadDir) && _lastReadEntry is { Names: { } names, Value: { } value })
+            {
+                foreach (var n in names)
+                    if (n == attribute) return new(value(attribute).Trim(), null);
+                return default;
+            }
+        }
+        return Read(Path.Combine(dir, attribute));
+    }
+
+    private string? _lastReadDir;
+    private Entry? _lastReadEntry;
 
     public override bool DirectoryExists(string path)
     {
