@@ -2,6 +2,9 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/Benchmarks -- --filter '*'
 // dotnet run -c Release --project tests/Benchmarks -- soak [ITERATIONS]   (memory over thousands of client lifetimes)
+// dotnet run -c Release --project tests/Benchmarks -- request-loop HOST PORT_ID COUNT   (bench-request-path.sh, under sim run)
+if (args is ["request-loop", ..])
+    return BsgKit.Benchmarks.RequestLoop.Run(args[1..]);
 if (args is ["soak", ..])
     return await BsgKit.Benchmarks.Soak.RunAsync(args.Length > 1 && int.TryParse(args[1], out var n) && n > 0 ? n : 5000);
 BenchmarkSwitcher.FromAssembly(typeof(BsgKit.Benchmarks.RequestPathBenchmarks).Assembly).Run(args);

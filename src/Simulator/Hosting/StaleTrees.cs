@@ -15,8 +15,8 @@ internal static class StaleTrees
 
     private const int Esrch = 3;
 
-    /// <summary>A new tree's directory name for this process.</summary>
-    public static string NewName() => $"{Prefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
+    /// <summary>A new tree's directory name for this process (short: sim run's socket path under it has 108 bytes at most).</summary>
+    public static string NewName() => $"{Prefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}"[..(Prefix.Length + 24)];
 
     /// <summary>Removes the trees in <paramref name="directory"/> whose owner is gone; how many it removed.</summary>
     public static int Reap(string directory)
