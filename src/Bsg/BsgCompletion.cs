@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 
 namespace BsgKit.Bsg;
 
-/// <summary>How a request ended, after the client-side interpretation of kernel-rules §7.</summary>
+/// <summary>How a request ended, after the client-side interpretation of docs/reference/kernel-rules.md §7.</summary>
 public enum BsgOutcome
 {
     /// <summary>ioctl 0, statuses 0, and (for a request with din) something was received.</summary>
@@ -16,7 +16,7 @@ public enum BsgOutcome
 }
 
 /// <summary>
-/// What came back from one SG_IO, read the way kernel-rules §7 says to read it. A value type over the
+/// What came back from one SG_IO, read the way docs/reference/kernel-rules.md §7 says to read it. A value type over the
 /// header; the reply and din bytes stay in the transaction's buffers.
 /// </summary>
 public readonly struct BsgCompletion

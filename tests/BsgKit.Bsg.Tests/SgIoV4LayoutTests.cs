@@ -5,7 +5,7 @@ using BsgKit.Bsg;
 
 namespace BsgKit.Bsg.Tests;
 
-/// <summary>Every offset and size from bsg-abi.md §3, written here as numbers.</summary>
+/// <summary>Every offset and size from docs/reference/bsg-abi.md §3, written here as numbers.</summary>
 public class SgIoV4LayoutTests
 {
     [Fact]

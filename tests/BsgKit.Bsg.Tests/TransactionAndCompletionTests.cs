@@ -86,7 +86,7 @@ public class TransactionHeaderTests
     }
 }
 
-/// <summary>The completion mapping of kernel-rules §3/§7, one row per test, through a scripted transport.</summary>
+/// <summary>The completion mapping of docs/reference/kernel-rules.md §3/§7, one row per test, through a scripted transport.</summary>
 public class CompletionInterpretationTests
 {
     private static (BsgCompletion, BsgTransaction) Run(ScriptedTransport.Script script, int dout = 8, int din = 64, int reply = 96)
@@ -217,7 +217,7 @@ public class CompletionInterpretationTests
     [Fact]
     public void Silent_ioerr_is_a_failure_never_a_success()
     {
-        // kernel-rules #21: ioctl 0, statuses 0, response_len 96 of stale bytes, din_resid = din_xfer_len.
+        // docs/reference/kernel-rules.md #21: ioctl 0, statuses 0, response_len 96 of stale bytes, din_resid = din_xfer_len.
         var (c, tx) = Run((ref SgIoV4 h, ScriptedTransport.UserMemory m) =>
         {
             m.At(h.Response, 96).Fill(0x5A);

@@ -5,7 +5,7 @@ using BsgKit.Iscsi.Vendor;
 
 namespace BsgKit.Iscsi.Tests;
 
-/// <summary>iscsi_bsg_request byte layout for every vendor command (iscsi-bsg.md §2, §7, §8).</summary>
+/// <summary>iscsi_bsg_request byte layout for every vendor command (docs/reference/iscsi-bsg.md §2, §7, §8).</summary>
 public sealed class RequestLayoutTests
 {
     private static uint U32(byte[] b, int at) => BitConverter.IsLittleEndian

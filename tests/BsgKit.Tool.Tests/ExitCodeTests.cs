@@ -146,6 +146,9 @@ public class ExitCodeTests(FaultyLab lab) : IClassFixture<FaultyLab>
     [InlineData(2, "'@/no/such/file.bin'", "raw", "--msgcode", "ct", "--dout", "@/no/such/file.bin")]
     [InlineData(2, "'bogus'", "--driver", "bogus", "list")]
     [InlineData(2, "'NOPE'", "ns", "gid-ft", "NOPE")]
+    [InlineData(2, "interface lo is given twice", "sim", "fcf", "-i", "lo", "-i", "lo")]
+    [InlineData(2, "interface 'a/b': not an interface name", "sim", "fcf", "-i", "a/b")]
+    [InlineData(3, "interface bsgkit-no-if1: no such network interface", "sim", "fcf", "-i", "bsgkit-no-if1")]
     public async Task Bad_input_gives_one_line_naming_it(int code, string expected, params string[] args)
     {
         if (args.Length > 0 && args[^1] == "list-hosts") args = [.. args[..^1], "info"];

@@ -1,6 +1,6 @@
 namespace BsgKit.Bsg.Catalog;
 
-/// <summary>What a /dev/bsg node talks to, from its name (sysfs.md §1).</summary>
+/// <summary>What a /dev/bsg node talks to, from its name (docs/reference/sysfs.md §1).</summary>
 public enum BsgNodeKind
 {
     Unknown,

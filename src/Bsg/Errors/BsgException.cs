@@ -90,4 +90,4 @@ public sealed class BsgTransportStatusException(string nodePath, uint transportS
 public sealed class BsgSilentIoErrorException(string nodePath, uint dinXferLen)
     : BsgException(nodePath,
         $"SG_IO on {nodePath} returned success but no response arrived ({dinXferLen} bytes expected, 0 received): the request failed or timed out inside the kernel",
-        "the remote port may be blocked or offline (kernel-rules #21/#22), or nothing answered before the timeout; check the port state with `bsgkit list`");
+        "the remote port may be blocked or offline, or nothing answered before the timeout; check the port state with `bsgkit list`");

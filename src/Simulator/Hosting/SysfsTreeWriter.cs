@@ -5,7 +5,7 @@ namespace BsgKit.Simulator.Hosting;
 
 /// <summary>
 /// Writes the simulated machine's /sys/class/{fc_host,fc_remote_ports,scsi_host,iscsi_host,bsg} and /dev/bsg
-/// into a directory, in the kernel's formats (sysfs.md), so the node catalog — and unmodified programs that
+/// into a directory, in the kernel's formats (docs/reference/sysfs.md), so the node catalog — and unmodified programs that
 /// read sysfs — find the simulated hosts exactly as on a real machine. /dev/bsg nodes are regular files. The tree is
 /// files or memory (<see cref="SysfsStorage"/>); the formats are the same.
 /// </summary>

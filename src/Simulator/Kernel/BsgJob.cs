@@ -57,7 +57,7 @@ public sealed class BsgJob
         IsDone = true;
     }
 
-    /// <summary>The transport's failure path for rules #12, #18, #23, #28–#31: result, rcv_len 0, reply_len 4.</summary>
+    /// <summary>The transport's failure path for docs/reference/kernel-rules.md #12, #18, #23, #28–#31: result, rcv_len 0, reply_len 4.</summary>
     public void FailWith(int negativeErrno)
     {
         ReplyLength = 4;

@@ -105,7 +105,7 @@ public sealed class SimRport
     };
 }
 
-/// <summary>fc_hostN's queue: fc_bsg_host_dispatch (kernel-rules #12–#17, #23).</summary>
+/// <summary>fc_hostN's queue: fc_bsg_host_dispatch (docs/reference/kernel-rules.md #12–#17, #23).</summary>
 public sealed class SimFcHostNode(SimFcHost host) : SimNode($"fc_host{host.HostNumber}", BsgNodeKind.FcHost)
 {
     public SimFcHost Host { get; } = host;
@@ -140,7 +140,7 @@ public sealed class SimFcHostNode(SimFcHost host) : SimNode($"fc_host{host.HostN
     public override int OnTimeout(BsgJob job) => Host.Lld.BsgTimeout(job, Host, null);
 }
 
-/// <summary>rport-H:C-N's queue: fc_bsg_dispatch_prep + fc_bsg_rport_dispatch (kernel-rules #18–#22).</summary>
+/// <summary>rport-H:C-N's queue: fc_bsg_dispatch_prep + fc_bsg_rport_dispatch (docs/reference/kernel-rules.md #18–#22).</summary>
 public sealed class SimRportNode(SimRport rport) : SimNode(rport.Name, BsgNodeKind.FcRemotePort)
 {
     public SimRport Rport { get; } = rport;

@@ -45,7 +45,7 @@ public sealed class SimIscsiHost
     public int RestoreDefaultsCount { get; set; }
 }
 
-/// <summary>iscsi_hostN's queue: iscsi_bsg_host_dispatch (kernel-rules #28–#32).</summary>
+/// <summary>iscsi_hostN's queue: iscsi_bsg_host_dispatch (docs/reference/kernel-rules.md #28–#32).</summary>
 public sealed class SimIscsiHostNode(SimIscsiHost host) : SimNode($"iscsi_host{host.HostNumber}", BsgNodeKind.IscsiHost)
 {
     public SimIscsiHost Host { get; } = host;

@@ -19,7 +19,7 @@ public sealed class SimOpenFile
     /// <summary>SG_SET_TIMEOUT value in USER_HZ (clock_t) ticks; 0 = none set.</summary>
     public int TimeoutTicks { get; set; }
 
-    /// <summary>Whether the caller holds CAP_SYS_RAWIO (kernel-rules #7).</summary>
+    /// <summary>Whether the caller holds CAP_SYS_RAWIO (docs/reference/kernel-rules.md #7).</summary>
     public bool CapSysRawio { get; set; } = true;
 
     public int CommandQueue { get; set; } = 64;
@@ -42,7 +42,7 @@ public sealed class SimOpenFile
 
 /// <summary>
 /// The fake kernel's block/bsg.c and block/bsg-lib.c: the same checks in the same order with the same
-/// errnos (kernel-rules #3–#11), the same completion mapping (§3), and the same hazards — header not copied
+/// errnos (docs/reference/kernel-rules.md #3–#11), the same completion mapping (§3), and the same hazards — header not copied
 /// back on error, the 4-byte negative result in the reply, stale reply bytes on the silent IOERR path.
 /// </summary>
 public sealed class SimKernel
@@ -77,7 +77,7 @@ public sealed class SimKernel
 
     /// <summary>
     /// bsg_ioctl: SG_IO goes to <see cref="SgIo"/>; the handful of informational ioctls bsg answers return
-    /// their values through <paramref name="memory"/>; anything else is ENOTTY (kernel-rules #2).
+    /// their values through <paramref name="memory"/>; anything else is ENOTTY (docs/reference/kernel-rules.md #2).
     /// Returns the ioctl's return value (≥ 0) or a negative errno.
     /// </summary>
     public long Ioctl(SimOpenFile file, uint request, ulong argument, IUserMemory memory)
@@ -133,7 +133,7 @@ public sealed class SimKernel
         return true;
     }
 
-    /// <summary>The per-request timeout after kernel-rules #5: hdr.timeout, else per-fd, else 60 s; at least 7 s.</summary>
+    /// <summary>The per-request timeout after docs/reference/kernel-rules.md #5: hdr.timeout, else per-fd, else 60 s; at least 7 s.</summary>
     public static TimeSpan EffectiveTimeout(uint timeoutMs, SimOpenFile file) =>
         BsgConstants.EffectiveTimeout(timeoutMs,
             file.TimeoutTicks > 0 ? TimeSpan.FromSeconds((double)file.TimeoutTicks / UserHz) : null);
@@ -251,7 +251,7 @@ public sealed class SimKernel
 
             if (slot.Abandoned) return Errno.EIO; // the caller went away; nothing is written back
 
-            // Completion mapping (kernel-rules §3), in bsg-lib's order.
+            // Completion mapping (docs/reference/kernel-rules.md §3), in bsg-lib's order.
             var result = ioError ? 0 : job.Result;
             hdr.DeviceStatus = (uint)(result & 0xff);
             hdr.TransportStatus = (uint)((result >> 16) & 0xff);

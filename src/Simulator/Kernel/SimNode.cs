@@ -32,7 +32,7 @@ public abstract class SimNode
     private RequestSlotTable? _queue;
     public virtual QueueLimits Limits => QueueLimits.Default;
 
-    /// <summary>The queue is being torn down: open() fails with ENXIO (kernel-rules #1).</summary>
+    /// <summary>The queue is being torn down: open() fails with ENXIO (docs/reference/kernel-rules.md #1).</summary>
     public bool Dying { get; set; }
 
     /// <summary>major:minor written to /sys/class/bsg/NAME/dev.</summary>

@@ -11,7 +11,7 @@ namespace BsgKit.Simulator.Lld;
 /// <summary>
 /// What every fake FC driver does the same way: decode the msgcode, find the destination, run the exchange
 /// through the fabric. Where drivers differ — which msgcodes, preamble checks, port_id order, how the reply
-/// is reported, what a lost frame becomes — the personality overrides (drivers.md §2–§4).
+/// is reported, what a lost frame becomes — the personality overrides (docs/reference/drivers.md §2–§4).
 /// </summary>
 public abstract class FcLldBase(ISimFabric fabric) : IFcLld
 {
@@ -72,7 +72,7 @@ public abstract class FcLldBase(ISimFabric fabric) : IFcLld
             case FcTransportRules.HstVendor:
                 return Vendor(job, host);
             default:
-                // HST_ADD_RPORT / HST_DEL_RPORT: no in-tree driver implements them (kernel-rules #13).
+                // HST_ADD_RPORT / HST_DEL_RPORT: no in-tree driver implements them (docs/reference/kernel-rules.md #13).
                 return UnsupportedErrno;
         }
     }
@@ -153,7 +153,7 @@ public abstract class FcLldBase(ISimFabric fabric) : IFcLld
         job.Done(0, 0);
     }
 
-    /// <summary>The default bsg_timeout: the abort fails and the request ends in the silent IOERR (#26).</summary>
+    /// <summary>The default bsg_timeout: the abort fails and the request ends in the silent IOERR (docs/reference/kernel-rules.md #26).</summary>
     public virtual int BsgTimeout(BsgJob job, SimFcHost host, SimRport? rport) => -1;
 
     /// <summary>Completes an LS_ACC/LS_RJT/FS_ACC/FS_RJT the libfc way: accurate rcv_len, status OK or REJECT.</summary>

@@ -11,7 +11,7 @@ public interface IFcLld
     /// <summary>proc_name of the SCSI host template: "fcoe", "lpfc", "qla2xxx" …</summary>
     string ProcName { get; }
 
-    /// <summary>hostt->vendor_id; 0 when the driver has none (HST_VENDOR then gets ESRCH, kernel-rules #15).</summary>
+    /// <summary>hostt->vendor_id; 0 when the driver has none (HST_VENDOR then gets ESRCH, docs/reference/kernel-rules.md #15).</summary>
     ulong VendorId { get; }
 
     /// <summary>Queue limits of the driver's bsg queues (ibmvfc: one segment).</summary>
@@ -22,7 +22,7 @@ public interface IFcLld
 
     /// <summary>
     /// The driver's bsg_request. Return 0 after completing the job (job.Done) or leaving it for the timeout,
-    /// or a negative errno (the transport then fails the request with it, kernel-rules #23).
+    /// or a negative errno (the transport then fails the request with it, docs/reference/kernel-rules.md #23).
     /// </summary>
     int BsgRequest(BsgJob job, SimFcHost host, SimRport? rport);
 

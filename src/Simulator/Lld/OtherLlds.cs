@@ -31,7 +31,7 @@ public sealed class FnicLld(ISimFabric fabric) : FcLldBase(fabric)
     protected override int NoResponse(BsgJob job, uint msgcode, string? faultMode) { job.FailWith(-Errno.EIO); return 0; }
 }
 
-/// <summary>Picks the personality for a proc_name (drivers.md §1).</summary>
+/// <summary>Picks the personality for a proc_name (docs/reference/drivers.md §1).</summary>
 public static class FcLldFactory
 {
     public static readonly IReadOnlyList<string> KnownDrivers = ["fcoe", "bnx2fc", "qedf", "lpfc", "qla2xxx", "zfcp", "ibmvfc", "bfa", "fnic"];

@@ -25,7 +25,7 @@ public sealed class Scenario
     /// <summary>Sleep for simulated latencies instead of only advancing the simulated clock.</summary>
     public bool RealDelays { get; set; }
 
-    /// <summary>The simulated caller lacks CAP_SYS_RAWIO: every SG_IO fails with EPERM (kernel-rules #7).</summary>
+    /// <summary>The simulated caller lacks CAP_SYS_RAWIO: every SG_IO fails with EPERM (docs/reference/kernel-rules.md #7).</summary>
     public bool CallerLacksCapSysRawio { get; set; }
     /// <summary>
     /// FCoE VN2VN: the hosts (libfc drivers only) talk to each other point-to-point over one Ethernet segment with

@@ -140,7 +140,13 @@ internal static class SimCommand
             }
             catch (FcfException e)
             {
-                throw new CliException(e.Errno is Bsg.Errno.EPERM or Bsg.Errno.EACCES ? ExitCodes.Permission : ExitCodes.Transport, e.Message);
+                throw new CliException(e.Failure switch
+                {
+                    FcfFailure.BadInterfaceList => ExitCodes.Usage,
+                    FcfFailure.NoSuchInterface => ExitCodes.NotFound,
+                    _ when e.Errno is Bsg.Errno.EPERM or Bsg.Errno.EACCES => ExitCodes.Permission,
+                    _ => ExitCodes.Transport,
+                }, e.Message);
             }
             using (host)
             {

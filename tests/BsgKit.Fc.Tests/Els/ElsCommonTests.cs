@@ -27,7 +27,7 @@ public class ElsCommonTests
     [Fact]
     public void Command_table_holds_every_code_of_the_reference()
     {
-        // 64 codes in fc-els.md §1 plus lpfc's LCB.
+        // 64 codes in docs/reference/fc-els.md §1 plus lpfc's LCB.
         var count = 0;
         foreach (var _ in ElsCommands.Table.Entries) count++;
         Assert.Equal(65, count);

@@ -9,7 +9,7 @@ namespace BsgKit.Fc.Tests.Support;
 /// <summary>What the fake saw: node, fc_bsg_request bytes, dout bytes and the din size offered.</summary>
 public sealed record SentRequest(string Path, byte[] Request, byte[] Dout, int DinLength, int ReplyLength);
 
-/// <summary>How the fake driver reports a completion (the personalities of drivers.md §4).</summary>
+/// <summary>How the fake driver reports a completion (the personalities of docs/reference/drivers.md §4).</summary>
 public enum ReplyStyle
 {
     /// <summary>libfc-like: response_len 16, rcv_len and din_resid honest.</summary>

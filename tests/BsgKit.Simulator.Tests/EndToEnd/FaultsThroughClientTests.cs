@@ -97,7 +97,7 @@ public class FaultsThroughClientTests
     [InlineData("offline")]
     public async Task Blocked_or_offline_rport_is_the_silent_ioerr_reported_as_no_response(string kind)
     {
-        // lpfc sends ELS through the rport, so kernel-rules #21/#22 apply.
+        // lpfc sends ELS through the rport, so docs/reference/kernel-rules.md #21/#22 apply.
         var e = await Run("lpfc", new FaultSpec { Kind = kind, Target = TargetWwpn }, c => c.EchoAsync(Target, new byte[8]).AsTask());
         Assert.IsType<FcNoResponseException>(e);
     }

@@ -6,7 +6,7 @@ using BsgKit.Simulator.Tests.Iscsi;
 
 namespace BsgKit.Simulator.Tests.Kernel;
 
-/// <summary>kernel-rules #28–#32: iscsi_bsg_host_dispatch, on both iSCSI personalities.</summary>
+/// <summary>docs/reference/kernel-rules.md #28–#32: iscsi_bsg_host_dispatch, on both iSCSI personalities.</summary>
 public sealed class IscsiKernelRulesTests : IDisposable
 {
     private readonly IscsiSimHarness _h = new();

@@ -7,7 +7,7 @@ using BsgKit.Simulator.Kernel;
 
 namespace BsgKit.Simulator.Tests.Kernel;
 
-/// <summary>One test per kernel-rules row (#1–#27 here; #28–#32 with the iSCSI personalities).</summary>
+/// <summary>One test per docs/reference/kernel-rules.md row (#1–#27 here; #28–#32 with the iSCSI personalities).</summary>
 public sealed class KernelRulesTests : IDisposable
 {
     private readonly SimHarness _h = new("fcoe");

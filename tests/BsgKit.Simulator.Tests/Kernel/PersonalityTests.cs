@@ -8,7 +8,7 @@ using BsgKit.Simulator.Kernel;
 
 namespace BsgKit.Simulator.Tests.Kernel;
 
-/// <summary>Each driver personality's quirks (drivers.md), observed the way a client sees them.</summary>
+/// <summary>Each driver personality's quirks (docs/reference/drivers.md), observed the way a client sees them.</summary>
 public class PersonalityTests
 {
     private static BsgTransaction HostCt(SimHarness h, CtPreambleWords preamble, FcId destination, PortIdOrder order = PortIdOrder.BigEndian, int din = 256)

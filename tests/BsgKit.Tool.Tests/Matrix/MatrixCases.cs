@@ -247,8 +247,8 @@ public static class MatrixCases
             { SendsFc = false, NoCapCode = ExitCodes.Ok, NoSuchHostCode = null },
         // The software FCF needs an Ethernet interface facing real hosts (its own tests set up veth pairs): here the one
         // documented failure every scenario gives the same way.
-        new("sim fcf", p => ["--scenario", p.Simulate, "-i", "bsgkit-no-if0"], _ => Expect.Fail(ExitCodes.Transport, "interface bsgkit-no-if0: no such network interface"))
-            { SendsFc = false, NoCapCode = ExitCodes.Transport, NoSuchHostCode = null },
+        new("sim fcf", p => ["--scenario", p.Simulate, "-i", "bsgkit-no-if0"], _ => Expect.Fail(ExitCodes.NotFound, "interface bsgkit-no-if0: no such network interface"))
+            { SendsFc = false, NoCapCode = ExitCodes.NotFound, NoSuchHostCode = null },
     ];
 
 }

@@ -25,7 +25,7 @@ public static class Differential
             [("rpt-ct-silent-ioerr", "reply")] =
                 "silent IOERR: the kernel copies out bsg-lib's per-request reply buffer untouched; blk-mq handed this " +
                 "request a tag whose buffer was still zero (kzalloc), the simulator reuses its one request slot and so " +
-                "shows the previous reply's stale bytes on purpose (kernel-rules #26: clients must not trust the reply " +
+                "shows the previous reply's stale bytes on purpose (docs/reference/kernel-rules.md §4: clients must not trust the reply " +
                 "when result and rcv_len are 0). Every other field of the case agrees.",
         };
 

@@ -38,9 +38,9 @@ public sealed unsafe class PacketSocketPort : IEthernetPort, IDisposable
     public static PacketSocketPort Open(string name)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Contains('/') || name.Length > 15)
-            throw new FcfException($"interface '{name}': not an interface name");
+            throw new FcfException($"interface '{name}': not an interface name", failure: FcfFailure.BadInterfaceList);
         var index = (int)Libc.IfNameToIndex(name);
-        if (index == 0) throw new FcfException($"interface {name}: no such network interface", Marshal.GetLastPInvokeError());
+        if (index == 0) throw new FcfException($"interface {name}: no such network interface", Marshal.GetLastPInvokeError(), FcfFailure.NoSuchInterface);
         var sys = Path.Combine("/sys/class/net", name);
         var mac = MacAddress.Parse(File.ReadAllText(Path.Combine(sys, "address")).Trim());
         var mtu = int.Parse(File.ReadAllText(Path.Combine(sys, "mtu")).Trim(), CultureInfo.InvariantCulture);

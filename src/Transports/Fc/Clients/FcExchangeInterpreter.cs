@@ -17,7 +17,7 @@ public enum FcPayloadKind
 }
 
 /// <summary>
-/// Reads one completion layer by layer (kernel-rules §7) under a driver profile: errno, statuses, fc_bsg_reply
+/// Reads one completion layer by layer (docs/reference/kernel-rules.md §7) under a driver profile: errno, statuses, fc_bsg_reply
 /// up to response_len, received length (trusted or derived), then the payload header — which wins over
 /// ctels_reply, because lpfc leaves the status unwritten on success and qla2xxx/zfcp always say OK.
 /// </summary>

@@ -5,7 +5,7 @@ using BsgKit.Fc.FcBsg;
 
 namespace BsgKit.Fc.Clients;
 
-/// <summary>How one CT / ELS / vendor exchange ended, after reading every layer (kernel-rules §7).</summary>
+/// <summary>How one CT / ELS / vendor exchange ended, after reading every layer (docs/reference/kernel-rules.md §7).</summary>
 public enum FcExchangeStatus
 {
     /// <summary>FS_ACC / LS_ACC (or a vendor reply with result 0).</summary>

@@ -2,7 +2,7 @@ using BsgKit.Fc.FcBsg;
 
 namespace BsgKit.Fc.Profiles;
 
-/// <summary>The msgcodes a driver's bsg handler implements (drivers.md §2). Anything else it EINVALs.</summary>
+/// <summary>The msgcodes a driver's bsg handler implements (docs/reference/drivers.md §2). Anything else it EINVALs.</summary>
 [Flags]
 public enum FcMsgCodeSupport
 {
@@ -45,7 +45,7 @@ public enum CtPreambleEncoding
 }
 
 /// <summary>
-/// One driver's bsg personality (drivers.md). Every item is an init property, so a caller overrides any quirk
+/// One driver's bsg personality (docs/reference/drivers.md). Every item is an init property, so a caller overrides any quirk
 /// with <c>profile with { … }</c>; several are code-derived and need confirming on hardware.
 /// </summary>
 public sealed record FcDriverProfile

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BsgKit.Fc.Profiles;
 
-/// <summary>The built-in driver personalities (drivers.md) and detection from proc_name.</summary>
+/// <summary>The built-in driver personalities (docs/reference/drivers.md) and detection from proc_name.</summary>
 public static class FcDriverProfiles
 {
     /// <summary>fcoe, bnx2fc, qedf: every CT/ELS msgcode; preamble ignored; honest rcv_len; rejects in the payload.</summary>

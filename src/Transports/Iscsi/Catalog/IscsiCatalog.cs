@@ -21,7 +21,7 @@ public sealed record IscsiHostInfo(int HostNumber)
     /// <summary>The note for a host whose driver creates no iscsi_hostN node (iscsi_tcp and other drivers without a bsg handler).</summary>
     public const string NoBsgNodeNote = "this host has no bsg node (software iSCSI)";
 
-    /// <summary>proc_name values whose iSCSI transport has a bsg handler (iscsi-bsg.md §6).</summary>
+    /// <summary>proc_name values whose iSCSI transport has a bsg handler (docs/reference/iscsi-bsg.md §6).</summary>
     public static bool DriverHasBsgHandler(string? driver) => driver is "qla4xxx" or "be2iscsi";
 
     /// <summary>"host3 (qla4xxx) 192.0.2.31 iqn.… LINK_UP, /dev/bsg/iscsi_host3".</summary>

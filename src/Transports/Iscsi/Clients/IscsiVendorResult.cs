@@ -4,7 +4,7 @@ using BsgKit.Iscsi.IscsiBsg;
 
 namespace BsgKit.Iscsi.Clients;
 
-/// <summary>What one vendor command came back with: the completion read per kernel-rules §7, the decoded reply and the din bytes.</summary>
+/// <summary>What one vendor command came back with: the completion read per docs/reference/kernel-rules.md §7, the decoded reply and the din bytes.</summary>
 public sealed record IscsiVendorResult
 {
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);

@@ -1,6 +1,6 @@
 namespace BsgKit.Iscsi.Codes;
 
-/// <summary>The iSCSI drivers' vendor command codes (vendor_cmd[0]); iscsi-bsg.md §7–§8.</summary>
+/// <summary>The iSCSI drivers' vendor command codes (vendor_cmd[0]); docs/reference/iscsi-bsg.md §7–§8.</summary>
 public enum Qla4xxxVendorCommand : uint
 {
     ReadFlash = 1,
@@ -110,7 +110,7 @@ public static class IscsiDrivers
         _ => "other",
     };
 
-    /// <summary>The template vendor_id the transport checks (#30); null when the driver has no vendor channel.</summary>
+    /// <summary>The template vendor_id the transport checks (docs/reference/kernel-rules.md #30); null when the driver has no vendor channel.</summary>
     public static ulong? VendorId(this IscsiDriver driver) => driver switch
     {
         IscsiDriver.Qla4xxx => IscsiBsg.IscsiVendorId.Qla4xxx,

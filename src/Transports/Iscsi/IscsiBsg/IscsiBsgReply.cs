@@ -2,7 +2,7 @@ using BsgKit.Bsg;
 namespace BsgKit.Iscsi.IscsiBsg;
 
 /// <summary>
-/// struct iscsi_bsg_reply (8 bytes; iscsi-bsg.md §3): result s32 @0, reply_payload_rcv_len u32 @4,
+/// struct iscsi_bsg_reply (8 bytes; docs/reference/iscsi-bsg.md §3): result s32 @0, reply_payload_rcv_len u32 @4,
 /// vendor_rsp[] u32 words from @8. Host-endian.
 /// </summary>
 public static class IscsiBsgReply

@@ -2,7 +2,7 @@ using BsgKit.Bsg;
 namespace BsgKit.Iscsi.IscsiBsg;
 
 /// <summary>
-/// struct iscsi_bsg_request (packed, 12 bytes + vendor words; iscsi-bsg.md §2): msgcode u32 @0,
+/// struct iscsi_bsg_request (packed, 12 bytes + vendor words; docs/reference/iscsi-bsg.md §2): msgcode u32 @0,
 /// h_vendor.vendor_id u64 @4 (unaligned), vendor_cmd[] u32 words from @12 (command code in word 0).
 /// All host-endian. The header is not UAPI, so the layout lives here.
 /// </summary>
@@ -37,7 +37,7 @@ public static class IscsiBsgRequest
 
     public static uint ReadMsgCode(ReadOnlySpan<byte> request) => HostEndian.ReadUInt32(request);
 
-    /// <summary>vendor_id, with bytes past the end of <paramref name="request"/> read as 0 (the kernel reads past request_len, #30).</summary>
+    /// <summary>vendor_id, with bytes past the end of <paramref name="request"/> read as 0 (the kernel reads past request_len, docs/reference/kernel-rules.md #30).</summary>
     public static ulong ReadVendorId(ReadOnlySpan<byte> request)
     {
         Span<byte> id = stackalloc byte[8];

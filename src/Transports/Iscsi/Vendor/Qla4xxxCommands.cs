@@ -13,7 +13,7 @@ public static class Qla4xxxCommands
     /// <summary>DIAG_TEST copies 8 mailbox words from vendor_cmd[1]: request_len 48.</summary>
     public const int DiagTestWords = 1 + Qla4xxxMailbox.MailboxRegisterCount;
 
-    /// <summary>bsg-lib maps a din-only buffer as the request payload (kernel-rules #11), so every read sends a dout too.</summary>
+    /// <summary>bsg-lib maps a din-only buffer as the request payload (docs/reference/kernel-rules.md #11), so every read sends a dout too.</summary>
     public static int ReadCompanionDoutLength(int dinLength) => Math.Max(4, dinLength);
 
     public static IscsiVendorCommand ReadFlash(uint offset, int length) =>

@@ -11,7 +11,7 @@ public sealed record FdmiHbaAttributes(IReadOnlyList<Wwn> Ports, IReadOnlyList<F
 
 /// <summary>
 /// GHAT, get HBA attributes: HBA identifier (8) → registered port list @0, then the HBA attribute block.
-/// The accept mirrors RHBA minus the identifier; fc-gs.md gives no GHAT accept layout, so this is our
+/// The accept mirrors RHBA minus the identifier; docs/reference/fc-gs.md gives no GHAT accept layout, so this is our
 /// reading of FC-GS and is kept symmetric for the simulator.
 /// </summary>
 public static class Ghat

@@ -5,7 +5,7 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.ZoneServer;
 
 /// <summary>
-/// Zone server objects. fc-gs.md lists only the command codes, so layouts follow Wireshark packet-fcfzs.c's
+/// Zone server objects. docs/reference/fc-gs.md lists only the command codes, so layouts follow Wireshark packet-fcfzs.c's
 /// zone set dissector, made self-consistent:
 /// name = length @0, 3 reserved, name @4 padded to a word (Wireshark's GZSN/GZD dissectors put the name at @1,
 /// which disagrees with its own zone set dissector; we use @4 everywhere);
