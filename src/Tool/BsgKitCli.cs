@@ -34,6 +34,13 @@ public static class BsgKitCli
         {
             var message = stray ?? ParseErrors.Describe(parse, root);
             stderr.WriteLine($"bsgkit: {message}");
+            // A monitoring plugin's bad input is UNKNOWN (3) with a status line, not the usage error (2).
+            if (CheckCommand.IsCheck(parse))
+            {
+                var unknown = CheckCommand.ParseFailure(parse, message, stdout, ParseErrors.WantsJson(parse, g));
+                await stdout.FlushAsync().ConfigureAwait(false);
+                return unknown;
+            }
             if (ParseErrors.WantsJson(parse, g)) JsonOutput.Write(stdout, new ErrorRecordDto(ParseErrors.CommandPath(parse), message, ExitCodes.Usage), CliJsonContext.Default.ErrorRecordDto);
             await stdout.FlushAsync().ConfigureAwait(false);
             return ExitCodes.Usage;
@@ -58,6 +65,8 @@ public static class BsgKitCli
         root.Subcommands.Add(ZoneCommand.Build(cli));
         root.Subcommands.Add(ElsCommand.Build(cli));
         root.Subcommands.Add(DiscoverCommand.Build(cli));
+        root.Subcommands.Add(DiffCommand.Build(cli));
+        root.Subcommands.Add(CheckCommand.Build(cli));
         root.Subcommands.Add(RawCommand.Build(cli));
         root.Subcommands.Add(VendorCommand.Build(cli));
         root.Subcommands.Add(IscsiCommand.Build(cli));
@@ -100,6 +109,8 @@ internal sealed class CliHost(GlobalOptions g, TextWriter stdout, TextWriter std
 {
     public GlobalOptions G => g;
     public CliInterrupt Interrupt => interrupt;
+    public TextWriter Out => stdout;
+    public TextWriter Err => stderr;
 
     public void SetAction(Command command, CommandBody body) => command.SetAction(async (parse, ct) =>
     {

@@ -76,6 +76,9 @@ public sealed class SimFabric : ISimFabric
 
     /// <summary>Every N_Port logged in (registered or not), by FC ID.</summary>
     public SimNPort? FindPort(FcId id) => _ports.FindById(id);
+
+    /// <summary>The scenario's N_Ports that are offline (not logged in to the fabric), in scenario order.</summary>
+    public IReadOnlyList<SimNPort> OfflinePorts { get; private set; } = [];
     public SimNPort? FindPort(Wwn portName) => _ports.FindByPortName(portName);
     /// <summary>How many N_Ports the name server holds.</summary>
     public int RegisteredPortCount => _ports.Registered.Length;
@@ -125,6 +128,7 @@ public sealed class SimFabric : ISimFabric
             ports.Add(port);
         }
         _ports.AddRange(ports);
+        OfflinePorts = [.. ports.Where(p => !p.Online)];
     }
 
     // ---------------------------------------------------------------- login

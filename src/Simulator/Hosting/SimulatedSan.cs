@@ -276,6 +276,26 @@ public sealed class SimulatedSan : IDisposable
                 if (host.Lld.HasBsgHandler) Register(rport.Node, FcBsgMajor);
                 SysfsTreeWriter.WriteRemotePort(_tree, rport);
             }
+            if (Fabric is SimFabric fabric) AddGonePeers(host, fabric, known);
+        }
+    }
+
+    /// <summary>
+    /// A zoned peer that is offline in the scenario was seen before and went away: scsi_transport_fc
+    /// keeps its rport (the target binding) blocked for dev_loss_tmo, then "Not Present" (docs/reference/fcoe-fip.md,
+    /// "Discovery and remote ports"), so it stays in sysfs.
+    /// </summary>
+    private void AddGonePeers(SimFcHost host, SimFabric fabric, HashSet<uint> known)
+    {
+        var viewer = fabric.FindPort(host.PortId);
+        foreach (var port in fabric.OfflinePorts)
+        {
+            if (known.Contains(port.Id.Value) || (viewer is not null && !fabric.Zoning.CanSee(viewer, port))) continue;
+            _budget.Reserve(ScenarioLimits.TreeFilesPerRemotePort, $"host{host.HostNumber}");
+            var rport = host.AddRemotePort(port.Id, port.PortName, port.NodeName, port.Roles);
+            rport.State = RportState.NotPresent;
+            if (host.Lld.HasBsgHandler) Register(rport.Node, FcBsgMajor);
+            SysfsTreeWriter.WriteRemotePort(_tree, rport);
         }
     }
 

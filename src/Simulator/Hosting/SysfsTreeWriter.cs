@@ -38,15 +38,39 @@ internal static class SysfsTreeWriter
         if (spec.SerialNumber != null) Write(tree, d, "serial_number", spec.SerialNumber);
         if (spec.FirmwareVersion != null) Write(tree, d, "firmware_version", spec.FirmwareVersion);
         if (spec.DriverVersion != null) Write(tree, d, "driver_version", spec.DriverVersion);
-        var lesb = spec.Lesb;
-        var stats = Path.Combine(d, "statistics");
-        Write(tree, stats, "link_failure_count", Hex(lesb?.LinkFailure ?? 0));
-        Write(tree, stats, "loss_of_sync_count", Hex(lesb?.LossOfSync ?? 0));
-        Write(tree, stats, "loss_of_signal_count", Hex(lesb?.LossOfSignal ?? 0));
-        Write(tree, stats, "prim_seq_protocol_err_count", Hex(lesb?.PrimitiveSequenceError ?? 0));
-        Write(tree, stats, "invalid_tx_word_count", Hex(lesb?.InvalidTransmissionWord ?? 0));
-        Write(tree, stats, "invalid_crc_count", Hex(lesb?.InvalidCrc ?? 0));
+        WriteStatistics(tree, Path.Combine(d, Fc.Catalog.FcHostStatistics.Directory), host, spec);
         if (host.Lld.HasBsgHandler) WriteBsgNode(tree, host.Node);
+    }
+
+    /// <summary>
+    /// fc_host statistics as a driver that has been running a while reports them: frame and FCP counts from the host
+    /// number (so hosts differ), the scenario's local LESB, FPIN counters zero. The exchange-manager counters are
+    /// libfc's own (its exchange manager counts them); the other personalities report them as -1, not kept — a
+    /// simulator choice, so that readers meet the all-ones value (docs/reference/sysfs.md §4.1).
+    /// </summary>
+    public static void WriteStatistics(ISysfsTree tree, string dir, SimFcHost host, Scenarios.HostSpec spec)
+    {
+        var lesb = spec.Lesb;
+        var n = (ulong)host.HostNumber;
+        var libfc = spec.Driver is "fcoe" or "bnx2fc" or "qedf";
+        foreach (var name in Fc.Catalog.FcHostStatistics.Counters)
+        {
+            ulong value = name switch
+            {
+                "seconds_since_last_reset" => 86_400,
+                "tx_frames" => 1_200_000 + n * 1000, "rx_frames" => 1_500_000 + n * 1000,
+                "tx_words" => 300_000_000 + n * 250_000, "rx_words" => 380_000_000 + n * 250_000,
+                "link_failure_count" => lesb?.LinkFailure ?? 0, "loss_of_sync_count" => lesb?.LossOfSync ?? 0,
+                "loss_of_signal_count" => lesb?.LossOfSignal ?? 0, "prim_seq_protocol_err_count" => lesb?.PrimitiveSequenceError ?? 0,
+                "invalid_tx_word_count" => lesb?.InvalidTransmissionWord ?? 0, "invalid_crc_count" => lesb?.InvalidCrc ?? 0,
+                "fcp_input_requests" => 400_000 + n * 100, "fcp_output_requests" => 250_000 + n * 100, "fcp_control_requests" => 1_000 + n,
+                "fcp_input_megabytes" => 51_200 + n, "fcp_output_megabytes" => 30_720 + n,
+                "fc_no_free_exch" or "fc_no_free_exch_xid" or "fc_xid_not_found" or "fc_xid_busy" or "fc_seq_not_found" or "fc_non_bls_resp"
+                    => libfc ? 0 : Fc.Catalog.FcHostStatistics.NotKept,
+                _ => 0,
+            };
+            Write(tree, dir, name, Hex(value));
+        }
     }
 
     public static string DefaultSymbolicName(Scenarios.HostSpec spec) => spec.Driver switch
@@ -120,7 +144,7 @@ internal static class SysfsTreeWriter
         if (spec.PortSpeed != null) Write(tree, d, "port_speed", spec.PortSpeed);
     }
 
-    private static string Hex(uint v) => $"0x{v:x}";
+    private static string Hex(ulong v) => $"0x{v:x}";
 
     private static void Write(ISysfsTree tree, string dir, string attribute, string value) => tree.Write(dir, attribute, value);
 }

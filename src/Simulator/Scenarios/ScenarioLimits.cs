@@ -16,7 +16,7 @@ public static class ScenarioLimits
     public const long TreePageBytes = 4096;
 
     /// <summary>Tree entries per FC host (scsi_host, fc_host with statistics, bsg node), rounded up.</summary>
-    public const int TreeFilesPerHost = 40;
+    public const int TreeFilesPerHost = 90;
 
     /// <summary>Tree entries per remote port (its attributes, bsg node, /dev node, and a LUN's nodes for a target).</summary>
     public const int TreeFilesPerRemotePort = 17;

@@ -13,13 +13,20 @@ internal static class DiscoverCommand
     {
         var noSwitches = new Option<bool>("--no-switches") { Description = "Skip the configuration server (switches, ports, ISLs)" };
         var parallel = new Option<int>("--parallel") { Description = "Requests in flight at once (the driver may allow fewer)", DefaultValueFactory = _ => 4 };
+        var zoning = new Option<bool>("--zoning") { Description = "Also read the active zone set (GAZS) into the snapshot" };
+        var diff = new Option<string?>("--diff") { Description = "Compare with this earlier snapshot (discover -o json) and print what changed: exit 0 equal, 1 different", HelpName = "BEFORE.json" };
         var cmd = new Command("discover", "The whole fabric from one host: switches, ISLs and N_Ports (-o table|json|dot); exit 7 with the failures listed when only part of it answered")
         {
-            noSwitches, parallel,
+            noSwitches, parallel, zoning, diff,
         };
         cli.SetAction(cmd, async (ctx, parse, ct) =>
         {
             // -H all: one snapshot per host (a JSON array, one table or graph after the other); otherwise one host.
+            var beforePath = parse.GetValue(diff);
+            // The earlier snapshot is read first: a file that is not one is a usage error before anything is sent.
+            var before = beforePath is null ? null : DiffCommand.Read(beforePath);
+            if (before is not null && ctx.Format == OutputFormat.Dot) throw CliException.Usage("discover --diff prints a table or JSON, not -o dot");
+            var withZoning = parse.GetValue(zoning) || before?.Any(b => b.Zoning is not null) == true;
             var hosts = ctx.AllHosts ? ctx.SelectHosts() : [ctx.SelectHost()];
             var options = new FabricDiscoveryOptions
             {
@@ -55,8 +62,21 @@ internal static class DiscoverCommand
                 }
                 progress.Clear();
                 var (dto, code) = Judge(ctx, ToDto(host.Name, snap), snap);
+                if (withZoning) (dto, code) = await AddZoningAsync(ctx.Open(host), dto, code, ct);
                 results.Add(dto);
                 codes.Add(code);
+            }
+            if (before is not null)
+            {
+                foreach (var d in results)
+                    foreach (var e in d.Errors.Distinct()) ctx.Err.WriteLine($"bsgkit: {(hosts.Count > 1 ? d.Host + " " : "")}{e.Operation} {e.Subject}: {e.Error}");
+                if (results.Count == 0) return codes.FirstOrDefault(c => c != ExitCodes.Ok, ExitCodes.Partial);
+                var now = hosts.Count > 1 ? "now (" + string.Join(", ", results.Select(r => r.Host)) + ")" : $"now ({results[0].Host})";
+                var changes = DiffCommand.Compare(beforePath!, before, now, results);
+                DiffCommand.Emit(ctx, changes);
+                // A discovery that failed in part is that failure's code (the diff of what answered is printed); else like diff.
+                var failed = codes.FirstOrDefault(c => c != ExitCodes.Ok, ExitCodes.Ok);
+                return failed != ExitCodes.Ok ? failed : changes.Equal ? DiffCommand.Equal : DiffCommand.Different;
             }
             Emit(ctx, results, hosts.Count > 1);
             foreach (var d in results)
@@ -65,6 +85,21 @@ internal static class DiscoverCommand
             return codes.Count == 1 ? codes[0] : codes.Any(c => c is ExitCodes.Ok or ExitCodes.Partial) ? ExitCodes.Partial : codes.First(c => c != ExitCodes.Ok);
         });
         return cmd;
+    }
+
+    /// <summary>The active zone set into the snapshot; a zone server that does not answer is one more failed query (exit 7).</summary>
+    private static async Task<(DiscoverDto, int)> AddZoningAsync(Fc.Clients.FcHostClient client, DiscoverDto dto, int code, CancellationToken ct)
+    {
+        try
+        {
+            var set = (await client.GazsAsync(ct)).Value;
+            return (dto with { Zoning = new ZoningDto(set.Name, set.Zones.Select(z => new ZoneDto(z.Name, z.Members.Select(ZoneCommand.Member).ToList())).ToList()) }, code);
+        }
+        catch (Fc.Clients.FcException e)
+        {
+            var error = new ErrorDto("GAZS", "zone server", ExitCodes.Describe(e)) { Status = e.Exchange?.Status.ToString(), ExitCode = ExitCodes.Classify(e) };
+            return (dto with { Errors = [.. dto.Errors, error], Complete = false }, code == ExitCodes.Ok ? ExitCodes.Partial : code);
+        }
     }
 
     /// <summary>The exit code of one snapshot: 0 complete, 7 partial, else what the first failure was (the one mapping).</summary>

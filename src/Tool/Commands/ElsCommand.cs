@@ -126,7 +126,9 @@ internal static class ElsCommand
         foreach (var o in options ?? []) cmd.Options.Add(o);
         var yes = Writes.Contains(name) ? new Option<bool>(ExitCodes.ConfirmFlag) { Description = "send it although it changes state at the destination" } : null;
         if (yes is not null) cmd.Options.Add(yes);
-        cli.SetAction(cmd, async (ctx, parse, ct) =>
+        // The link counters and the optics are what one watches.
+        var watch = name is "rls" or "rdp" ? WatchOptions.AddTo(cmd) : null;
+        CommandBody action = async (ctx, parse, ct) =>
         {
             ctx.NoDot();
             var spec = parse.GetValue(port)!;
@@ -135,7 +137,8 @@ internal static class ElsCommand
             var report = await run(client, dest, parse, ct);
             JsonOutput.Emit(ctx, report, CliJsonContext.Default.ElsReport, () => Print(ctx, report));
             return ExitCodes.Ok;
-        });
+        };
+        cli.SetAction(cmd, watch is null ? action : watch.Wrap(action));
         parent.Subcommands.Add(cmd);
     }
 
@@ -188,7 +191,7 @@ internal static class ElsCommand
         ("Invalid transmission word", l.InvalidTransmissionWord.ToString()), ("Invalid CRC", l.InvalidCrc.ToString()),
     ];
 
-    private static RdpDto Rdp(RdpAccept a)
+    internal static RdpDto Rdp(RdpAccept a)
     {
         var elements = a.OpticalElements;
         List<string> FlagsFor(int type) => elements.Where(e => e.ElementType == type).SelectMany(e => e.TransgressionNames).ToList();

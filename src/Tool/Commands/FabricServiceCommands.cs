@@ -219,7 +219,7 @@ internal static class ZoneCommand
         return zone;
     }
 
-    private static ZoneMemberDto Member(ZoneMember m) =>
+    internal static ZoneMemberDto Member(ZoneMember m) =>
         new(m.TypeName, m.Name is { } w ? w.ToString() : m.Address is { } a ? a.ToString() : Fmt.Hex(m.Identifier));
 
     private static void EmitSet(CliContext ctx, FcHostClient c, ZoneSet set)

@@ -5,6 +5,7 @@ using BsgKit.Iscsi.Catalog;
 using BsgKit.Fc.Profiles;
 using BsgKit.Tool.Infrastructure;
 using BsgKit.Tool.Output;
+using Microsoft.Extensions.Logging;
 
 namespace BsgKit.Tool.Commands;
 
@@ -21,13 +22,20 @@ internal static class ListCommand
     public static Command BuildInfo(CliHost cli)
     {
         var hostArg = new Argument<string?>("HOST") { Description = "fc_host1, host1, 1 or a WWPN (default: -H or the first FC host)", Arity = ArgumentArity.ZeroOrOne };
-        var info = new Command("info", "Everything sysfs says about one FC host, with its remote ports") { hostArg };
-        cli.SetAction(info, (ctx, parse, _) =>
+        var info = new Command("info", "Everything sysfs says about one FC host: attributes, statistics (fc_host/statistics), remote ports") { hostArg };
+        var watch = WatchOptions.AddTo(info);
+        cli.SetAction(info, watch.Wrap((ctx, parse, _) =>
         {
             ctx.NoDot();
             var spec = parse.GetValue(hostArg) ?? ctx.HostSpec;
             var hosts = ctx.SelectHosts(spec);
-            var dtos = hosts.Select(h => Host(h) with { RemotePorts = ctx.Catalog.RemotePorts.Where(r => r.HostNumber == h.HostNumber).Select(Rport).ToList() }).ToList();
+            var problems = new List<string>();
+            var dtos = hosts.Select(h => Host(h) with
+            {
+                RemotePorts = ctx.Catalog.RemotePorts.Where(r => r.HostNumber == h.HostNumber).Select(Rport).ToList(),
+                Statistics = FcHostStatistics.Read(ctx.Sysfs, h.HostNumber, problems).ToDictionary(),
+            }).ToList();
+            foreach (var p in problems.Distinct()) ctx.Logger.LogInformation("statistics: {Problem}", p);
             // -H all (or HOST all): one JSON array of hosts; one host: the object.
             if (ctx.Json && spec?.Trim().Equals("all", StringComparison.OrdinalIgnoreCase) == true) JsonOutput.Write(ctx.Out, dtos, CliJsonContext.Default.ListFcHostDto);
             else if (ctx.Json) JsonOutput.Write(ctx.Out, dtos[0], CliJsonContext.Default.FcHostDto);
@@ -38,7 +46,7 @@ internal static class ListCommand
                     PrintInfo(ctx, dtos[i]);
                 }
             return Task.FromResult(ExitCodes.Ok);
-        });
+        }));
         return info;
     }
 
@@ -110,6 +118,12 @@ internal static class ListCommand
             ("Firmware", h.FirmwareVersion), ("Driver version", h.DriverVersion), ("Max frame size", h.MaxFrameSize?.ToString()),
             ("BSG node", h.BsgNode ?? $"({h.BsgNote ?? "none"})"),
         ], "  ");
+        if (h.Statistics is { Count: > 0 } stats)
+        {
+            ctx.Out.WriteLine();
+            if (!ctx.Quiet) ctx.Out.WriteLine("  Statistics (fc_host/statistics):");
+            TableWriter.KeyValues(ctx.Out, stats.Select(s => (s.Key, (string?)s.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))), "    ");
+        }
         if (h.RemotePorts is { Count: > 0 } ports)
         {
             ctx.Out.WriteLine();

@@ -100,7 +100,8 @@ internal static class NsCommand
             var stdin = new Option<bool>("--stdin") { Description = "Read arguments from stdin, one per line" };
             var cmd = new Command(q.Name, q.Description) { args, stdin };
             var query = q;
-            cli.SetAction(cmd, (ctx, parse, ct) => RunAsync(ctx, query, parse.GetValue(args) ?? [], parse.GetValue(stdin), ct));
+            var watch = WatchOptions.AddTo(cmd);
+            cli.SetAction(cmd, watch.Wrap((ctx, parse, ct) => RunAsync(ctx, query, parse.GetValue(args) ?? [], parse.GetValue(stdin), ct)));
             ns.Subcommands.Add(cmd);
         }
         return ns;

@@ -80,9 +80,9 @@ internal sealed class CliContext : IDisposable
     public CliInterrupt Interrupt { get; }
     public bool IsInterrupted => Interrupt.IsRaised;
 
-    public TextWriter Out { get; }
+    public TextWriter Out { get; private set; }
     public TextWriter Err { get; }
-    public OutputFormat Format { get; }
+    public OutputFormat Format { get; private set; }
     public bool Json => Format == OutputFormat.Json;
     public bool Quiet { get; }
     public int Verbosity { get; }
@@ -96,6 +96,47 @@ internal sealed class CliContext : IDisposable
     public SimulatedSan? Sim { get; private set; }
     public bool IsSimulated => ScenarioName is not null;
     public IBsgTransport? Transport { get; private set; }
+
+    /// <summary>stdout is a terminal (the console, not redirected); tests set <see cref="TerminalOverride"/>.</summary>
+    public bool OutIsTerminal => TerminalOverride.Value ?? (ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected);
+
+    /// <summary>Lets a test treat its stdout as a terminal (per async flow, so parallel tests do not see it).</summary>
+    internal static readonly AsyncLocal<bool?> TerminalOverride = new();
+
+    /// <summary>--watch on a pipe: JSON documents whatever -o said.</summary>
+    internal void UseJson() => Format = OutputFormat.Json;
+
+    /// <summary>--watch: stdout goes to <paramref name="sample"/> until the returned scope ends (a sample is drawn whole).</summary>
+    internal IDisposable RedirectOut(TextWriter sample)
+    {
+        var previous = Out;
+        Out = sample;
+        return new Scope(() => Out = previous);
+    }
+
+    /// <summary>--watch: what a sample opens (clients) is released when the sample ends; the catalog is read again next time.</summary>
+    internal IDisposable Sample()
+    {
+        _ = Sysfs; // the simulated SAN lives across samples (its counters go on), so it is created outside the scope
+        var mark = _owned.Count;
+        _nodes = null;
+        _fc = null;
+        _iscsi = null;
+        return new Scope(() =>
+        {
+            for (var i = _owned.Count - 1; i >= mark; i--)
+            {
+                _owned[i].Dispose();
+                _owned.RemoveAt(i);
+            }
+        });
+    }
+
+    private sealed class Scope(Action end) : IDisposable
+    {
+        private Action? _end = end;
+        public void Dispose() => Interlocked.Exchange(ref _end, null)?.Invoke();
+    }
 
     public string Bold(string s) => Colour ? $"\e[1m{s}\e[0m" : s;
     public string Red(string s) => Colour ? $"\e[31m{s}\e[0m" : s;

@@ -42,7 +42,12 @@ internal static class ExitCodes
     ];
 
     public static string HelpText =>
-        "Exit codes:\n" + string.Join("\n", All.Select(e => $"  {e.Code,3}  {e.Meaning}"));
+        "Exit codes:\n" + string.Join("\n", All.Select(e => $"  {e.Code,3}  {e.Meaning}")) + "\n" + OtherCommandsText;
+
+    /// <summary>The commands that answer in another tool's codes (README "Exit codes").</summary>
+    public const string OtherCommandsText =
+        "  check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (monitoring plugins; bad input is UNKNOWN too)\n" +
+        "  diff, discover --diff: 0 equal, 1 different, 2 bad input (like diff)";
 
     /// <summary>A failed ioctl: permission, timeout and busy have their own codes, every other errno is a transport error.</summary>
     private static int FromErrno(int errno) => errno switch

@@ -55,7 +55,10 @@ internal static class InputLimits
     }
 
     /// <summary>The bytes of <paramref name="path"/>, at most <see cref="MaxFileBytes"/> (a pipe works too).</summary>
-    public static byte[] ReadFile(string path, string what)
+    public static byte[] ReadFile(string path, string what) => ReadFile(path, what, MaxFileBytes, "the most one request can carry");
+
+    /// <summary>The bytes of <paramref name="path"/>, at most <paramref name="maxBytes"/> (<paramref name="why"/> says why).</summary>
+    public static byte[] ReadFile(string path, string what, long maxBytes, string why)
     {
         try
         {
@@ -66,8 +69,8 @@ internal static class InputLimits
             while ((n = file.Read(chunk)) > 0)
             {
                 data.Write(chunk, 0, n);
-                if (data.Length > MaxFileBytes)
-                    throw CliException.Usage($"{what}: larger than {MaxFileBytes / (1024 * 1024)} MiB, the most one request can carry");
+                if (data.Length > maxBytes)
+                    throw CliException.Usage($"{what}: larger than {maxBytes / (1024 * 1024)} MiB, {why}");
             }
             return data.ToArray();
         }

@@ -40,6 +40,7 @@ internal static class ParseErrors
         {
             var name = o.IdentifierToken?.Value ?? o.Option.Name;
             var value = o.Tokens.Count > 0 ? o.Tokens[^1].Value : null;
+            if (value is null && o.IdentifierToken is null && o.Option.Required) return $"{where}: {name} {o.Option.HelpName ?? "VALUE"} is required (see bsgkit {Help(where)} --help)";
             if (value is null) return $"{name} needs a value ({Expected(o.Option.ValueType, o.Option)})";
             if (AllowedValues(error.Message) is { } allowed) return $"{name} '{value}' is not one of: {allowed}";
             if (error.Message.StartsWith("Cannot parse argument", StringComparison.Ordinal))
@@ -129,6 +130,7 @@ internal static class ParseErrors
         if (t == typeof(ushort)) return $"a whole number 0..{ushort.MaxValue}";
         if (t == typeof(byte)) return "a whole number 0..255";
         if (t == typeof(bool)) return "true or false";
+        if (t == typeof(string) && option?.HelpName is { } help) return help;
         return "valid here";
     }
 

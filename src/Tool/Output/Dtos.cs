@@ -32,6 +32,8 @@ public sealed record FcHostDto(string Name, int Host)
     public string? BsgNode { get; init; }
     public string? BsgNote { get; init; }
     public List<RemotePortDto>? RemotePorts { get; init; }
+    /// <summary>info: /sys/class/fc_host/hostN/statistics, keyed by file name (counters the driver does not keep are left out).</summary>
+    public Dictionary<string, ulong>? Statistics { get; init; }
 }
 
 public sealed record RemotePortDto(string Name, int Host, IReadOnlyList<string> Roles)
@@ -203,6 +205,8 @@ public sealed record DiscoverDto(string Host, string Device, string Profile, dou
     public List<IslDto> Isls { get; init; } = [];
     public List<NPortDto> NPorts { get; init; } = [];
     public List<ErrorDto> Errors { get; init; } = [];
+    /// <summary>discover --zoning: the active zone set (GAZS).</summary>
+    public ZoningDto? Zoning { get; init; }
 }
 
 public sealed record SwitchDto(string Name, string Type)
@@ -351,6 +355,9 @@ public sealed record ErrorRecordDto(string Command, string Error, int ExitCode)
 [JsonSerializable(typeof(VendorDto))]
 [JsonSerializable(typeof(IscsiListDto))]
 [JsonSerializable(typeof(IscsiVendorDto))]
+[JsonSerializable(typeof(DiffDto))]
+[JsonSerializable(typeof(CheckDto))]
+[JsonSerializable(typeof(CheckStateDto))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class JsonOutput

@@ -53,8 +53,10 @@ public class CommandMatrixTests
     /// <summary>What a cell expects once the personality's limits are applied to the case's own expectation.</summary>
     internal static Expect ExpectationFor(MatrixCase c, Personality p)
     {
-        if (p.IsIscsiOnly && c.NeedsFcHost) return Expect.Fail(ExitCodes.NotFound, "scenario 'iscsi' has no FC hosts");
-        if (p.Cannot is { } cannot && c.SendsFc && c.Path != "vendor") return Expect.Fail(ExitCodes.Transport, cannot);
+        // A check cannot be made: UNKNOWN (3) whatever the reason.
+        var (noHost, cannotCode) = c.IsCheck ? (3, 3) : (ExitCodes.NotFound, ExitCodes.Transport);
+        if (p.IsIscsiOnly && c.NeedsFcHost) return Expect.Fail(noHost, "scenario 'iscsi' has no FC hosts");
+        if (p.Cannot is { } cannot && c.SendsFc && c.Path != "vendor") return Expect.Fail(cannotCode, cannot);
         return c.Expect(p);
     }
 
@@ -99,7 +101,69 @@ public class CommandMatrixTests
             Assert.True(Failures(doc).Any(f => f.Code == expect.Code && f.Error.Contains(expect.Error!, StringComparison.Ordinal)),
                 $"no {{ok: false, exitCode: {expect.Code}, error: …{expect.Error}…}} in the JSON: {where}");
         }
+        else if (c.IsCheck) Assert.True(r.Out.StartsWith($"BSGKIT {leaf[6..].ToUpperInvariant()} UNKNOWN - ", StringComparison.Ordinal) && r.Out.Contains(expect.Error!, StringComparison.Ordinal) && r.Out.Count(ch => ch == '\n') == 1,
+            $"a check's failure is its one UNKNOWN status line: {where}");
         else Assert.True(r.Out.Length == 0, $"nothing on stdout after a failure: {where}");
+    }
+
+    /// <summary>The leaves that take --watch (enumerated from the tree, like the leaves).</summary>
+    public static IReadOnlyList<string> WatchedLeaves { get; } = EnumerateWatched();
+
+    private static IReadOnlyList<string> EnumerateWatched()
+    {
+        var root = BsgKitCli.BuildRoot(new CliHost(new GlobalOptions(), TextWriter.Null, TextWriter.Null, null, new CliInterrupt()));
+        return [.. Leaves.Where(l => l.Split(' ').Aggregate((Command)root, (c, n) => c.Subcommands.Single(s => s.Name == n)).Options.Any(o => o.Name == "--watch"))];
+    }
+
+    public static TheoryData<string, string> WatchCells()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var leaf in WatchedLeaves)
+            foreach (var p in Personality.All)
+                data.Add(leaf, p.Name);
+        return data;
+    }
+
+    [Fact]
+    public void The_watched_commands_are_info_els_rls_els_rdp_and_every_ns_query()
+    {
+        Assert.Equal(["els rdp", "els rls", "info", .. Leaves.Where(l => l.StartsWith("ns ", StringComparison.Ordinal)).Order()], WatchedLeaves.Order());
+    }
+
+    /// <summary>
+    /// --watch --count 2 on every watched leaf and personality: two JSON Lines samples whose data is what the cell expects,
+    /// or, for a failure that would repeat the same way (no such host, a driver that cannot), the cell's error at once.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(WatchCells))]
+    public async Task Watch_cell(string leaf, string personality)
+    {
+        var c = MatrixCases.All.Single(x => x.Path == leaf);
+        var p = Personality.All.Single(x => x.Name == personality);
+        var expect = ExpectationFor(c, p);
+        string[] args = ["--simulate=" + p.Simulate, .. leaf.Split(' '), .. c.Args(p), "--watch", "--count", "2", "-o", "json"];
+        var r = await CliRun.RunAsync(args);
+        var where = $"bsgkit {string.Join(' ', args)} on {p.Name}\n{r}";
+        Assert.True(r.Code == expect.Code, $"exit {r.Code}, expected {expect.Code}: {where}");
+        var lines = r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (expect.Code != ExitCodes.Ok)
+        {
+            // Stopped at once (the error record), or samples whose documents carry the failed items (ns reports per argument).
+            var documents = lines.Length == 2 && lines[0].StartsWith("{\"sample\":", StringComparison.Ordinal)
+                ? lines.Select(l => Parse(l, where).GetProperty("data")).ToList() : [Parse(r.Out, where)];
+            Assert.All(documents, d => Assert.Contains(Failures(d), f => f.Code == expect.Code && f.Error.Contains(expect.Error!, StringComparison.Ordinal)));
+            return;
+        }
+        Assert.True(lines.Length == 2, $"two samples, two lines: {where}");
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var sample = Parse(lines[i], where);
+            Assert.Equal(i + 1, sample.GetProperty("sample").GetInt32());
+            Assert.Equal(leaf, sample.GetProperty("command").GetString());
+            Assert.Equal(0, sample.GetProperty("exitCode").GetInt32());
+            try { expect.Json?.Invoke(sample.GetProperty("data")); }
+            catch (Exception e) { throw new Xunit.Sdk.XunitException($"sample {i + 1}: {e.Message}\n{where}"); }
+        }
     }
 
     /// <summary>Every {ok: false, error, exitCode} object in a document, at any depth.</summary>

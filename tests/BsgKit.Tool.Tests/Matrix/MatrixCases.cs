@@ -31,11 +31,15 @@ public sealed record MatrixCase(string Path, Func<Personality, string[]> Args, F
     public int? NoCapCode { get; init; }
     /// <summary>Exit code with -H host9 on the lab; null when the command takes no FC host.</summary>
     public int? NoSuchHostCode { get; init; } = ExitCodes.NotFound;
+    /// <summary>A monitoring-plugins check: every failure is UNKNOWN (3) with a "BSGKIT … UNKNOWN - …" status line on stdout.</summary>
+    public bool IsCheck => Path.StartsWith("check ", StringComparison.Ordinal);
 }
 
 /// <summary>Every leaf command of bsgkit, once. The matrix test fails for a leaf that is missing here.</summary>
 public static class MatrixCases
 {
+    private const int CheckUnknown = 3;
+
     private static string Str(JsonElement e, string name) => e.GetProperty(name).GetString()!;
     private static JsonElement First(JsonElement doc) => doc.GetProperty("results")[0];
     private static IEnumerable<string?> Ids(JsonElement answer) => answer.GetProperty("ports").EnumerateArray().Select(p => p.GetProperty("portId").GetString());
@@ -88,7 +92,12 @@ public static class MatrixCases
             Assert.Equal(p.HostWwpn, Str(d, "wwpn"));
             Assert.Equal(p.HostWwnn, Str(d, "wwnn"));
             Assert.Contains(d.GetProperty("remotePorts").EnumerateArray(), r => Str(r, "wwpn") == p.T1Wwpn && Str(r, "portId") == p.T1Id);
-        }, p.HostWwpn, p.T1Id)) { SendsFc = false, NeedsFcHostOverride = true, NoCapCode = ExitCodes.Ok },
+            // fc_host statistics: the scenario's local link error counters, frame counts, and (u64)-1 counters left out.
+            var stats = d.GetProperty("statistics");
+            Assert.Equal(p.Host.Lesb?.InvalidCrc ?? 0, stats.GetProperty("invalid_crc_count").GetUInt64());
+            Assert.True(stats.GetProperty("tx_frames").GetUInt64() > 0);
+            Assert.Equal(p.Host.Driver is "fcoe" or "bnx2fc" or "qedf", stats.TryGetProperty("fc_xid_not_found", out _));
+        }, p.HostWwpn, p.T1Id, "invalid_crc_count:")) { SendsFc = false, NeedsFcHostOverride = true, NoCapCode = ExitCodes.Ok },
 
         Ns("gpn-id", p => p.T1Id, "portName", p => p.T1Wwpn),
         Ns("gnn-id", p => p.T1Id, "nodeName", p => p.T1Wwnn),
@@ -219,6 +228,30 @@ public static class MatrixCases
             Assert.Equal(p.Switch.Name, Str(d.GetProperty("switches")[0], "logicalName"));
             Assert.Equal(p.VisibleIds.Count, d.GetProperty("nPorts").GetArrayLength());
         }, $"1 switch, 0 ISLs, {p.VisibleIds.Count} N_Ports", p.T1Wwpn)),
+
+        new("diff", _ => [MonitoringFiles.Snapshot, MonitoringFiles.Snapshot], _ => Expect.Ok(d =>
+        {
+            Assert.True(d.GetProperty("equal").GetBoolean());
+            Assert.Equal(0, d.GetProperty("changes").GetArrayLength());
+        }, "no differences")) { SendsFc = false, NoCapCode = ExitCodes.Ok, NoSuchHostCode = null },
+
+        // Checks: the default ports (every online remote N_Port) within the module's thresholds, a first run writing its state.
+        new("check optics", _ => [], p => Expect.Ok(d =>
+        {
+            Assert.Equal("OK", Str(d, "state"));
+            Assert.Contains(d.GetProperty("perfdata").EnumerateArray(), x => Str(x, "label") == $"{p.T1Wwpn}_temperature_C" && x.GetProperty("value").GetDouble() == p.T1.Sfp!.TemperatureC);
+        }, "BSGKIT OPTICS OK - ", $"{p.T1Wwpn}_temperature_C={p.T1.Sfp!.TemperatureC}")) { NoCapCode = CheckUnknown, NoSuchHostCode = CheckUnknown },
+        new("check errors", _ => ["--state", MonitoringFiles.NewStatePath()], p => Expect.Ok(d =>
+        {
+            Assert.Equal("OK", Str(d, "state"));
+            Assert.StartsWith("first run", Str(d, "summary"));
+            Assert.Contains(d.GetProperty("perfdata").EnumerateArray(), x => Str(x, "label") == $"{p.T1Wwpn}_invalid_transmission_word" && x.GetProperty("value").GetUInt32() == (p.T1.Lesb?.InvalidTransmissionWord ?? 0));
+        }, "BSGKIT ERRORS OK - first run")) { NoCapCode = CheckUnknown, NoSuchHostCode = CheckUnknown },
+        new("check ports", _ => [], p => Expect.Ok(d =>
+        {
+            Assert.Equal("OK", Str(d, "state"));
+            Assert.Contains(d.GetProperty("items").EnumerateArray(), i => Str(i, "subject").Contains(p.T1Wwpn) && Str(i, "detail") == "Online");
+        }, "BSGKIT PORTS OK - ", "rports_not_online=0;0;1;0;")) { SendsFc = false, NeedsFcHostOverride = true, NoCapCode = ExitCodes.Ok, NoSuchHostCode = CheckUnknown },
 
         new("raw", p => ["--msgcode", "ct", "--dout", GpnIdHex(p)], p => Expect.Ok(d =>
         {
