@@ -67,6 +67,8 @@ public static class BsgKitCli
         root.Subcommands.Add(DiscoverCommand.Build(cli));
         root.Subcommands.Add(DiffCommand.Build(cli));
         root.Subcommands.Add(CheckCommand.Build(cli));
+        root.Subcommands.Add(MonitoringCommands.BuildExporter(cli));
+        root.Subcommands.Add(MonitoringCommands.BuildMetrics(cli));
         root.Subcommands.Add(RawCommand.Build(cli));
         root.Subcommands.Add(VendorCommand.Build(cli));
         root.Subcommands.Add(IscsiCommand.Build(cli));

@@ -55,6 +55,11 @@ public sealed class SimKernel
 
     public SimClock Clock { get; }
 
+    private long _sgIoCalls;
+
+    /// <summary>SG_IO calls this kernel has received (on every node, whatever their outcome): what a caller costs the fabric.</summary>
+    public long SgIoCalls => Interlocked.Read(ref _sgIoCalls);
+
     internal int OpenFileCount;
 
     /// <summary>Simulated descriptors opened and not yet closed: zero once every client has been disposed.</summary>
@@ -159,6 +164,7 @@ public sealed class SimKernel
     /// </summary>
     public int SgIo(SimOpenFile file, ref SgIoV4 header, IUserMemory memory)
     {
+        Interlocked.Increment(ref _sgIoCalls);
         if (file.Closed) return Errno.EBADF;
         if (header.Guard != BsgConstants.Guard) return Errno.EINVAL;                              // #4
         var timeout = EffectiveTimeout(header.Timeout, file);                                   // #5

@@ -106,6 +106,8 @@ public sealed class HostSpec
     public bool RegisterFdmi { get; set; } = true;
     /// <summary>Local link error counters (fc_host statistics).</summary>
     public LesbSpec? Lesb { get; set; }
+    /// <summary>More fc_host statistics files by name (tx_frames, fpin_li, fpin_cn_credit_stall …), written as 0x%llx.</summary>
+    public Dictionary<string, ulong>? Statistics { get; set; }
 }
 
 public sealed class NpivSpec

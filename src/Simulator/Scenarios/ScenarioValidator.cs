@@ -73,6 +73,9 @@ public static class ScenarioValidator
             CheckText(e, $"{p}.serialNumber", h.SerialNumber, CtIu.MaxTextBytes, "FDMI attribute");
             CheckText(e, $"{p}.firmwareVersion", h.FirmwareVersion, CtIu.MaxTextBytes, "FDMI attribute");
             CheckText(e, $"{p}.driverVersion", h.DriverVersion, CtIu.MaxTextBytes, "FDMI attribute");
+            foreach (var name in h.Statistics?.Keys ?? Enumerable.Empty<string>())
+                if (name.Length is 0 or > 64 || !name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
+                    e.Add($"{p}.statistics: '{name}' is not a statistics file name (lower-case letters, digits and _, at most 64)");
             for (var j = 0; j < h.Npiv.Count; j++)
             {
                 var v = h.Npiv[j];

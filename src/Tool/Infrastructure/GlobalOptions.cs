@@ -45,7 +45,7 @@ internal sealed class GlobalOptions
     };
     public Option<string?> Simulate { get; } = new("--simulate")
     {
-        Description = "Run on the in-process simulated SAN: a built-in scenario (lab, libfc, lpfc, qla2xxx, zfcp, ibmvfc, iscsi, big) or a scenario file; no value = lab. Also BSGKIT_SIMULATE",
+        Description = "Run on the in-process simulated SAN: a built-in scenario (lab, libfc, lpfc, qla2xxx, zfcp, ibmvfc, iscsi, monitoring, big: `bsgkit sim list`) or a scenario file; no value = lab. Also BSGKIT_SIMULATE",
         Arity = ArgumentArity.ZeroOrOne,
         Recursive = true,
     };

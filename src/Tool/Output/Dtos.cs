@@ -321,6 +321,27 @@ public sealed record VendorDto(string Host, string VendorId, string Status)
     public double DurationMs { get; init; }
 }
 
+/// <summary>bsgkit metrics -o json: every sample of one refresh and how every collector did.</summary>
+public sealed record MetricsDto(DateTimeOffset TakenAt, double DurationSeconds, long BsgRequests, List<MetricFamilyDto> Metrics, List<CollectorRunDto> Collectors);
+
+/// <summary>bsgkit exporter's last words after SIGINT/SIGTERM (its normal end, exit 0).</summary>
+public sealed record ExporterStoppedDto(string Signal, long Refreshes, long Scrapes, long BsgRequests);
+
+/// <summary>One metric family (name, gauge or counter, help) with its samples.</summary>
+public sealed record MetricFamilyDto(string Name, string Type, string Help, List<MetricSampleDto> Samples);
+
+public sealed record MetricSampleDto(Dictionary<string, string> Labels, double Value);
+
+/// <summary>One collector on one host: ok, not applicable (the driver cannot do it, the port is not Online), or failed requests with the first error.</summary>
+public sealed record CollectorRunDto(string Collector, string Host, bool Applicable, int Errors, double DurationSeconds)
+{
+    [JsonPropertyOrder(-1)]
+    public bool Ok { get; init; }
+    public string? Error { get; init; }
+    public int? ExitCode { get; init; }
+    public string? NotApplicable { get; init; }
+}
+
 /// <summary>With -o json, a command that fails as a whole prints this on stdout (and its one line on stderr).</summary>
 public sealed record ErrorRecordDto(string Command, string Error, int ExitCode)
 {
@@ -358,6 +379,8 @@ public sealed record ErrorRecordDto(string Command, string Error, int ExitCode)
 [JsonSerializable(typeof(DiffDto))]
 [JsonSerializable(typeof(CheckDto))]
 [JsonSerializable(typeof(CheckStateDto))]
+[JsonSerializable(typeof(MetricsDto))]
+[JsonSerializable(typeof(ExporterStoppedDto))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class JsonOutput

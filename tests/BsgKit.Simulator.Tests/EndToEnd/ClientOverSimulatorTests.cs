@@ -111,6 +111,26 @@ public class ClientOverSimulatorTests
             Assert.Single(snapshot.Switches);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Personalities))]
+    public async Task A_type_no_port_registered_is_an_empty_listing_in_one_request(string personality)
+    {
+        // The name server answers a fabric-wide GID_FT for NVMe with "FC-4 TYPEs not registered": empty and complete,
+        // not 239 per-domain queries.
+        var (san, client, _) = Open(personality);
+        using (san)
+        using (client)
+        {
+            Assert.DoesNotContain(san.Scenario.NPorts, n => n.Fc4Types.Contains("NVMe"));
+            var before = san.Kernel.SgIoCalls;
+            var listing = await NameServerListing.ListAsync(client, new NameServerListingOptions { Fc4Type = Fc4Types.Nvme, WithPortNames = false });
+            Assert.Empty(listing.Ports);
+            Assert.True(listing.IsComplete);
+            Assert.Equal(NameServerListingMethod.FullFabric, listing.Method);
+            Assert.Equal(1, san.Kernel.SgIoCalls - before);
+        }
+    }
 }
 
 /// <summary>The simulator and the client at 10,000 ports: the whole stack, not just the fabric.</summary>
@@ -132,6 +152,7 @@ public class LargeFabricEndToEndTests
         var missing = expected.Except(listed).ToList();
         Assert.True(missing.Count == 0, $"{missing.Count} FCP ports not listed, e.g. {string.Join(", ", missing.Take(5))}");
     }
+
 }
 
 /// <summary>

@@ -70,6 +70,11 @@ public class CommandMatrixTests
         var p = Personality.All.Single(x => x.Name == personality);
         var expect = ExpectationFor(c, p);
         string[] args = ["--simulate=" + p.Simulate, .. leaf.Split(' '), .. c.Args(p)];
+        if (leaf == "exporter" && expect.Code == ExitCodes.Ok)
+        {
+            await ExporterCellAsync(format == "json" ? [.. args, "-o", "json"] : args, expect, p);
+            return;
+        }
         var r = await CliRun.RunAsync(format == "json" ? [.. args, "-o", "json"] : args);
         var where = $"bsgkit {string.Join(' ', args)}{(format == "json" ? " -o json" : "")} on {p.Name}\n{r}";
 
@@ -164,6 +169,38 @@ public class CommandMatrixTests
             try { expect.Json?.Invoke(sample.GetProperty("data")); }
             catch (Exception e) { throw new Xunit.Sdk.XunitException($"sample {i + 1}: {e.Message}\n{where}"); }
         }
+    }
+
+    /// <summary>
+    /// The exporter runs until a signal: scrape /metrics once it answers, check the text, then SIGTERM, a server's normal
+    /// end: exit 0 with what it did on stdout (a line, or JSON), and the listening port is free again.
+    /// </summary>
+    private static async Task ExporterCellAsync(string[] args, Expect expect, Personality p)
+    {
+        var listen = args[Array.IndexOf(args, "--listen") + 1];
+        var where = $"bsgkit {string.Join(' ', args)} on {p.Name}";
+        using var interrupt = new CliInterrupt();
+        var run = CliRun.RunAsync(args, null, interrupt);
+        using var http = new HttpClient();
+        string? body = null;
+        for (var attempt = 0; attempt < 1200 && body is null && !run.IsCompleted; attempt++)
+        {
+            try { body = await http.GetStringAsync($"http://{listen}/metrics"); }
+            catch (HttpRequestException) { await Task.Delay(25); }
+        }
+        interrupt.Raise(15);
+        var r = await run;
+        Assert.True(body is not null, $"the exporter never answered on {listen}: {where}\n{r}");
+        Assert.True(r.Code == expect.Code, $"exit {r.Code}, expected {expect.Code}: {where}\n{r}");
+        foreach (var text in expect.Text) Assert.True(body!.Contains(text, StringComparison.Ordinal), $"/metrics lacks '{text}': {where}\n{body}");
+        Assert.All(r.ErrLines, l => Assert.StartsWith("bsgkit: ", l));
+        if (args.Contains("json"))
+        {
+            Assert.Equal("SIGTERM", r.Json.GetProperty("signal").GetString());
+            Assert.True(r.Json.GetProperty("scrapes").GetInt64() >= 1, where);
+        }
+        else Assert.StartsWith("bsgkit exporter: stopped by SIGTERM: 1 refresh(es), ", r.Out);
+        await Assert.ThrowsAsync<HttpRequestException>(() => http.GetStringAsync($"http://{listen}/metrics"));
     }
 
     /// <summary>Every {ok: false, error, exitCode} object in a document, at any depth.</summary>

@@ -76,6 +76,24 @@ public static class MatrixCases
         return Convert.ToHexStringLower(ctIu);
     }
 
+    private static IEnumerable<JsonElement> Samples(JsonElement doc, string family) =>
+        doc.GetProperty("metrics").EnumerateArray().Where(f => Str(f, "name") == family).SelectMany(f => f.GetProperty("samples").EnumerateArray());
+
+    /// <summary>What the exposition text shows of T1's link errors (RLS), or of the driver's "cannot" (bfa, fnic).</summary>
+    private static string[] MetricsTable(Personality p) => p.Cannot is null
+        ? [$"bsgkit_rport_invalid_tx_words_total{{host=\"host{p.Host.Host}\",rport=", $"wwpn=\"{p.T1Wwpn}\",fc_id=\"{p.T1Id}\"}} {p.T1.Lesb?.InvalidTransmissionWord ?? 0}\n",
+           "bsgkit_collector_success{collector=\"rdp\"", "# TYPE bsgkit_rport_sfp_rx_power_watts gauge"]
+        : ["bsgkit_collector_applicable{collector=\"rls\",host=\"host1\"} 0"];
+
+    /// <summary>A loopback port nobody listens on now (the exporter cells bind it a moment later).</summary>
+    internal static int FreePort()
+    {
+        var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        l.Start();
+        try { return ((System.Net.IPEndPoint)l.LocalEndpoint).Port; }
+        finally { l.Stop(); }
+    }
+
     public static IReadOnlyList<MatrixCase> All { get; } =
     [
         new("list", _ => [], p => p.IsIscsiOnly
@@ -252,6 +270,28 @@ public static class MatrixCases
             Assert.Equal("OK", Str(d, "state"));
             Assert.Contains(d.GetProperty("items").EnumerateArray(), i => Str(i, "subject").Contains(p.T1Wwpn) && Str(i, "detail") == "Online");
         }, "BSGKIT PORTS OK - ", "rports_not_online=0;0;1;0;")) { SendsFc = false, NeedsFcHostOverride = true, NoCapCode = ExitCodes.Ok, NoSuchHostCode = CheckUnknown },
+
+        // metrics and exporter read sysfs on every driver and send bsg requests where the driver can: on bfa and fnic the
+        // request-sending collectors are "not applicable" (the driver's own words) and the sysfs metrics are still there.
+        new("metrics", _ => [], p => Expect.Ok(d =>
+        {
+            var info = Samples(d, "bsgkit_fc_host_info").Single(x => x.GetProperty("labels").GetProperty("host").GetString() == $"host{p.Host.Host}");
+            Assert.Equal(p.HostWwpn, info.GetProperty("labels").GetProperty("wwpn").GetString());
+            var rls = d.GetProperty("collectors").EnumerateArray().First(c => Str(c, "collector") == "rls");
+            if (p.Cannot is { } cannot)
+            {
+                Assert.False(rls.GetProperty("applicable").GetBoolean());
+                Assert.Contains(cannot, Str(rls, "notApplicable"));
+                return;
+            }
+            Assert.True(rls.GetProperty("ok").GetBoolean());
+            var itw = Samples(d, "bsgkit_rport_invalid_tx_words_total").Single(x => x.GetProperty("labels").GetProperty("wwpn").GetString() == p.T1Wwpn);
+            Assert.Equal(p.T1.Lesb?.InvalidTransmissionWord ?? 0, itw.GetProperty("value").GetDouble());
+        }, [$"bsgkit_fc_host_info{{host=\"host{p.Host.Host}\",wwpn=\"{p.HostWwpn}\"", .. MetricsTable(p)])) { SendsFc = false, NeedsFcHostOverride = true, NoCapCode = ExitCodes.Permission },
+        new("exporter", _ => ["--listen", $"127.0.0.1:{FreePort()}", "--interval", "3600"], p => new Expect(ExitCodes.Ok)
+        {
+            Text = [$"bsgkit_fc_host_info{{host=\"host{p.Host.Host}\",wwpn=\"{p.HostWwpn}\"", "bsgkit_scrapes_total 1", .. MetricsTable(p)],
+        }) { SendsFc = false, NeedsFcHostOverride = true, NoCapCode = ExitCodes.Permission },
 
         new("raw", p => ["--msgcode", "ct", "--dout", GpnIdHex(p)], p => Expect.Ok(d =>
         {

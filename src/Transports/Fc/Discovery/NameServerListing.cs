@@ -185,8 +185,11 @@ public static class NameServerListing
                 }
                 return new QueryOutcome(complete ? ScopedOutcome.Complete : ScopedOutcome.Truncated, null);
             }
+            // "FC-4 TYPEs not registered" (docs/reference/fc-gs.md, explanation 0x07) is how a fabric-wide GID_FT says no
+            // port has that type: empty, not a reason to ask all 239 domains one by one.
             catch (FcRejectedException e) when (e.IsCtReject && e.Reason == CtRejectReasons.UnableToPerform
-                                                && e.Explanation is CtReasonExplanations.DatabaseEmpty or CtReasonExplanations.NoObjectInScope)
+                                                && (e.Explanation is CtReasonExplanations.DatabaseEmpty or CtReasonExplanations.NoObjectInScope
+                                                    || (e.Explanation == CtReasonExplanations.Fc4TypesNotRegistered && scope.DomainScope == 0)))
             {
                 return new QueryOutcome(ScopedOutcome.Empty, null);
             }
