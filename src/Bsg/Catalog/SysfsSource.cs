@@ -28,6 +28,9 @@ public abstract class SysfsSource
     /// </summary>
     public abstract IReadOnlyList<string> ListDirectories(string dir);
 
+    /// <summary>The names of the files (not directories) in <paramref name="dir"/>; throws like <see cref="ListDirectories"/>.</summary>
+    public abstract IReadOnlyList<string> ListFiles(string dir);
+
     /// <summary>Whether this user may list <paramref name="dir"/> (an unreadable attribute in a searchable directory is only that attribute).</summary>
     public abstract bool CanSearch(string dir);
 
@@ -39,6 +42,9 @@ public abstract class SysfsSource
 
         // sysfs class entries are symlinks to directories; Directory.Exists follows them.
         public override IReadOnlyList<string> ListDirectories(string dir) => Directory.GetFileSystemEntries(dir).Where(Directory.Exists).ToArray();
+
+        public override IReadOnlyList<string> ListFiles(string dir) =>
+            Directory.EnumerateFiles(dir).Select(Path.GetFileName).OfType<string>().ToArray();
 
         public override bool CanSearch(string dir)
         {

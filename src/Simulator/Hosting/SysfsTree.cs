@@ -260,5 +260,18 @@ internal sealed class MemorySysfsTree : SysfsSource, ISysfsTree
         }
     }
 
+    public override IReadOnlyList<string> ListFiles(string dir)
+    {
+        lock (_lock)
+        {
+            if (!_entries.TryGetValue(dir, out var entry) || !entry.IsDirectory) throw new DirectoryNotFoundException($"{dir}: no such directory");
+            if (entry.Names is { } computed) return [.. computed];
+            var result = new List<string>();
+            foreach (var name in entry.Children!)
+                if (_entries.TryGetValue(Path.Combine(dir, name), out var child) && !child.IsDirectory) result.Add(name);
+            return result;
+        }
+    }
+
     public override bool CanSearch(string dir) => DirectoryExists(dir);
 }

@@ -72,7 +72,7 @@ internal static class SysfsTreeWriter
             Write(tree, dir, name, Hex(value));
         }
         // The scenario's own statistics files (FPIN counters …) come last: they add to the transport's set or replace one.
-        foreach (var (name, value) in spec.Statistics ?? []) Write(dir, name, Hex(value));
+        foreach (var (name, value) in spec.Statistics ?? []) Write(tree, dir, name, Hex(value));
     }
 
     public static string DefaultSymbolicName(Scenarios.HostSpec spec) => spec.Driver switch
