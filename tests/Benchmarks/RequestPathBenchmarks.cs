@@ -82,7 +82,7 @@ public class NameServerBenchmarks
         for (var i = 0; i < entries.Length; i++) entries[i] = new NsPortNameEntry(new FcId((uint)(0x010000 + i)), new Wwn(0x5000000000000000UL + (ulong)i));
         _gpnFt = new byte[16 + 16 * entries.Length];
         GpnFt.BuildAccept(_gpnFt, entries);
-        _big = SimulatedSan.Create("big");
+        _big = SimulatedSan.Create("big", SysfsStorage.Memory);
         _client = Fc.Clients.FcHostClient.Open(BsgKit.Fc.Catalog.FcCatalog.Scan(_big.Catalog), _big.FcHosts[0].HostNumber,
             new Fc.Clients.FcClientOptions { Transport = _big.Transport });
     }
@@ -99,5 +99,50 @@ public class NameServerBenchmarks
     {
         _client.Dispose();
         _big.Dispose();
+    }
+}
+
+/// <summary>
+/// One GPN_ID through the FC client (FcHostClient → Bsg layer → in-process fake kernel, libfc personality, fabric) against
+/// the same request built by hand and sent through the Bsg layer alone: the client's own cost, and its allocations
+/// (0 B: the memory diagnoser shows it; RequestPathAllocationTests asserts it).
+/// </summary>
+[MemoryDiagnoser]
+public class FcClientRequestPathBenchmarks
+{
+    private SimulatedSan _san = null!;
+    private Fc.Clients.FcHostClient _client = null!;
+    private BsgDevice _device = null!;
+    private BsgTransaction _tx = null!;
+    private readonly FcId _target = new(0x010500); // the libfc scenario's first target
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _san = SimulatedSan.Create("libfc", SysfsStorage.Memory);
+        _client = Fc.Clients.FcHostClient.Open(BsgKit.Fc.Catalog.FcCatalog.Scan(_san.Catalog), 1, new Fc.Clients.FcClientOptions { Transport = _san.Transport });
+        _device = BsgDevice.Open("/dev/bsg/fc_host1", _san.Transport);
+        _tx = _device.CreateTransaction(FcBsgRequest.Size, GpnId.RequestLength, GpnId.AcceptLength);
+        GpnId.BuildRequest(_tx.Dout, _target, GpnId.AcceptLength);
+        FcBsgRequest.BuildHostCt(_tx.Request, FcId.DirectoryServer, default, Fc.Profiles.FcDriverProfiles.ByName("libfc").HostCtPortIdOrder);
+    }
+
+    [Benchmark(Baseline = true)]
+    public int GpnIdThroughBsgLayer() => _device.Execute(_tx).ReceivedLength;
+
+    [Benchmark]
+    public ulong GpnIdThroughHostClient()
+    {
+        var pending = _client.GpnIdAsync(_target);
+        return (pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult()).Value.Value;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _tx.Dispose();
+        _device.Dispose();
+        _client.Dispose();
+        _san.Dispose();
     }
 }

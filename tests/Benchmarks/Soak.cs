@@ -60,8 +60,8 @@ internal static class Soak
         var catalog = CatalogOf(san);
         using var client = FcHostClient.Open(catalog, catalog.FcHosts[0].HostNumber, options);
         await client.GpnIdAsync(target);
-        await Try(client.GielAsync());
-        await Try(client.EchoAsync(target, new byte[] { 1, 2, 3, 4 }));
+        await Try(client.GielAsync().AsTask());
+        await Try(client.EchoAsync(target, new byte[] { 1, 2, 3, 4 }).AsTask());
     }
 
     private static async Task RefreshIterationAsync(SimulatedSan san, FcClientOptions options, FcId target)
@@ -71,9 +71,9 @@ internal static class Soak
         {
             if (host.Node is null) continue;
             using var client = FcHostClient.Open(catalog, host.HostNumber, options);
-            await Try(client.GpnFtAsync(new NsFc4TypeScope(Fc4Types.Fcp)));
+            await Try(client.GpnFtAsync(new NsFc4TypeScope(Fc4Types.Fcp)).AsTask());
             foreach (var rport in client.RemotePorts)
-                if (rport.PortId is { } id && !id.IsWellKnown) await Try(client.RlsAsync(id, id));
+                if (rport.PortId is { } id && !id.IsWellKnown) await Try(client.RlsAsync(id, id).AsTask());
         }
     }
 

@@ -14,12 +14,20 @@ public sealed class BsgNodeCatalog
     /// Where reported device paths say the nodes are, when that differs from where they are looked for (the
     /// simulator's tree lives in a temporary directory but its nodes answer to /dev/bsg/NAME).
     /// </param>
-    public BsgNodeCatalog(string sysfsRoot = "/sys", string devRoot = "/dev", string? reportedDevRoot = null)
+    /// <param name="source">What the tree is read from: the file system unless given (the simulator's in-memory tree).</param>
+    public BsgNodeCatalog(string sysfsRoot = "/sys", string devRoot = "/dev", string? reportedDevRoot = null, SysfsSource? source = null)
     {
         SysfsRoot = sysfsRoot;
         DevRoot = devRoot;
         ReportedDevRoot = reportedDevRoot ?? devRoot;
+        Source = source ?? SysfsSource.FileSystem;
     }
+
+    /// <summary>What the tree is read from.</summary>
+    public SysfsSource Source { get; }
+
+    /// <summary>Typed reads of one directory of this tree.</summary>
+    public SysfsAttributes Attributes(string dir, List<string> problems) => new(dir, problems, Source);
 
     public string ReportedDevRoot { get; }
 
@@ -44,7 +52,7 @@ public sealed class BsgNodeCatalog
         foreach (var entry in ListEntries(dir, problems, missingIsNormal: true))
         {
             var name = Path.GetFileName(entry);
-            var devNumber = ReadAttribute(entry, "dev", problems, required: false);
+            var devNumber = Report(Source.Read(entry, "dev"), entry, "dev", problems, required: false);
             if (devNumber != null && !IsDeviceNumber(devNumber))
             {
                 problems.Add($"{Path.Combine(entry, "dev")}: '{devNumber}' is not major:minor; ignored");
@@ -53,8 +61,8 @@ public sealed class BsgNodeCatalog
             string? devicePath = null;
             string? note = null;
             var bsgPath = Path.Combine(DevRoot, "bsg", name);
-            if (Path.Exists(bsgPath)) devicePath = Path.Combine(ReportedDevRoot, "bsg", name);
-            else if (devNumber != null && Path.Exists(Path.Combine(DevRoot, "char", devNumber)))
+            if (Source.Exists(bsgPath)) devicePath = Path.Combine(ReportedDevRoot, "bsg", name);
+            else if (devNumber != null && Source.Exists(Path.Combine(DevRoot, "char", devNumber)))
                 devicePath = Path.Combine(ReportedDevRoot, "char", devNumber);
             else
                 note = devNumber != null
@@ -62,13 +70,53 @@ public sealed class BsgNodeCatalog
                     : $"no {bsgPath} and no device number in sysfs";
             result.Add(BsgNode.Classify(name, devicePath, devNumber) with { Note = note });
         }
-        result.Sort(static (a, b) => NaturalCompare(a.Name, b.Name));
+        SortNatural(result, static (a, b) => CompareNodes(a, b));
         return result;
     }
 
+    /// <summary>
+    /// Sorts by <paramref name="compare"/> unless already in order (one pass): a tree listed in creation order often is,
+    /// and a big fabric's catalog has tens of thousands of entries.
+    /// </summary>
+    public static void SortNatural<T>(List<T> items, Comparison<T> compare)
+    {
+        for (var i = 1; i < items.Count; i++)
+            if (compare(items[i - 1], items[i]) > 0)
+            {
+                items.Sort(compare);
+                return;
+            }
+    }
+
+    /// <summary>
+    /// <see cref="NaturalCompare"/> of two nodes' names, from their parsed numbers when both were classified (the same
+    /// order: kinds sort by their names' first letters — digits, fc_host, iscsi_host, rport — then number by number).
+    /// </summary>
+    public static int CompareNodes(BsgNode a, BsgNode b)
+    {
+        if (a.Kind == BsgNodeKind.Unknown || b.Kind == BsgNodeKind.Unknown) return NaturalCompare(a.Name, b.Name);
+        var c = KindRank(a.Kind).CompareTo(KindRank(b.Kind));
+        if (c == 0) c = Nullable.Compare(a.HostNumber, b.HostNumber);
+        if (c == 0) c = Nullable.Compare(a.Channel, b.Channel);
+        if (c == 0) c = Nullable.Compare(a.Number, b.Number);
+        if (c == 0) c = Nullable.Compare(a.Lun, b.Lun);
+        return c;
+    }
+
+    private static int KindRank(BsgNodeKind kind) => kind switch
+    {
+        BsgNodeKind.ScsiDevice => 0,   // "H:C:T:L": a digit first
+        BsgNodeKind.FcHost => 1,       // "fc_hostN"
+        BsgNodeKind.IscsiHost => 2,    // "iscsi_hostN"
+        _ => 3,                        // "rport-H:C-N"
+    };
+
     /// <summary>The SCSI host's driver: /sys/class/scsi_host/hostN/proc_name.</summary>
-    public string? ReadProcName(int host, List<string> problems) =>
-        ReadAttribute(Path.Combine(ClassDirectory("scsi_host"), $"host{host}"), "proc_name", problems, required: true);
+    public string? ReadProcName(int host, List<string> problems)
+    {
+        var path = Path.Combine(ClassDirectory("scsi_host"), $"host{host}", "proc_name");
+        return Report(Source.Read(path), path, problems, required: true);
+    }
 
     /// <summary>The entries of /sys/class/CLS that are hostN directories, with their numbers; others become problems.</summary>
     public IReadOnlyList<(string Path, int Host)> ListHostEntries(string cls, List<string> problems)
@@ -99,17 +147,16 @@ public sealed class BsgNodeCatalog
                                  && uint.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out _);
     }
 
-    private static IEnumerable<string> ListEntries(string dir, List<string> problems, bool missingIsNormal)
+    private IEnumerable<string> ListEntries(string dir, List<string> problems, bool missingIsNormal)
     {
-        if (!Directory.Exists(dir))
+        if (!Source.DirectoryExists(dir))
         {
             if (!missingIsNormal) problems.Add($"{dir}: missing");
             return [];
         }
         try
         {
-            // sysfs class entries are symlinks to directories; Directory.GetDirectories follows them.
-            return Directory.GetFileSystemEntries(dir).Where(Directory.Exists).ToArray();
+            return Source.ListDirectories(dir);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -123,12 +170,20 @@ public sealed class BsgNodeCatalog
     /// null plus a problem line when unreadable, or when absent and <paramref name="required"/>.
     /// </summary>
     public static string? ReadAttribute(string dir, string attribute, List<string> problems, bool required) =>
-        Report(SysfsAttribute.Read(Path.Combine(dir, attribute)), Path.Combine(dir, attribute), problems, required);
+        Report(SysfsAttribute.Read(Path.Combine(dir, attribute)), dir, attribute, problems, required);
 
     internal static string? Report(SysfsValue value, string path, List<string> problems, bool required)
     {
         if (value.Problem is { } problem) problems.Add(problem);
         else if (value.Missing && required) problems.Add($"{path}: missing");
+        return value.Text;
+    }
+
+    /// <summary><see cref="Report(SysfsValue, string, List{string}, bool)"/> with the path built only for a problem line.</summary>
+    internal static string? Report(SysfsValue value, string dir, string attribute, List<string> problems, bool required)
+    {
+        if (value.Problem is { } problem) problems.Add(problem);
+        else if (value.Missing && required) problems.Add($"{Path.Combine(dir, attribute)}: missing");
         return value.Text;
     }
 
@@ -162,8 +217,9 @@ public sealed class BsgNodeCatalog
 /// Typed reads of one sysfs directory's attributes; bad values become null plus a problem line. A directory this user
 /// may not read is one line saying so, not a "missing" per attribute.
 /// </summary>
-public sealed class SysfsAttributes(string dir, List<string> problems)
+public sealed class SysfsAttributes(string dir, List<string> problems, SysfsSource? source = null)
 {
+    private readonly SysfsSource _source = source ?? SysfsSource.FileSystem;
     private bool _denied;
 
     /// <summary>The directory read.</summary>
@@ -172,26 +228,14 @@ public sealed class SysfsAttributes(string dir, List<string> problems)
     public string? Text(string attribute, bool required = true)
     {
         if (_denied) return null;
-        var path = Path.Combine(dir, attribute);
-        var value = SysfsAttribute.Read(path);
-        if (value.Errno == Errno.EACCES && !CanSearch(dir))
+        var value = _source.Read(dir, attribute);
+        if (value.Errno == Errno.EACCES && !_source.CanSearch(dir))
         {
             _denied = true;
             problems.Add($"{dir}: cannot read (EACCES: permission denied); its attributes are unknown");
             return null;
         }
-        return BsgNodeCatalog.Report(value, path, problems, required);
-    }
-
-    private static bool CanSearch(string directory)
-    {
-        try
-        {
-            using var e = System.IO.Directory.EnumerateFileSystemEntries(directory).GetEnumerator();
-            e.MoveNext();
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+        return BsgNodeCatalog.Report(value, dir, attribute, problems, required);
     }
 
     public ulong? Hex64(string attribute, bool required = true)

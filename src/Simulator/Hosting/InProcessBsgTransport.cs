@@ -22,7 +22,15 @@ public sealed class InProcessBsgTransport(SimulatedSan san) : IBsgTransport
     public int Execute(BsgNodeChannel channel, ref SgIoV4 header, ReadOnlySpan<MemoryRegion> handedOver)
     {
         if (channel is not Channel c) return Errno.EBADF;
-        return san.Kernel.SgIo(c.File, ref header, new RegionUserMemory(handedOver));
+        var memory = RegionUserMemory.ForThisThread(handedOver);
+        try
+        {
+            return san.Kernel.SgIo(c.File, ref header, memory);
+        }
+        finally
+        {
+            memory.Release();
+        }
     }
 
     private sealed class Channel(string path, SimOpenFile file) : BsgNodeChannel(path)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using BsgKit.Bsg;
 using BsgKit.Bsg.Catalog;
 using BsgKit.Fc;
@@ -18,30 +17,53 @@ public sealed class SimulatedSan : IDisposable
 {
     public const string FcBsgMajor = "248", ScsiBsgMajor = "249", IscsiBsgMajor = "247";
 
-    private readonly ConcurrentDictionary<string, SimNode> _nodes = new(StringComparer.Ordinal);
+    // Filled while the SAN is built, only read afterwards (from any thread).
+    private readonly Dictionary<string, SimNode> _nodes = new(StringComparer.Ordinal);
     private readonly List<SimFcHost> _hosts = [];
     private readonly List<SimIscsiHost> _iscsiHosts = [];
     private readonly bool _ownsRoot;
     private int _nextMinor;
 
+    /// <summary>A simulated SAN with its tree as files: in <paramref name="rootDirectory"/>, or a new directory removed on dispose.</summary>
     public SimulatedSan(Scenario scenario, ISimFabric fabric, string? rootDirectory = null)
-        : this(scenario, fabric, rootDirectory, ScenarioLimits.MaxTreeFiles)
+        : this(scenario, fabric, rootDirectory, ScenarioLimits.MaxTreeFiles, SysfsStorage.Files)
+    {
+    }
+
+    /// <summary>A simulated SAN with its tree where <paramref name="storage"/> says (memory: no files at all).</summary>
+    public SimulatedSan(Scenario scenario, ISimFabric fabric, SysfsStorage storage)
+        : this(scenario, fabric, null, ScenarioLimits.MaxTreeFiles, storage)
     {
     }
 
     /// <param name="maxTreeFiles">The tree's file limit (tests use a small one).</param>
-    internal SimulatedSan(Scenario scenario, ISimFabric fabric, string? rootDirectory, long maxTreeFiles)
+    internal SimulatedSan(Scenario scenario, ISimFabric fabric, string? rootDirectory, long maxTreeFiles, SysfsStorage storage = SysfsStorage.Files)
     {
         Scenario = scenario;
         Fabric = fabric;
         Kernel = new SimKernel(fabric.Clock);
-        _ownsRoot = rootDirectory is null;
-        Root = rootDirectory ?? CreateRoot();
-        SysRoot = Path.Combine(Root, "sys");
-        DevRoot = Path.Combine(Root, "dev");
+        Storage = rootDirectory is null ? storage : SysfsStorage.Files;
+        if (Storage == SysfsStorage.Memory)
+        {
+            // The paths a real machine has: problem lines and reported nodes read as they would there.
+            Root = "/";
+            SysRoot = "/sys";
+            DevRoot = "/dev";
+            var memory = new MemorySysfsTree(SysRoot, DevRoot);
+            _memory = memory;
+            _tree = memory;
+        }
+        else
+        {
+            _ownsRoot = rootDirectory is null;
+            Root = rootDirectory ?? CreateRoot();
+            SysRoot = Path.Combine(Root, "sys");
+            DevRoot = Path.Combine(Root, "dev");
+            _tree = new FileSysfsTree(SysRoot, DevRoot);
+        }
         try
         {
-            _budget = new TreeBudget(scenario.Name, Root, maxTreeFiles);
+            _budget = new TreeBudget(scenario.Name, Storage == SysfsStorage.Files ? Root : null, maxTreeFiles);
             Build(scenario);
         }
         catch
@@ -52,12 +74,18 @@ public sealed class SimulatedSan : IDisposable
         Transport = new InProcessBsgTransport(this);
     }
 
+    private readonly ISysfsTree _tree;
+    private readonly MemorySysfsTree? _memory;
+
     private readonly TreeBudget _budget;
 
     private void Build(Scenario scenario)
     {
-        Directory.CreateDirectory(Path.Combine(SysRoot, "class"));
-        Directory.CreateDirectory(Path.Combine(DevRoot, "bsg"));
+        if (Storage == SysfsStorage.Files)
+        {
+            Directory.CreateDirectory(Path.Combine(SysRoot, "class"));
+            Directory.CreateDirectory(Path.Combine(DevRoot, "bsg"));
+        }
         foreach (var spec in scenario.Hosts.OrderBy(h => h.Host))
         {
             AddHost(spec, spec.Host, spec.Wwpn, spec.Wwnn);
@@ -66,45 +94,61 @@ public sealed class SimulatedSan : IDisposable
         DiscoverPeers();
         foreach (var iscsi in scenario.IscsiHosts)
         {
-            SysfsTreeWriter.WriteIscsiHost(SysRoot, iscsi);
+            SysfsTreeWriter.WriteIscsiHost(_tree, iscsi);
             AddIscsiHost(iscsi);
         }
         if (scenario.ScsiDebug is { } sd)
         {
             var lun = new SimScsiDeviceNode($"{sd.Host}:0:0:0", sd.Vendor, sd.Product, sd.Revision) { ScsiDebugInquiry = true };
             Register(lun, ScsiBsgMajor);
-            SysfsTreeWriter.WriteBsgNode(SysRoot, DevRoot, lun);
+            SysfsTreeWriter.WriteBsgNode(_tree, lun);
         }
     }
 
-    /// <summary>The simulated SAN of a scenario on its own fabric and clock.</summary>
+    /// <summary>The simulated SAN of a scenario on its own fabric and clock, its tree as files.</summary>
     public static SimulatedSan Create(Scenario scenario, string? rootDirectory = null) =>
         new(scenario, new SimFabric(scenario, new SimClock { RealDelays = scenario.RealDelays || scenario.Latency is { IsOn: true } }), rootDirectory);
 
+    /// <summary>The simulated SAN of a scenario on its own fabric and clock, its tree where <paramref name="storage"/> says.</summary>
+    public static SimulatedSan Create(Scenario scenario, SysfsStorage storage) =>
+        new(scenario, new SimFabric(scenario, new SimClock { RealDelays = scenario.RealDelays }), storage);
+
     /// <summary>A built-in scenario by name, or a scenario file.</summary>
-    public static SimulatedSan Create(string nameOrPath) => Create(ScenarioLoader.Resolve(nameOrPath));
+    public static SimulatedSan Create(string nameOrPath, SysfsStorage storage = SysfsStorage.Files) => Create(ScenarioLoader.Resolve(nameOrPath), storage);
 
     /// <summary>
     /// The generated tree is hundreds of thousands of tiny files on a big fabric: on tmpfs (/dev/shm) it is built
-    /// an order of magnitude faster than on disk, so use it when it is there and writable.
+    /// an order of magnitude faster than on disk, so use it when it is there and writable. Its name carries the owner's
+    /// process ID, so trees a killed owner (SIGKILL) could not remove are reaped here, by the next owner.
     /// </summary>
     private static string CreateRoot()
     {
         const string shm = "/dev/shm";
         if (Directory.Exists(shm))
         {
-            try { return Directory.CreateDirectory(Path.Combine(shm, $"bsgkit-sim-{Guid.NewGuid():N}")).FullName; }
+            try
+            {
+                StaleTrees.Reap(shm);
+                return Directory.CreateDirectory(Path.Combine(shm, StaleTrees.NewName())).FullName;
+            }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
-        return Directory.CreateTempSubdirectory("bsgkit-sim-").FullName;
+        StaleTrees.Reap(Path.GetTempPath());
+        return Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), StaleTrees.NewName())).FullName;
     }
+
+    /// <summary>Where the tree is: files (<see cref="Root"/> a real directory) or memory.</summary>
+    public SysfsStorage Storage { get; }
+
+    /// <summary>Files and directories the tree holds (memory), or -1 for a file tree (count it on disk).</summary>
+    public long TreeEntryCount => _memory?.EntryCount ?? -1;
 
     public Scenario Scenario { get; }
     public ISimFabric Fabric { get; }
     public SimKernel Kernel { get; }
     public IBsgTransport Transport { get; }
 
-    /// <summary>The directory holding the generated sys/ and dev/ trees.</summary>
+    /// <summary>The directory holding the generated sys/ and dev/ trees ("/" for a tree in memory, which has no files).</summary>
     public string Root { get; }
     public string SysRoot { get; }
     public string DevRoot { get; }
@@ -121,7 +165,7 @@ public sealed class SimulatedSan : IDisposable
     /// The node catalog over the generated tree: what `bsgkit list` sees. Nodes are reported as /dev/bsg/NAME,
     /// exactly as on a real machine; the in-process transport answers to those paths.
     /// </summary>
-    public BsgNodeCatalog Catalog => new(SysRoot, DevRoot, "/dev");
+    public BsgNodeCatalog Catalog => new(SysRoot, DevRoot, "/dev", _memory);
 
     public SimFcHost? FindHost(int hostNumber) => _hosts.FirstOrDefault(h => h.HostNumber == hostNumber);
 
@@ -177,11 +221,11 @@ public sealed class SimulatedSan : IDisposable
 
         if (lld.HasBsgHandler) Register(host.Node, FcBsgMajor); // fnic: no bsg node at all
         _hosts.Add(host);
-        SysfsTreeWriter.WriteHost(SysRoot, DevRoot, host, spec);
+        SysfsTreeWriter.WriteHost(_tree, host, spec);
         foreach (var rport in host.RemotePorts)
         {
             if (lld.HasBsgHandler) Register(rport.Node, FcBsgMajor);
-            SysfsTreeWriter.WriteRemotePort(SysRoot, DevRoot, rport);
+            SysfsTreeWriter.WriteRemotePort(_tree, rport);
             if (rport.Roles.Contains("FCP Target"))
             {
                 // One LUN per target, like scsi_debug: its own SCSI bsg node H:C:T:L.
@@ -191,10 +235,10 @@ public sealed class SimulatedSan : IDisposable
                     ReportsResidual = lld is not LibfcLld,
                 };
                 Register(lun, ScsiBsgMajor);
-                SysfsTreeWriter.WriteBsgNode(SysRoot, DevRoot, lun); // SCSI nodes exist whatever the FC driver
+                SysfsTreeWriter.WriteBsgNode(_tree, lun); // SCSI nodes exist whatever the FC driver
             }
         }
-        host.RemotePortChanged += r => SysfsTreeWriter.UpdateRemotePort(SysRoot, DevRoot, r);
+        host.RemotePortChanged += r => SysfsTreeWriter.UpdateRemotePort(_tree, r);
     }
 
     /// <summary>iscsi_bsg_host_add: only drivers with a bsg handler get /dev/bsg/iscsi_hostN.</summary>
@@ -210,7 +254,7 @@ public sealed class SimulatedSan : IDisposable
         };
         foreach (var test in spec.FailingDiagTests) host.FailingDiagTests.Add(test);
         Register(host.Node, IscsiBsgMajor);
-        SysfsTreeWriter.WriteBsgNode(SysRoot, DevRoot, host.Node);
+        SysfsTreeWriter.WriteBsgNode(_tree, host.Node);
         _iscsiHosts.Add(host);
     }
 
@@ -230,7 +274,7 @@ public sealed class SimulatedSan : IDisposable
                 _budget.Reserve(ScenarioLimits.TreeFilesPerRemotePort, $"host{host.HostNumber}");
                 var rport = host.AddRemotePort(view.PortId, view.PortName, view.NodeName, view.Roles);
                 if (host.Lld.HasBsgHandler) Register(rport.Node, FcBsgMajor);
-                SysfsTreeWriter.WriteRemotePort(SysRoot, DevRoot, rport);
+                SysfsTreeWriter.WriteRemotePort(_tree, rport);
             }
             if (Fabric is SimFabric fabric) AddGonePeers(host, fabric, known);
         }
@@ -251,7 +295,7 @@ public sealed class SimulatedSan : IDisposable
             var rport = host.AddRemotePort(port.Id, port.PortName, port.NodeName, port.Roles);
             rport.State = RportState.NotPresent;
             if (host.Lld.HasBsgHandler) Register(rport.Node, FcBsgMajor);
-            SysfsTreeWriter.WriteRemotePort(SysRoot, DevRoot, rport);
+            SysfsTreeWriter.WriteRemotePort(_tree, rport);
         }
     }
 

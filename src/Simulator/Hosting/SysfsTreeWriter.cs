@@ -6,38 +6,40 @@ namespace BsgKit.Simulator.Hosting;
 /// <summary>
 /// Writes the simulated machine's /sys/class/{fc_host,fc_remote_ports,scsi_host,iscsi_host,bsg} and /dev/bsg
 /// into a directory, in the kernel's formats (docs/reference/sysfs.md), so the node catalog — and unmodified programs that
-/// read sysfs — find the simulated hosts exactly as on a real machine. /dev/bsg nodes are regular files.
+/// read sysfs — find the simulated hosts exactly as on a real machine. /dev/bsg nodes are regular files. The tree is
+/// files or memory (<see cref="SysfsStorage"/>); the formats are the same.
 /// </summary>
-public static class SysfsTreeWriter
+internal static class SysfsTreeWriter
 {
-    public static void WriteHost(string sysRoot, string devRoot, SimFcHost host, Scenarios.HostSpec spec)
+    public static void WriteHost(ISysfsTree tree, SimFcHost host, Scenarios.HostSpec spec)
     {
+        var sysRoot = tree.SysRoot;
         var scsiHost = Path.Combine(sysRoot, "class", "scsi_host", $"host{host.HostNumber}");
-        Write(scsiHost, "proc_name", host.Lld.ProcName);
+        Write(tree, scsiHost, "proc_name", host.Lld.ProcName);
         var d = Path.Combine(sysRoot, "class", "fc_host", $"host{host.HostNumber}");
-        Write(d, "port_name", $"0x{host.PortName.Value:x16}");
-        Write(d, "node_name", $"0x{host.NodeName.Value:x16}");
-        Write(d, "permanent_port_name", $"0x{host.PortName.Value:x16}");
-        Write(d, "port_id", $"0x{host.PortId.Value:x6}");
-        Write(d, "port_type", "NPort (fabric via point-to-point)");
-        Write(d, "port_state", host.PortState);
-        Write(d, "speed", spec.Speed);
-        Write(d, "supported_speeds", spec.SupportedSpeeds ?? spec.Speed);
-        Write(d, "fabric_name", $"0x{host.FabricName.Value:x16}");
-        Write(d, "symbolic_name", spec.SymbolicName ?? DefaultSymbolicName(spec));
-        Write(d, "supported_classes", "Class 3");
-        Write(d, "maxframe_size", "2048 bytes");
-        Write(d, "max_npiv_vports", "255");
-        Write(d, "npiv_vports_inuse", spec.Npiv.Count.ToString(CultureInfo.InvariantCulture));
-        Write(d, "dev_loss_tmo", "30");
-        Write(d, "tgtid_bind_type", "wwpn (World Wide Port Name)");
-        if (spec.Manufacturer != null) Write(d, "manufacturer", spec.Manufacturer);
-        if (spec.Model != null) Write(d, "model", spec.Model);
-        if (spec.SerialNumber != null) Write(d, "serial_number", spec.SerialNumber);
-        if (spec.FirmwareVersion != null) Write(d, "firmware_version", spec.FirmwareVersion);
-        if (spec.DriverVersion != null) Write(d, "driver_version", spec.DriverVersion);
-        WriteStatistics(Path.Combine(d, Fc.Catalog.FcHostStatistics.Directory), host, spec);
-        if (host.Lld.HasBsgHandler) WriteBsgNode(sysRoot, devRoot, host.Node);
+        Write(tree, d, "port_name", $"0x{host.PortName.Value:x16}");
+        Write(tree, d, "node_name", $"0x{host.NodeName.Value:x16}");
+        Write(tree, d, "permanent_port_name", $"0x{host.PortName.Value:x16}");
+        Write(tree, d, "port_id", $"0x{host.PortId.Value:x6}");
+        Write(tree, d, "port_type", "NPort (fabric via point-to-point)");
+        Write(tree, d, "port_state", host.PortState);
+        Write(tree, d, "speed", spec.Speed);
+        Write(tree, d, "supported_speeds", spec.SupportedSpeeds ?? spec.Speed);
+        Write(tree, d, "fabric_name", $"0x{host.FabricName.Value:x16}");
+        Write(tree, d, "symbolic_name", spec.SymbolicName ?? DefaultSymbolicName(spec));
+        Write(tree, d, "supported_classes", "Class 3");
+        Write(tree, d, "maxframe_size", "2048 bytes");
+        Write(tree, d, "max_npiv_vports", "255");
+        Write(tree, d, "npiv_vports_inuse", spec.Npiv.Count.ToString(CultureInfo.InvariantCulture));
+        Write(tree, d, "dev_loss_tmo", "30");
+        Write(tree, d, "tgtid_bind_type", "wwpn (World Wide Port Name)");
+        if (spec.Manufacturer != null) Write(tree, d, "manufacturer", spec.Manufacturer);
+        if (spec.Model != null) Write(tree, d, "model", spec.Model);
+        if (spec.SerialNumber != null) Write(tree, d, "serial_number", spec.SerialNumber);
+        if (spec.FirmwareVersion != null) Write(tree, d, "firmware_version", spec.FirmwareVersion);
+        if (spec.DriverVersion != null) Write(tree, d, "driver_version", spec.DriverVersion);
+        WriteStatistics(tree, Path.Combine(d, Fc.Catalog.FcHostStatistics.Directory), host, spec);
+        if (host.Lld.HasBsgHandler) WriteBsgNode(tree, host.Node);
     }
 
     /// <summary>
@@ -46,7 +48,7 @@ public static class SysfsTreeWriter
     /// libfc's own (its exchange manager counts them); the other personalities report them as -1, not kept — a
     /// simulator choice, so that readers meet the all-ones value (docs/reference/sysfs.md §4.1).
     /// </summary>
-    public static void WriteStatistics(string dir, SimFcHost host, Scenarios.HostSpec spec)
+    public static void WriteStatistics(ISysfsTree tree, string dir, SimFcHost host, Scenarios.HostSpec spec)
     {
         var lesb = spec.Lesb;
         var n = (ulong)host.HostNumber;
@@ -67,10 +69,10 @@ public static class SysfsTreeWriter
                     => libfc ? 0 : Fc.Catalog.FcHostStatistics.NotKept,
                 _ => 0,
             };
-            Write(dir, name, Hex(value));
+            Write(tree, dir, name, Hex(value));
         }
         // The scenario's own statistics files (FPIN counters …) come last: they add to the transport's set or replace one.
-        foreach (var (name, value) in spec.Statistics ?? []) Write(dir, name, Hex(value));
+        foreach (var (name, value) in spec.Statistics ?? []) Write(tree, dir, name, Hex(value));
     }
 
     public static string DefaultSymbolicName(Scenarios.HostSpec spec) => spec.Driver switch
@@ -83,63 +85,68 @@ public static class SysfsTreeWriter
         _ => $"{spec.Driver} simulated HBA",
     };
 
-    public static void WriteRemotePort(string sysRoot, string devRoot, SimRport rport)
+    /// <summary>An rport's attributes (fc_remote_ports/rport-H:C-N), in the order the kernel lists them.</summary>
+    private static readonly string[] RemotePortAttributes =
+        ["port_name", "node_name", "port_id", "roles", "port_state", "scsi_target_id", "supported_classes", "maxframe_size", "dev_loss_tmo", "fast_io_fail_tmo"];
+
+    private static readonly string[] BsgNodeAttributes = ["dev"];
+
+    public static void WriteRemotePort(ISysfsTree tree, SimRport rport)
     {
-        var d = Path.Combine(sysRoot, "class", "fc_remote_ports", rport.Name);
-        Write(d, "port_name", $"0x{rport.PortName.Value:x16}");
-        Write(d, "node_name", $"0x{rport.NodeName.Value:x16}");
-        Write(d, "port_id", $"0x{rport.PortId.Value:x6}");
-        Write(d, "roles", rport.Roles.Count == 0 ? "unknown" : string.Join(", ", rport.Roles));
-        Write(d, "port_state", rport.StateName);
-        Write(d, "scsi_target_id", rport.Roles.Contains("FCP Target") ? rport.Number.ToString(CultureInfo.InvariantCulture) : "-1");
-        Write(d, "supported_classes", "Class 3");
-        Write(d, "maxframe_size", "2048 bytes");
-        Write(d, "dev_loss_tmo", "30");
-        Write(d, "fast_io_fail_tmo", "5");
-        if (rport.Host.Lld.HasBsgHandler) WriteBsgNode(sysRoot, devRoot, rport.Node);
+        tree.WriteDirectory(Path.Combine(tree.SysRoot, "class", "fc_remote_ports", rport.Name), RemotePortAttributes, name => RemotePortAttribute(rport, name));
+        if (rport.Host.Lld.HasBsgHandler) WriteBsgNode(tree, rport.Node);
     }
 
-    /// <summary>A remote port changed: rewrite its state, or remove it (and its node) when it is gone.</summary>
-    public static void UpdateRemotePort(string sysRoot, string devRoot, SimRport rport)
+    private static string RemotePortAttribute(SimRport rport, string name) => name switch
     {
+        "port_name" => $"0x{rport.PortName.Value:x16}",
+        "node_name" => $"0x{rport.NodeName.Value:x16}",
+        "port_id" => $"0x{rport.PortId.Value:x6}",
+        "roles" => rport.Roles.Count == 0 ? "unknown" : string.Join(", ", rport.Roles),
+        "port_state" => rport.StateName,
+        "scsi_target_id" => rport.Roles.Contains("FCP Target") ? rport.Number.ToString(CultureInfo.InvariantCulture) : "-1",
+        "supported_classes" => "Class 3",
+        "maxframe_size" => "2048 bytes",
+        "dev_loss_tmo" => "30",
+        "fast_io_fail_tmo" => "5",
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not an rport attribute"),
+    };
+
+    /// <summary>A remote port changed: rewrite its state, or remove it (and its node) when it is gone.</summary>
+    public static void UpdateRemotePort(ISysfsTree tree, SimRport rport)
+    {
+        var sysRoot = tree.SysRoot;
         var d = Path.Combine(sysRoot, "class", "fc_remote_ports", rport.Name);
         if (rport.State == RportState.Deleted)
         {
-            if (Directory.Exists(d)) Directory.Delete(d, recursive: true);
-            var bsg = Path.Combine(sysRoot, "class", "bsg", rport.Name);
-            if (Directory.Exists(bsg)) Directory.Delete(bsg, recursive: true);
-            File.Delete(Path.Combine(devRoot, "bsg", rport.Name));
+            tree.DeleteDirectory(d);
+            tree.DeleteDirectory(Path.Combine(sysRoot, "class", "bsg", rport.Name));
+            tree.DeleteFile(Path.Combine(tree.DevRoot, "bsg", rport.Name));
             return;
         }
-        Write(d, "port_state", rport.StateName);
+        if (!tree.IsLive) Write(tree, d, "port_state", rport.StateName);
     }
 
-    public static void WriteBsgNode(string sysRoot, string devRoot, SimNode node)
+    public static void WriteBsgNode(ISysfsTree tree, SimNode node)
     {
-        Write(Path.Combine(sysRoot, "class", "bsg", node.Name), "dev", node.DeviceNumber);
-        var dev = Path.Combine(devRoot, "bsg");
-        Directory.CreateDirectory(dev);
-        var path = Path.Combine(dev, node.Name);
-        if (!File.Exists(path)) File.WriteAllBytes(path, []);
+        tree.WriteDirectory(Path.Combine(tree.SysRoot, "class", "bsg", node.Name), BsgNodeAttributes, _ => node.DeviceNumber);
+        tree.CreateNode(Path.Combine(tree.DevRoot, "bsg"), node.Name);
     }
 
-    public static void WriteIscsiHost(string sysRoot, Scenarios.IscsiHostSpec spec)
+    public static void WriteIscsiHost(ISysfsTree tree, Scenarios.IscsiHostSpec spec)
     {
-        Write(Path.Combine(sysRoot, "class", "scsi_host", $"host{spec.Host}"), "proc_name", spec.Driver);
+        var sysRoot = tree.SysRoot;
+        Write(tree, Path.Combine(sysRoot, "class", "scsi_host", $"host{spec.Host}"), "proc_name", spec.Driver);
         var d = Path.Combine(sysRoot, "class", "iscsi_host", $"host{spec.Host}");
-        Write(d, "initiatorname", spec.InitiatorName);
-        if (spec.IpAddress != null) Write(d, "ipaddress", spec.IpAddress);
-        if (spec.HwAddress != null) Write(d, "hwaddress", spec.HwAddress);
-        if (spec.NetDev != null) Write(d, "netdev", spec.NetDev);
-        Write(d, "port_state", spec.PortState);
-        if (spec.PortSpeed != null) Write(d, "port_speed", spec.PortSpeed);
+        Write(tree, d, "initiatorname", spec.InitiatorName);
+        if (spec.IpAddress != null) Write(tree, d, "ipaddress", spec.IpAddress);
+        if (spec.HwAddress != null) Write(tree, d, "hwaddress", spec.HwAddress);
+        if (spec.NetDev != null) Write(tree, d, "netdev", spec.NetDev);
+        Write(tree, d, "port_state", spec.PortState);
+        if (spec.PortSpeed != null) Write(tree, d, "port_speed", spec.PortSpeed);
     }
 
     private static string Hex(ulong v) => $"0x{v:x}";
 
-    private static void Write(string dir, string attribute, string value)
-    {
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, attribute), value + "\n");
-    }
+    private static void Write(ISysfsTree tree, string dir, string attribute, string value) => tree.Write(dir, attribute, value);
 }

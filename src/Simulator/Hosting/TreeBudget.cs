@@ -11,19 +11,20 @@ namespace BsgKit.Simulator.Hosting;
 internal sealed unsafe class TreeBudget
 {
     private readonly string _scenario;
-    private readonly string _root;
+    private readonly string? _root;
     private readonly long _maxFiles;
     private readonly string _limit;
     private long _files;
 
-    public TreeBudget(string scenario, string root, long maxFiles)
+    /// <param name="root">The file tree's directory; null for a tree in memory (only the file limit applies).</param>
+    public TreeBudget(string scenario, string? root, long maxFiles)
     {
         _scenario = scenario;
         _root = root;
         _maxFiles = maxFiles;
         _limit = $"the limit of {maxFiles:N0} files (ScenarioLimits.MaxTreeFiles)";
         StatVfs fs;
-        if (Libc.Statvfs(root, &fs) != 0) return;
+        if (root is null || Libc.Statvfs(root, &fs) != 0) return;
         var freeFiles = fs.Files == 0 ? long.MaxValue : (long)Math.Min(fs.FilesAvailable, long.MaxValue / 10) * 9 / 10; // 0 files: no inode limit (btrfs)
         var freeBytes = (long)Math.Min(fs.BlocksAvailable * fs.FragmentSize, (ulong)long.MaxValue / 10) * 9 / 10;
         var byBytes = freeBytes / ScenarioLimits.TreePageBytes;
@@ -40,6 +41,6 @@ internal sealed unsafe class TreeBudget
         _files += files;
         if (_files <= _maxFiles) return;
         throw new ScenarioException(_scenario,
-            [$"{what}: the simulated /sys and /dev tree would need at least {_files:N0} files ({_files * ScenarioLimits.TreePageBytes / (1024 * 1024):N0} MiB) in {_root}, more than {_limit}; use fewer hosts or N_Ports, or zone them apart"]);
+            [$"{what}: the simulated /sys and /dev tree would need at least {_files:N0} files ({_files * ScenarioLimits.TreePageBytes / (1024 * 1024):N0} MiB){(_root is null ? "" : $" in {_root}")}, more than {_limit}; use fewer hosts or N_Ports, or zone them apart"]);
     }
 }

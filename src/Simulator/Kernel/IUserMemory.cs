@@ -18,14 +18,32 @@ public interface IUserMemory
 /// <summary>In-process caller memory: exactly the regions a transaction handed over, nothing else.</summary>
 public sealed unsafe class RegionUserMemory : IUserMemory
 {
-    private readonly MemoryRegion[] _regions;
-    private readonly int _count;
+    private MemoryRegion[] _regions;
+    private int _count;
 
     public RegionUserMemory(ReadOnlySpan<MemoryRegion> regions)
     {
         _regions = regions.ToArray();
         _count = _regions.Length;
     }
+
+    /// <summary>
+    /// This thread's instance, now holding exactly <paramref name="regions"/>: the in-process transport's SG_IO is
+    /// synchronous and never re-entered on a thread, so one instance per thread serves every request without allocating.
+    /// </summary>
+    internal static RegionUserMemory ForThisThread(ReadOnlySpan<MemoryRegion> regions)
+    {
+        var memory = t_current ??= new RegionUserMemory([]);
+        if (memory._regions.Length < regions.Length) memory._regions = new MemoryRegion[Math.Max(4, regions.Length)];
+        regions.CopyTo(memory._regions);
+        memory._count = regions.Length;
+        return memory;
+    }
+
+    /// <summary>Forgets the regions (they belong to a transaction that may be freed).</summary>
+    internal void Release() => _count = 0;
+
+    [ThreadStatic] private static RegionUserMemory? t_current;
 
     private bool Contains(ulong address, int length)
     {

@@ -26,7 +26,10 @@ public abstract class SimNode
 
     public string Name { get; }
     public BsgNodeKind Kind { get; }
-    public RequestSlotTable Queue { get; } = new();
+    /// <summary>The node's tag set, made on first use: a big fabric has tens of thousands of nodes, most never asked.</summary>
+    public RequestSlotTable Queue => _queue ?? Interlocked.CompareExchange(ref _queue, new RequestSlotTable(), null) ?? _queue;
+
+    private RequestSlotTable? _queue;
     public virtual QueueLimits Limits => QueueLimits.Default;
 
     /// <summary>The queue is being torn down: open() fails with ENXIO (docs/reference/kernel-rules.md #1).</summary>

@@ -125,7 +125,7 @@ internal static class FcsCommand
 
     private readonly record struct Maybe<T>(bool Ok, T? Value);
 
-    private static async Task<Maybe<T>> Try<T>(Func<Task<FcResponse<T>>> q)
+    private static async Task<Maybe<T>> Try<T>(Func<ValueTask<FcResponse<T>>> q)
     {
         try { return new Maybe<T>(true, (await q()).Value); }
         catch (FcException) { return new Maybe<T>(false, default); }

@@ -156,7 +156,7 @@ internal sealed class CliContext : IDisposable
             IBsgTransport? transport = null;
             if (ScenarioName is not null)
             {
-                Sim = SimulatedSan.Create(ScenarioName);
+                Sim = SimulatedSan.Create(ScenarioName, SysfsStorage.Memory); // in memory: nothing written, nothing left behind
                 _owned.Add(Sim);
                 _sysfs = Sim.Catalog;
                 transport = Sim.Transport;

@@ -36,6 +36,14 @@ internal sealed class HostScope(FcHostInfo host, IReadOnlyList<FcRemotePortInfo>
         finally { gate.Release(); }
     }
 
+    /// <summary>The same for the typed FC calls (they return ValueTask).</summary>
+    public async Task<T> SendAsync<T>(Func<CancellationToken, ValueTask<T>> send, CancellationToken ct)
+    {
+        await gate.WaitAsync(ct).ConfigureAwait(false);
+        try { return await send(ct).ConfigureAwait(false); }
+        finally { gate.Release(); }
+    }
+
     public string[] RportLabels(FcRemotePortInfo r) => [HostName, r.Name, r.PortName?.ToString() ?? "", r.PortId?.ToString() ?? ""];
 }
 
@@ -105,11 +113,11 @@ internal sealed class SysfsCollector : Collector
         sink.Add(F.HostSpeed, SpeedBytesPerSecond(h.Speed), s.HostName, s.Wwpn);
 
         var hostDir = Path.Combine(s.Sysfs.ClassDirectory("fc_host"), h.Name);
-        ReadStatistics(Path.Combine(hostDir, "statistics"), remote: false, [s.HostName, s.Wwpn], sink, errors, s.HostName);
+        ReadStatistics(s.Sysfs, Path.Combine(hostDir, "statistics"), remote: false, [s.HostName, s.Wwpn], sink, errors, s.HostName);
         foreach (var r in s.RemotePorts)
         {
             sink.Add(F.RportUp, r.IsOnline ? 1 : 0, s.RportLabels(r));
-            ReadStatistics(Path.Combine(s.Sysfs.ClassDirectory("fc_remote_ports"), r.Name, "statistics"), remote: true, s.RportLabels(r), sink, errors, r.Name);
+            ReadStatistics(s.Sysfs, Path.Combine(s.Sysfs.ClassDirectory("fc_remote_ports"), r.Name, "statistics"), remote: true, s.RportLabels(r), sink, errors, r.Name);
         }
         return Task.CompletedTask;
     }
@@ -122,11 +130,11 @@ internal sealed class SysfsCollector : Collector
         return end > 0 && double.TryParse(speed.AsSpan(0, end), NumberStyles.Float, CultureInfo.InvariantCulture, out var gbit) ? gbit * 1e9 / 8 : 0;
     }
 
-    private static void ReadStatistics(string dir, bool remote, string[] labels, SampleSink sink, RunErrors errors, string owner)
+    private static void ReadStatistics(BsgNodeCatalog sysfs, string dir, bool remote, string[] labels, SampleSink sink, RunErrors errors, string owner)
     {
-        if (!Directory.Exists(dir)) return; // an LLD without statistics (and rports before FPIN support)
+        if (!sysfs.Source.DirectoryExists(dir)) return; // an LLD without statistics (and rports before FPIN support)
         var problems = new List<string>();
-        var attributes = new SysfsAttributes(dir, problems);
+        var attributes = sysfs.Attributes(dir, problems);
         if (!remote)
         {
             if (attributes.Hex64("seconds_since_last_reset", required: false) is ulong seconds && seconds != ulong.MaxValue)
@@ -135,7 +143,7 @@ internal sealed class SysfsCollector : Collector
                 if (attributes.Hex64(file, required: false) is ulong v && v != ulong.MaxValue) sink.Add(family, v * scale, labels);
         }
         IEnumerable<string> fpin;
-        try { fpin = Directory.EnumerateFiles(dir, F.FpinPrefix + "*").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList(); }
+        try { fpin = sysfs.Source.ListFiles(dir).Where(f => f.StartsWith(F.FpinPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList(); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { errors.Fail($"{owner}: {dir}", e); return; }
         foreach (var file in fpin)
             if (attributes.Hex64(file, required: false) is ulong v && v != ulong.MaxValue) sink.Add(F.FpinFamily(remote, file), v, labels);

@@ -53,7 +53,7 @@ public class EchoBusyAndGuardTests
     {
         var rig = new Rig { Els = _ => new FakeAnswer { CtelsStatus = (uint)busy } };
         using var host = rig.Host("fcoe", NoWait);
-        var e = await Assert.ThrowsAsync<FcBusyException>(() => host.RlsAsync(Target, Target));
+        var e = await Assert.ThrowsAsync<FcBusyException>(() => host.RlsAsync(Target, Target).AsTask());
         Assert.Equal(4, rig.Transport.SentList.Count);
         Assert.Equal(FcExchangeStatus.Busy, e.Exchange!.Status);
         Assert.Contains(expected, e.Message);
@@ -72,13 +72,13 @@ public class EchoBusyAndGuardTests
         });
         using (var host = FcHostClient.Open(Rig.Catalog("fcoe"), 1, NoWait with { Transport = ctTransport }))
         {
-            var e = await Assert.ThrowsAsync<FcBusyException>(() => host.GpnIdAsync(Target));
+            var e = await Assert.ThrowsAsync<FcBusyException>(() => host.GpnIdAsync(Target).AsTask());
             Assert.Contains("logical busy", e.Message);
             Assert.Equal(4, ctTransport.SentList.Count);
         }
         var els = new Rig { Els = _ => FakeAnswer.Of([ElsCommands.LsRjt, 0, 0, 0, 0, LsRjtReasons.LogicalBusy, 0, 0]) };
         using var elsHost = els.Host("fcoe", NoWait with { BusyRetry = FcBusyRetry.None });
-        var b = await Assert.ThrowsAsync<FcBusyException>(() => elsHost.RlsAsync(Target, Target));
+        var b = await Assert.ThrowsAsync<FcBusyException>(() => elsHost.RlsAsync(Target, Target).AsTask());
         Assert.Contains("LS_RJT logical busy", b.Message);
         Assert.Single(els.Transport.SentList);
     }
@@ -107,13 +107,13 @@ public class EchoBusyAndGuardTests
         var rig = new Rig();
         using (var host = rig.Host("fcoe"))
         {
-            var e = await Assert.ThrowsAsync<FcStateChangeRefusedException>(() => host.RpnIdAsync(new FcId(0x010100), new Wwn(0x2100000000000001)));
+            var e = await Assert.ThrowsAsync<FcStateChangeRefusedException>(() => host.RpnIdAsync(new FcId(0x010100), new Wwn(0x2100000000000001)).AsTask());
             Assert.Contains("RPN_ID", e.Message);
             Assert.Contains("registers", e.WouldDo);
-            await Assert.ThrowsAsync<FcStateChangeRefusedException>(() => host.DaIdAsync(new FcId(0x010100)));
-            await Assert.ThrowsAsync<FcStateChangeRefusedException>(() => host.LogoAsync(Target, new LogoRequest(new FcId(0x010100), new Wwn(1))));
-            await Assert.ThrowsAsync<FcStateChangeRefusedException>(() => host.LirrAsync(Target, new LirrRequest(1, 0)));
-            await Assert.ThrowsAsync<FcStateChangeRefusedException>(() => host.SrlAsync(Target, new SrlRequest(0, 0)));
+            await Assert.ThrowsAsync<FcStateChangeRefusedException>(() => host.DaIdAsync(new FcId(0x010100)).AsTask());
+            await Assert.ThrowsAsync<FcStateChangeRefusedException>(() => host.LogoAsync(Target, new LogoRequest(new FcId(0x010100), new Wwn(1))).AsTask());
+            await Assert.ThrowsAsync<FcStateChangeRefusedException>(() => host.LirrAsync(Target, new LirrRequest(1, 0)).AsTask());
+            await Assert.ThrowsAsync<FcStateChangeRefusedException>(() => host.SrlAsync(Target, new SrlRequest(0, 0)).AsTask());
             // Raw sends with a known write code are guarded too.
             var rpn = new byte[RpnId.RequestLength];
             RpnId.BuildRequest(rpn, new FcId(0x010100), new Wwn(1));
@@ -156,7 +156,7 @@ public class EchoBusyAndGuardTests
     {
         var rig = new Rig();
         using var host = rig.Host("lpfc");
-        await Assert.ThrowsAsync<FcPortNotFoundException>(() => host.RlsAsync(new FcId(0x010c00), new FcId(0x010c00)));
+        await Assert.ThrowsAsync<FcPortNotFoundException>(() => host.RlsAsync(new FcId(0x010c00), new FcId(0x010c00)).AsTask());
         Assert.Empty(rig.Transport.SentList);
     }
 }

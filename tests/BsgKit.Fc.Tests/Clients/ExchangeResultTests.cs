@@ -34,7 +34,7 @@ public class ExchangeResultTests
     {
         var rig = new Rig();
         using var host = rig.Host("fcoe");
-        var e = await Assert.ThrowsAsync<FcRejectedException>(() => host.GpnIdAsync(new FcId(0x0A0B0C)));
+        var e = await Assert.ThrowsAsync<FcRejectedException>(() => host.GpnIdAsync(new FcId(0x0A0B0C)).AsTask());
         Assert.True(e.IsCtReject);
         Assert.Equal(CtRejectReasons.UnableToPerform, e.Reason);
         Assert.Equal(CtReasonExplanations.PortIdNotRegistered, e.Explanation);
@@ -56,7 +56,7 @@ public class ExchangeResultTests
         Assert.Equal(FcReceivedLengthSource.Payload, exchange.ReceivedLengthSource);
 
         // A reject on qla2xxx: status OK-less reply, reject only in the payload, whole buffer "received".
-        var e = await Assert.ThrowsAsync<FcRejectedException>(() => host.GpnIdAsync(new FcId(0x0A0B0C)));
+        var e = await Assert.ThrowsAsync<FcRejectedException>(() => host.GpnIdAsync(new FcId(0x0A0B0C)).AsTask());
         Assert.Equal(16, e.Exchange!.ReceivedLength);
     }
 
@@ -65,7 +65,7 @@ public class ExchangeResultTests
     {
         var rig = new Rig { Els = _ => FakeAnswer.Of([0x01, 0, 0, 0, 0, 0x0B, 0x00, 0x00]) };
         using var host = rig.Host("fcoe");
-        var e = await Assert.ThrowsAsync<FcRejectedException>(() => host.RlsAsync(new FcId(0x010203), new FcId(0x010203)));
+        var e = await Assert.ThrowsAsync<FcRejectedException>(() => host.RlsAsync(new FcId(0x010203), new FcId(0x010203)).AsTask());
         Assert.False(e.IsCtReject);
         Assert.Equal(0x0B, e.Reason);
         Assert.Equal(LsRjtReasons.Table.NameOf(0x0B), e.ReasonName);
@@ -80,7 +80,7 @@ public class ExchangeResultTests
             Els = _ => new FakeAnswer { Payload = [], CtelsStatus = 1, RejectData = [0x00, 0x03, 0x1F, 0x00], ReceivedLength = 8 },
         };
         using var host = rig.Host("lpfc");
-        var e = await Assert.ThrowsAsync<FcRejectedException>(() => host.RlsAsync(new FcId(0x010203), new FcId(0x010203)));
+        var e = await Assert.ThrowsAsync<FcRejectedException>(() => host.RlsAsync(new FcId(0x010203), new FcId(0x010203)).AsTask());
         Assert.Equal(FcCtelsStatus.Reject, e.Exchange!.CtelsStatus);
         Assert.Equal(new LsRjtExpect(0x03, 0x1F), new LsRjtExpect(e.Exchange.ElsReject!.Reason, e.Exchange.ElsReject.Explanation));
         Assert.Equal(LsRjtReasons.Table.NameOf(0x03), e.ReasonName);
@@ -94,7 +94,7 @@ public class ExchangeResultTests
         var rig = new Rig();
         rig.Transport.Handler = _ => new FakeAnswer { SilentIoError = true };
         using var host = rig.Host("fcoe");
-        var e = await Assert.ThrowsAsync<FcNoResponseException>(() => host.GpnIdAsync(Known));
+        var e = await Assert.ThrowsAsync<FcNoResponseException>(() => host.GpnIdAsync(Known).AsTask());
         Assert.Equal(FcExchangeStatus.NoResponse, e.Exchange!.Status);
         Assert.Contains("no response", e.Message);
         Assert.False(string.IsNullOrEmpty(e.Hint));
@@ -106,14 +106,14 @@ public class ExchangeResultTests
         var rig = new Rig();
         rig.Transport.Handler = _ => FakeAnswer.Fail(Errno.EINVAL, -22);
         using var host = rig.Host("qla2xxx");
-        var e = await Assert.ThrowsAsync<FcTransportException>(() => host.GpnIdAsync(Known));
+        var e = await Assert.ThrowsAsync<FcTransportException>(() => host.GpnIdAsync(Known).AsTask());
         Assert.Equal(Errno.EINVAL, e.Errno);
         Assert.Equal(-22, e.Exchange!.DriverResult);
         Assert.Equal(FcExchangeStatus.IoctlFailed, e.Exchange.Status);
         Assert.Contains("EINVAL", e.Message);
 
         rig.Transport.Handler = _ => FakeAnswer.Fail(Errno.ETIMEDOUT);
-        await Assert.ThrowsAsync<FcNoResponseException>(() => host.GpnIdAsync(Known));
+        await Assert.ThrowsAsync<FcNoResponseException>(() => host.GpnIdAsync(Known).AsTask());
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public class ExchangeResultTests
         var rig = new Rig();
         rig.Transport.Handler = _ => new FakeAnswer { TransportStatus = 7, ResponseLength = 28, ReceivedLength = 0 };
         using var host = rig.Host("qla2xxx");
-        var e = await Assert.ThrowsAsync<FcTransportException>(() => host.GpnIdAsync(Known));
+        var e = await Assert.ThrowsAsync<FcTransportException>(() => host.GpnIdAsync(Known).AsTask());
         Assert.Equal(7u, e.Exchange!.HostByte);
         Assert.Equal(FcExchangeStatus.TransportError, e.Exchange.Status);
         Assert.Equal(28, e.Exchange.ResponseLength);
@@ -190,7 +190,7 @@ public class ExchangeResultTests
         var rig = new Rig();
         rig.Transport.Handler = _ => FakeAnswer.Of(payload);
         using var host = rig.Host("fcoe");
-        var e = await Assert.ThrowsAnyAsync<FcException>(() => host.GpnIdAsync(Known));
+        var e = await Assert.ThrowsAnyAsync<FcException>(() => host.GpnIdAsync(Known).AsTask());
         Assert.True(e is FcMalformedResponseException or FcNoResponseException, e.GetType().Name);
     }
 
@@ -203,7 +203,7 @@ public class ExchangeResultTests
         CtIuHeader.ForAccept(CtServer.NameServer).Write(ga);
         rig.Transport.Handler = _ => FakeAnswer.Of(ga);
         using var host = rig.Host("fcoe");
-        await Assert.ThrowsAsync<FcMalformedResponseException>(() => host.GaNxtAsync(new FcId(0)));
+        await Assert.ThrowsAsync<FcMalformedResponseException>(() => host.GaNxtAsync(new FcId(0)).AsTask());
 
         // A GPN_FT accept cut mid-entry keeps the complete entries and reports the list as incomplete.
         var full = new byte[16 + 32];
@@ -217,7 +217,7 @@ public class ExchangeResultTests
         // An ELS accept too short for RLS.
         rig.Els = _ => FakeAnswer.Of([0x02, 0, 0, 0, 1, 2]);
         rig.Transport.Handler = r => rig.Els(r);
-        await Assert.ThrowsAsync<FcMalformedResponseException>(() => host.RlsAsync(new FcId(0x010203), new FcId(0x010203)));
+        await Assert.ThrowsAsync<FcMalformedResponseException>(() => host.RlsAsync(new FcId(0x010203), new FcId(0x010203)).AsTask());
     }
 }
 

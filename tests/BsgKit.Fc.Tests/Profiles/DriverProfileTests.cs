@@ -122,7 +122,7 @@ public class DriverProfileTests
         var rig = new Rig();
         using var host = FcHostClient.Open(FakeFcTransport.Catalog("lpfc", true, ("rport-1:0-1", 0x010203)), 1,
             new FcClientOptions { Transport = rig.Transport });
-        var e = await Assert.ThrowsAsync<FcNotSupportedException>(() => host.GpnIdAsync(new FcId(0x010100)));
+        var e = await Assert.ThrowsAsync<FcNotSupportedException>(() => host.GpnIdAsync(new FcId(0x010100)).AsTask());
         Assert.Contains("0xfffffc", e.Message + e.Hint);
         Assert.Empty(rig.Transport.SentList);
     }
@@ -133,7 +133,8 @@ public class DriverProfileTests
         var rig = new Rig();
         rig.Transport.DelayMs = 15;
         using var host = rig.Host("ibmvfc");
-        var tasks = Enumerable.Range(0, 6).Select(_ => host.GpnIdAsync(new FcId(0x010100))).ToArray();
+        using var cancellable = new CancellationTokenSource(); // a cancellable request runs on the thread pool: six at once meet the gate
+        var tasks = Enumerable.Range(0, 6).Select(_ => host.GpnIdAsync(new FcId(0x010100), cancellable.Token).AsTask()).ToArray();
         await Task.WhenAll(tasks);
         Assert.Equal(1, rig.Transport.MaxInFlight);
         Assert.All(rig.Transport.SentList, s => Assert.Equal(new byte[] { 0x00, 0xFF, 0xFF, 0xFC }, s.Request[4..8]));
@@ -167,7 +168,7 @@ public class DriverProfileTests
     {
         var rig = new Rig();
         using var bfa = rig.Host("bfa");
-        var e = await Assert.ThrowsAsync<FcNotSupportedException>(() => bfa.GpnIdAsync(new FcId(0x010100)));
+        var e = await Assert.ThrowsAsync<FcNotSupportedException>(() => bfa.GpnIdAsync(new FcId(0x010100)).AsTask());
         Assert.Contains("proprietary", e.Message);
         var f = Assert.Throws<FcNotSupportedException>(() =>
             FcHostClient.Open(FakeFcTransport.Catalog("fnic", hostHasNode: false), 1, new FcClientOptions { Transport = rig.Transport }));
@@ -184,7 +185,7 @@ public class DriverProfileTests
         new CtIuHeader(1, 0, GsTypes.Time, 0x01, 0, 0x0100, 1, 0, 0, 0, 0).Write(ct);
         await Assert.ThrowsAsync<FcNotSupportedException>(() => host.SendCtAsync(ct, 64));
         using var rport = host.OpenRemotePort(new FcId(0x010203));
-        var e = await Assert.ThrowsAsync<FcNotSupportedException>(() => rport.GpnIdAsync(new FcId(0x010100)));
+        var e = await Assert.ThrowsAsync<FcNotSupportedException>(() => rport.GpnIdAsync(new FcId(0x010100)).AsTask());
         Assert.Contains("RPT_CT", e.Message);
         Assert.Empty(rig.Transport.SentList);
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BsgKit.Fc;
 using BsgKit.Fc.Codes;
 using BsgKit.Fc.Ct;
@@ -12,25 +11,23 @@ namespace BsgKit.Simulator.Tests.Fabric;
 public class LargeFabricTests
 {
     private const int Ports = 10_000;
-    private static readonly Lazy<(Scenario Scenario, SimFabric Fabric, FcId Host, TimeSpan BuildTime)> Fabric = new(() =>
+    // Speed is measured in tests/Benchmarks (bench-request-path.sh, NameServerBenchmarks); here: what was built and asked.
+    private static readonly Lazy<(Scenario Scenario, SimFabric Fabric, FcId Host)> Fabric = new(() =>
     {
         var scenario = ScenarioGenerator.Generate(Ports);
-        var watch = Stopwatch.StartNew();
         var fabric = new SimFabric(scenario, new SimClock());
         var host = scenario.Hosts[0];
         var login = fabric.Login(Wwn.Parse(host.Wwpn), Wwn.Parse(host.Wwnn), host.Domain, host.Port, host.SymbolicName!, host, true);
-        watch.Stop();
-        return (scenario, fabric, login.PortId, watch.Elapsed);
+        return (scenario, fabric, login.PortId);
     });
 
     [Fact]
-    public void Generated_scenario_is_unique_and_builds_fast()
+    public void Generated_scenario_is_unique_and_every_port_is_registered()
     {
-        var (scenario, fabric, _, buildTime) = Fabric.Value;
+        var (scenario, fabric, _) = Fabric.Value;
         Assert.Equal(Ports, scenario.NPorts.Count);
         Assert.Equal(Ports, scenario.NPorts.Select(p => p.Wwpn).Distinct().Count());
         Assert.Equal(Ports, scenario.NPorts.Select(p => (p.Domain, p.Port, p.Alpa)).Distinct().Count());
-        Assert.True(buildTime < TimeSpan.FromSeconds(1), $"build took {buildTime}");
         Assert.Equal(Ports + 1, fabric.RegisteredPortCount);
         Assert.Equal(scenario.Switches[0].Wwn, fabric.FabricName.ToColonString());
     }
@@ -38,24 +35,22 @@ public class LargeFabricTests
     [Fact]
     public void Gpn_ft_with_a_big_enough_buffer_lists_every_zoned_port()
     {
-        var (scenario, fabric, host, _) = Fabric.Value;
+        var (scenario, fabric, host) = Fabric.Value;
         var expected = 1 + scenario.NPorts.Count(p => p.Fc4Types.Contains("FCP"));
         var request = new byte[64];
         var n = GpnFt.BuildRequest(request, new NsFc4TypeScope(Fc4Types.Fcp), CtIuHeader.MaxResponseBytes);
         var response = new byte[CtIuHeader.MaxResponseBytes];
-        var watch = Stopwatch.StartNew();
         var result = fabric.Exchange(host, FcId.DirectoryServer, FrameType.Ct, request.AsSpan(0, n), response);
-        watch.Stop();
         var list = GpnFt.ParseAccept(response.AsSpan(0, result.ResponseLength));
-        Assert.True(list.IsComplete);
+        Assert.True(list.IsComplete); // one request lists the whole fabric
         Assert.Equal(expected, list.Entries.Count);
-        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(500), $"GPN_FT took {watch.Elapsed}");
+        Assert.Equal(expected * NsPortNameList.EntrySize + CtIuHeader.Size, result.ResponseLength);
     }
 
     [Fact]
     public void Gid_ft_at_the_qla2xxx_size_is_truncated_and_domain_paging_completes_it()
     {
-        var (scenario, fabric, host, _) = Fabric.Value;
+        var (scenario, fabric, host) = Fabric.Value;
         var response = new byte[GidFt.DefaultMaxResponseBytes];
         var request = new byte[64];
         var n = GidFt.BuildRequest(request, new NsFc4TypeScope(Fc4Types.Fcp));
@@ -78,7 +73,7 @@ public class LargeFabricTests
     [Fact]
     public void Ga_nxt_walk_covers_the_fabric_and_wraps_around()
     {
-        var (_, fabric, host, _) = Fabric.Value;
+        var (_, fabric, host) = Fabric.Value;
         var request = new byte[64];
         var response = new byte[GaNxt.AcceptLength];
         var id = new FcId(0);
@@ -104,7 +99,7 @@ public class LargeFabricTests
     [Fact]
     public void A_target_sees_only_its_zone_block_and_the_hosts()
     {
-        var (scenario, fabric, _, _) = Fabric.Value;
+        var (scenario, fabric, _) = Fabric.Value;
         var target = fabric.FindPort(Wwn.Parse(scenario.NPorts[100].Wwpn))!;
         var visible = fabric.PortsVisibleTo(target.Id);
         Assert.Equal(ScenarioGenerator.TargetsPerZone - 1 + 1, visible.Count);   // its block minus itself, plus the logged-in host

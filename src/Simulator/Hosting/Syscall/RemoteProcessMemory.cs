@@ -43,8 +43,13 @@ internal sealed unsafe class RemoteProcessMemory(int pid, int listener, ulong no
     public bool IsWritable(ulong address, int length)
     {
         if (length == 0) return true;
-        Span<byte> probe = stackalloc byte[1];
-        return TryRead(address, probe) && TryRead(address + (ulong)length - 1, probe);
+        // Its first and last byte, in one process_vm_readv (two remote pieces): either unmapped fails the whole read.
+        var probe = stackalloc byte[2];
+        var local = new IoVec { Base = (nint)probe, Length = 2 };
+        var remote = stackalloc IoVec[2];
+        remote[0] = new IoVec { Base = (nint)address, Length = 1 };
+        remote[1] = new IoVec { Base = (nint)(address + (ulong)length - 1), Length = 1 };
+        return Libc.ProcessVmReadv(pid, &local, 1, remote, 2, 0) == 2;
     }
 
     /// <summary>Whether the trapped call is still waiting for its answer (NOTIF_ID_VALID).</summary>

@@ -204,45 +204,13 @@ public sealed class SyscallServer(SimulatedSan san, SignalForwarder? signals = n
     }
 
     /// <summary>
-    /// The receive loop: takes each notification once and hands it to a worker, so a request that waits (a timeout
-    /// with real delays) stalls nobody else — as the real kernel runs requests concurrently. At most
-    /// <see cref="BsgConstants.QueueDepth"/> are served at once; further callers wait in the kernel. Returns when
-    /// every filtered task is gone and every request it took has been answered.
+    /// Serves the listener concurrently (<see cref="NotificationServers"/>: each notification taken once and answered on
+    /// the thread that took it), at most <see cref="BsgConstants.QueueDepth"/> at once, as the real kernel runs requests
+    /// concurrently; further callers wait in the kernel. Returns when every filtered task is gone and every request it
+    /// took has been answered.
     /// </summary>
-    private unsafe void ServeUntilHangUp(int listener)
-    {
-        using var workers = new NotificationWorkers(BsgConstants.QueueDepth, (in Seccomp.Notification n) => Serve(listener, n));
-        var notif = stackalloc byte[Seccomp.NotifSize];
-        var poll = new PollFd { Fd = listener, Events = Libc.PollIn };
-        while (true)
-        {
-            poll.Revents = 0;
-            var ready = Libc.Poll(&poll, 1, 1000);
-            if (ready < 0)
-            {
-                if (Marshal.GetLastPInvokeError() == Errno.EINTR) continue;
-                return;
-            }
-            if (ready == 0) continue;
-            var hungUp = (poll.Revents & (Libc.PollHup | Libc.PollErr | Libc.PollNval)) != 0;
-            if ((poll.Revents & Libc.PollIn) == 0)
-            {
-                if (hungUp) return; // every filtered task has exited
-                continue;
-            }
-            workers.WaitForRoom();
-            new Span<byte>(notif, Seccomp.NotifSize).Clear(); // NOTIF_RECV insists on a zeroed struct
-            if (Libc.Ioctl(listener, Seccomp.IoctlNotifRecv, notif) != 0)
-            {
-                workers.GiveBackRoom();
-                var errno = Marshal.GetLastPInvokeError();
-                if (hungUp) return;                                 // a dead caller's leftover, and nobody else
-                if (errno is Errno.EINTR or Errno.ENOENT) continue; // the caller died before we got it
-                return;
-            }
-            workers.Dispatch(Seccomp.Notification.Read(notif));
-        }
-    }
+    private void ServeUntilHangUp(int listener) =>
+        new NotificationServers(listener, BsgConstants.QueueDepth, (in Seccomp.Notification n) => Serve(listener, n)).Run();
 
     private unsafe void Serve(int listener, in Seccomp.Notification n)
     {
@@ -297,31 +265,87 @@ public sealed class SyscallServer(SimulatedSan san, SignalForwarder? signals = n
     }
 
     /// <summary>
-    /// The simulated node an fd of the trapped process refers to, from /proc/PID/fd/N; null if none — and null for
-    /// an O_PATH descriptor, on which the real kernel's ioctl is EBADF (it answers that itself).
+    /// The simulated node an fd of the trapped process refers to; null if none — and null for an O_PATH descriptor, on
+    /// which the real kernel's ioctl is EBADF (it answers that itself). The fd's file is identified by the kernel, never
+    /// by what the caller says: statx through /proc/PID/fd/N gives its device and inode, which name a node of the tree
+    /// (its /dev/bsg is bind-mounted into the caller's namespace). A file seen for the first time is resolved by its
+    /// link's path once and remembered by identity; an unlinked one (an rport that went away) is nobody's.
     /// </summary>
-    private SimNode? FindSimulatedNode(int pid, int fd)
+    private unsafe SimNode? FindSimulatedNode(int pid, int fd)
+    {
+        var path = stackalloc byte[64];
+        var stat = stackalloc byte[Libc.StatxSize];
+        if (!ProcPath(path, 64, "/proc/"u8, pid, "/fd/"u8, fd)) return null;
+        if (Libc.Statx(Libc.AtFdCwd, path, 0, Libc.StatxIno | Libc.StatxNlink, stat) != 0) return null;
+        if (*(uint*)(stat + Libc.StatxNlinkOffset) == 0) return null;
+        var identity = (Device: (ulong)*(uint*)(stat + Libc.StatxDevMajorOffset) << 32 | *(uint*)(stat + Libc.StatxDevMinorOffset),
+            Inode: *(ulong*)(stat + Libc.StatxInoOffset));
+        if (!_nodesByIdentity.TryGetValue(identity, out var node))
+        {
+            node = ResolveByLink(pid, fd);
+            if (node is null) return null;
+            _nodesByIdentity.TryAdd(identity, node);
+        }
+        // The link's own mode carries the fd's access (FMODE_READ: r, FMODE_WRITE: w): with either it is no O_PATH
+        // fd. Without both it is O_PATH or the rare ioctl-only open (O_ACCMODE 3): then fdinfo's flags decide.
+        if (Libc.Statx(Libc.AtFdCwd, path, Libc.AtSymlinkNoFollow, Libc.StatxMode, stat) == 0
+            && (*(ushort*)(stat + Libc.StatxModeOffset) & (Libc.SIrusr | Libc.SIwusr)) != 0)
+            return node;
+        return IsPathOnly(pid, fd) ? null : node;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(ulong Device, ulong Inode), SimNode> _nodesByIdentity = new();
+
+    /// <summary>The node a /proc/PID/fd/N link names by path (/dev/bsg/NAME in the caller's namespace).</summary>
+    private SimNode? ResolveByLink(int pid, int fd)
     {
         string? path;
         try { path = new FileInfo($"/proc/{pid}/fd/{fd}").LinkTarget; }
         catch (IOException) { return null; }
         catch (UnauthorizedAccessException) { return null; }
-        if (path is null || san.FindNodeByPath(path) is not { } node) return null;
-        return IsPathOnly(pid, fd) ? null : node;
+        return path is null ? null : san.FindNodeByPath(path);
+    }
+
+    /// <summary>Writes "PREFIX{a}MIDDLE{b}\0" into <paramref name="buffer"/>.</summary>
+    private static unsafe bool ProcPath(byte* buffer, int size, ReadOnlySpan<byte> prefix, int a, ReadOnlySpan<byte> middle, int b)
+    {
+        var span = new Span<byte>(buffer, size);
+        prefix.CopyTo(span);
+        var at = prefix.Length;
+        if (!a.TryFormat(span[at..], out var n, default, System.Globalization.CultureInfo.InvariantCulture)) return false;
+        at += n;
+        middle.CopyTo(span[at..]);
+        at += middle.Length;
+        if (!b.TryFormat(span[at..], out n, default, System.Globalization.CultureInfo.InvariantCulture) || at + n >= size) return false;
+        span[at + n] = 0;
+        return true;
     }
 
     private const int OPath = 0x200000; // 010000000 octal
 
-    /// <summary>/proc/PID/fdinfo/N's "flags:" line (octal) has O_PATH.</summary>
-    private static bool IsPathOnly(int pid, int fd)
+    /// <summary>/proc/PID/fdinfo/N's "flags:" line (octal) has O_PATH (read into the stack: nothing allocated).</summary>
+    private static unsafe bool IsPathOnly(int pid, int fd)
     {
-        try
+        var path = stackalloc byte[64];
+        if (!ProcPath(path, 64, "/proc/"u8, pid, "/fdinfo/"u8, fd)) return false;
+        var info = Libc.Open(path, Libc.ORdOnly | Libc.OCloexec);
+        if (info < 0) return false;
+        const int Size = 512;
+        var text = stackalloc byte[Size];
+        nint length;
+        try { length = Libc.Read(info, text, Size); }
+        finally { Libc.Close(info); }
+        if (length <= 0) return false;
+        var content = new ReadOnlySpan<byte>(text, (int)length);
+        var at = content.IndexOf("flags:"u8);
+        if (at < 0) return false;
+        var value = content[(at + 6)..].TrimStart("\t "u8);
+        long flags = 0;
+        foreach (var c in value)
         {
-            foreach (var line in File.ReadLines($"/proc/{pid}/fdinfo/{fd}"))
-                if (line.StartsWith("flags:", StringComparison.Ordinal))
-                    return (Convert.ToInt32(line[6..].Trim(), 8) & OPath) != 0;
+            if (c is < (byte)'0' or > (byte)'7') break;
+            flags = flags * 8 + (c - '0');
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { }
-        return false;
+        return (flags & OPath) != 0;
     }
 }

@@ -56,7 +56,7 @@ public static class FcCatalog
         var result = new List<FcHostInfo>();
         foreach (var (entry, host) in sysfs.ListHostEntries("fc_host", problems))
         {
-            var a = new SysfsAttributes(entry, problems);
+            var a = sysfs.Attributes(entry, problems);
             result.Add(new FcHostInfo(host)
             {
                 Driver = sysfs.ReadProcName(host, problems),
@@ -98,7 +98,7 @@ public static class FcCatalog
                 problems.Add($"{entry}: not an rport-H:C-N directory; skipped");
                 continue;
             }
-            var a = new SysfsAttributes(entry, problems);
+            var a = sysfs.Attributes(entry, problems);
             var roles = a.Text("roles", required: false);
             result.Add(new FcRemotePortInfo(name, classified.HostNumber!.Value, classified.Channel!.Value, classified.Number!.Value)
             {
@@ -111,7 +111,13 @@ public static class FcCatalog
                 Node = nodes.GetValueOrDefault(name),
             });
         }
-        result.Sort(static (x, y) => BsgNodeCatalog.NaturalCompare(x.Name, y.Name));
+        // rport-H:C-N in natural order: by H, C, N (what NaturalCompare of the names gives).
+        BsgNodeCatalog.SortNatural(result, static (x, y) =>
+        {
+            var c = x.HostNumber.CompareTo(y.HostNumber);
+            if (c == 0) c = x.Channel.CompareTo(y.Channel);
+            return c != 0 ? c : x.Number.CompareTo(y.Number);
+        });
         return result;
     }
 

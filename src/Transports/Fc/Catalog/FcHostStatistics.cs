@@ -44,8 +44,8 @@ public static class FcHostStatistics
     public static IReadOnlyList<KeyValuePair<string, ulong>> Read(BsgNodeCatalog sysfs, int hostNumber, List<string> problems)
     {
         var dir = Path.Combine(sysfs.ClassDirectory("fc_host"), $"host{hostNumber}", Directory);
-        if (!System.IO.Directory.Exists(dir)) return [];
-        var a = new SysfsAttributes(dir, problems);
+        if (!sysfs.Source.DirectoryExists(dir)) return [];
+        var a = sysfs.Attributes(dir, problems);
         var result = new List<KeyValuePair<string, ulong>>();
         foreach (var name in Counters)
             if (a.Hex64(name, required: false) is ulong v && v != NotKept) result.Add(KeyValuePair.Create(name, v));

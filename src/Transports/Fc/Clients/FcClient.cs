@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BsgKit.Bsg;
 using BsgKit.Fc.Ct;
 using BsgKit.Fc.FcBsg;
@@ -68,10 +69,11 @@ public abstract partial class FcClient : IDisposable
                 $"{Profile.Name} passes HST_CT only to GS_Types {Hex(allowed)}");
     }
 
+    /// <param name="what">What is sent: "<paramref name="what"/> request" names it (built only for the error).</param>
     private void CheckSegment(int bytes, string what)
     {
         if (Profile.MaxSingleSegmentBytes is int seg && bytes > seg)
-            throw NotSupported($"a {bytes}-byte {what} (single segments of at most {seg} bytes)", "send a smaller request");
+            throw NotSupported($"a {bytes}-byte {what} request (single segments of at most {seg} bytes)", "send a smaller request");
     }
 
     /// <summary>Refuses a request that changes fabric or port state unless the client allows it (nothing is sent).</summary>
@@ -126,9 +128,10 @@ public abstract partial class FcClient : IDisposable
 
     /// <summary>
     /// The typed CT path: route, build the CT_IU in the pooled dout, send, and decode an accept in place.
-    /// Anything but an accept throws the typed <see cref="FcException"/>.
+    /// Anything but an accept throws the typed <see cref="FcException"/>. A request that completes at once (one nobody
+    /// can cancel runs on the caller's thread) returns a completed ValueTask and allocates nothing.
     /// </summary>
-    public async Task<FcResponse<T>> CtAsync<TArg, T>(CtServer server, string operation, int requestCapacity, int maxResponseBytes,
+    public ValueTask<FcResponse<T>> CtAsync<TArg, T>(CtServer server, string operation, int requestCapacity, int maxResponseBytes,
         TArg argument, CtRequestBuilder<TArg> build, ResponseParser<T> parse, CancellationToken cancellationToken = default, FcId? destination = null)
     {
         var dest = destination ?? server.WellKnownAddress;
@@ -137,39 +140,70 @@ public abstract partial class FcClient : IDisposable
         var dinLength = Profile.ResponseBytes(Math.Max(maxResponseBytes, CtIuHeader.Size));
         var node = route.Node;
         var tx = node.Rent(FcBsgRequest.Size, requestCapacity, dinLength);
+        ValueTask<FcExchangeOutcome> pending;
         try
         {
             var length = build(tx.Dout, argument, dinLength);
             GuardStateChange(CtStateChange(tx.Dout), operation, dest);
-            CheckSegment(length, operation + " request");
+            CheckSegment(length, operation);
             FcNode.TrimDout(tx, length);
             WriteCtRequest(tx.Request, tx.Dout, route.MsgCode, dest, Profile);
-            var exchange = await node.ExecuteAsync(tx, FcPayloadKind.Ct, route.MsgCode, operation, route.Destination, false, cancellationToken)
-                .ConfigureAwait(false);
-            return new FcResponse<T>(Decode(exchange, tx.Din[..exchange.ReceivedLength], parse), exchange);
+            pending = node.ExecuteOutcomeAsync(tx, FcPayloadKind.Ct, route.MsgCode, operation, route.Destination, false, cancellationToken);
         }
-        finally
+        catch
         {
             node.Return(tx);
+            throw;
         }
+        return Complete(node, tx, pending, parse);
     }
 
     /// <summary>The typed ELS path (see <see cref="CtAsync{TArg,T}"/>).</summary>
-    private protected async Task<FcResponse<T>> ElsAsync<TArg, T>(FcId? destination, byte command, string operation, int requestCapacity,
+    private protected ValueTask<FcResponse<T>> ElsAsync<TArg, T>(FcId? destination, byte command, string operation, int requestCapacity,
         int maxResponseBytes, TArg argument, ElsRequestBuilder<TArg> build, ResponseParser<T> parse, CancellationToken cancellationToken)
     {
         GuardStateChange(Codes.StateChangingRequests.DescribeEls(command), operation, destination);
         var route = RouteEls(destination);
         var node = route.Node;
         var tx = node.Rent(FcBsgRequest.Size, requestCapacity, Profile.ResponseBytes(maxResponseBytes));
+        ValueTask<FcExchangeOutcome> pending;
         try
         {
             var length = build(tx.Dout, argument);
-            CheckSegment(length, operation + " request");
+            CheckSegment(length, operation);
             FcNode.TrimDout(tx, length);
             WriteElsRequest(tx.Request, command, route.MsgCode, route.Destination, Profile);
-            var exchange = await node.ExecuteAsync(tx, FcPayloadKind.Els, route.MsgCode, operation, route.Destination, false, cancellationToken)
-                .ConfigureAwait(false);
+            pending = node.ExecuteOutcomeAsync(tx, FcPayloadKind.Els, route.MsgCode, operation, route.Destination, false, cancellationToken);
+        }
+        catch
+        {
+            node.Return(tx);
+            throw;
+        }
+        return Complete(node, tx, pending, parse);
+    }
+
+    /// <summary>Decodes the answer and gives the transaction back: at once when the exchange is done, else when it is.</summary>
+    private static ValueTask<FcResponse<T>> Complete<T>(FcNode node, BsgTransaction tx, ValueTask<FcExchangeOutcome> pending, ResponseParser<T> parse)
+    {
+        if (!pending.IsCompletedSuccessfully) return CompleteAsync(node, tx, pending, parse);
+        try
+        {
+            var exchange = pending.Result;
+            return new ValueTask<FcResponse<T>>(new FcResponse<T>(Decode(exchange, tx.Din[..exchange.ReceivedLength], parse), exchange));
+        }
+        finally
+        {
+            node.Return(tx);
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<FcResponse<T>> CompleteAsync<T>(FcNode node, BsgTransaction tx, ValueTask<FcExchangeOutcome> pending, ResponseParser<T> parse)
+    {
+        try
+        {
+            var exchange = await pending.ConfigureAwait(false);
             return new FcResponse<T>(Decode(exchange, tx.Din[..exchange.ReceivedLength], parse), exchange);
         }
         finally
@@ -178,9 +212,9 @@ public abstract partial class FcClient : IDisposable
         }
     }
 
-    private static T Decode<T>(FcExchangeResult exchange, ReadOnlySpan<byte> response, ResponseParser<T> parse)
+    private static T Decode<T>(in FcExchangeOutcome exchange, ReadOnlySpan<byte> response, ResponseParser<T> parse)
     {
-        if (!exchange.IsAccepted) throw FcException.For(exchange);
+        if (!exchange.IsAccepted) throw FcException.For(exchange.ToResult());
         try
         {
             return parse(response);
@@ -188,7 +222,7 @@ public abstract partial class FcClient : IDisposable
         catch (Exception e) when (e is FormatException or ArgumentException or IndexOutOfRangeException or OverflowException or InvalidOperationException)
         {
             // FcWireFormatException is a FormatException; the rest guard against a codec that missed a hostile case.
-            throw new FcMalformedResponseException(exchange, e.Message, e);
+            throw new FcMalformedResponseException(exchange.ToResult(), e.Message, e);
         }
     }
 
@@ -206,7 +240,7 @@ public abstract partial class FcClient : IDisposable
         GuardStateChange(CtStateChange(ctIu.Span), $"CT {header.CommandName}", dest);
         var route = RouteCt(dest, header.GsType);
         CheckCtRoute(route, header.GsType);
-        CheckSegment(ctIu.Length, "CT request");
+        CheckSegment(ctIu.Length, "CT");
         var node = route.Node;
         var tx = node.Rent(FcBsgRequest.Size, ctIu.Length, Profile.ResponseBytes(Math.Max(maxResponseBytes, CtIuHeader.Size)));
         try
@@ -228,7 +262,7 @@ public abstract partial class FcClient : IDisposable
         if (payload.IsEmpty) throw new ArgumentException("an ELS payload starts with its command code", nameof(payload));
         GuardStateChange(Codes.StateChangingRequests.DescribeEls(payload.Span[0]), $"ELS {Codes.ElsCommands.Table.NameOf(payload.Span[0])}", destination);
         var route = RouteEls(destination);
-        CheckSegment(payload.Length, "ELS request");
+        CheckSegment(payload.Length, "ELS");
         var node = route.Node;
         var tx = node.Rent(FcBsgRequest.Size, payload.Length, Profile.ResponseBytes(Math.Max(maxResponseBytes, 4)));
         try

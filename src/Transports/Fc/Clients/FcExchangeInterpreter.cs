@@ -24,9 +24,17 @@ public enum FcPayloadKind
 public static class FcExchangeInterpreter
 {
     public static FcExchangeResult Interpret(in BsgCompletion c, ReadOnlySpan<byte> reply, ReadOnlySpan<byte> din, FcPayloadKind kind,
+        FcDriverProfile profile, FcBsgMsgCode msgCode, string operation, FcId? destination, bool keepBytes) =>
+        InterpretOutcome(c, reply, din, kind, profile, msgCode, operation, destination, keepBytes).ToResult();
+
+    /// <summary>
+    /// <see cref="Interpret"/> without making the result object: the typed request path decodes an accept from the
+    /// outcome and makes the <see cref="FcExchangeResult"/> only when someone asks for it (or for a failure).
+    /// </summary>
+    internal static FcExchangeOutcome InterpretOutcome(in BsgCompletion c, ReadOnlySpan<byte> reply, ReadOnlySpan<byte> din, FcPayloadKind kind,
         FcDriverProfile profile, FcBsgMsgCode msgCode, string operation, FcId? destination, bool keepBytes)
     {
-        var common = new Builder(c, profile, msgCode, operation, destination);
+        var common = new FcExchangeOutcome(c, profile, msgCode, operation, destination);
         if (c.Outcome == BsgOutcome.IoctlFailed)
         {
             var timeout = c.Errno == Errno.ETIMEDOUT;
@@ -91,7 +99,7 @@ public static class FcExchangeInterpreter
         return din.Length;
     }
 
-    private static FcExchangeResult InterpretCt(ref Builder b, ReadOnlySpan<byte> payload, FcCtelsStatus? ctels, FcBsgRejectData? rjt, FcDriverProfile profile)
+    private static FcExchangeOutcome InterpretCt(ref FcExchangeOutcome b, ReadOnlySpan<byte> payload, FcCtelsStatus? ctels, FcBsgRejectData? rjt, FcDriverProfile profile)
     {
         if (payload.Length >= CtIuHeader.Size)
         {
@@ -114,7 +122,7 @@ public static class FcExchangeInterpreter
         return FromCtelsOrNoResponse(ref b, ctels, rjt, profile, isEls: false, "no CT_IU header in the response");
     }
 
-    private static FcExchangeResult InterpretEls(ref Builder b, ReadOnlySpan<byte> payload, FcCtelsStatus? ctels, FcBsgRejectData? rjt, FcDriverProfile profile)
+    private static FcExchangeOutcome InterpretEls(ref FcExchangeOutcome b, ReadOnlySpan<byte> payload, FcCtelsStatus? ctels, FcBsgRejectData? rjt, FcDriverProfile profile)
     {
         if (!payload.IsEmpty && payload[0] != 0)
         {
@@ -137,7 +145,7 @@ public static class FcExchangeInterpreter
         return FromCtelsOrNoResponse(ref b, ctels, rjt, profile, isEls: true, "no ELS reply in the response");
     }
 
-    private static FcExchangeResult FromCtelsOrNoResponse(ref Builder b, FcCtelsStatus? ctels, FcBsgRejectData? rjt, FcDriverProfile profile, bool isEls, string noResponse)
+    private static FcExchangeOutcome FromCtelsOrNoResponse(ref FcExchangeOutcome b, FcCtelsStatus? ctels, FcBsgRejectData? rjt, FcDriverProfile profile, bool isEls, string noResponse)
     {
         if (ctels is { } s && s != FcCtelsStatus.Ok)
         {
@@ -168,60 +176,81 @@ public static class FcExchangeInterpreter
         Errno.ECONNABORTED => "the exchange was aborted",
         _ => Errno.HintFor(errno), // the message already names the errno; say what it means
     };
+}
 
-    /// <summary>Collects fields while interpreting, then makes the one immutable result.</summary>
-    private struct Builder(in BsgCompletion c, FcDriverProfile profile, FcBsgMsgCode msgCode, string operation, FcId? destination)
+/// <summary>
+/// Everything an interpretation found, as a value: collected while reading the layers, then <see cref="Make"/> sets the
+/// status and detail, and <see cref="ToResult"/> makes the one immutable <see cref="FcExchangeResult"/> — only when
+/// asked, so an accepted typed request allocates nothing for it.
+/// </summary>
+internal struct FcExchangeOutcome(in BsgCompletion c, FcDriverProfile profile, FcBsgMsgCode msgCode, string operation, FcId? destination)
+{
+    private readonly string _path = c.NodePath;
+    private readonly int _errno = c.Errno;
+    private readonly uint _host = c.TransportStatus, _driver = c.DriverStatus, _device = c.DeviceStatus;
+    private readonly int _dinResid = c.DinResid;
+    private readonly TimeSpan _duration = c.Duration;
+    private int _responseLength, _received;
+    private int? _result;
+    private uint? _rcv;
+    private FcCtelsStatus? _ctels;
+    private FcBsgRejectData? _rjt;
+    private FcReceivedLengthSource _source;
+    private byte[]? _payload, _reply;
+    private CtIuHeader? _ct;
+    private LsRjt? _ls;
+
+    public FcExchangeStatus Status { get; private set; }
+    public string? Detail { get; private set; }
+    public int Attempts { get; set; } = 1;
+    public readonly int ReceivedLength => _received;
+    public readonly bool IsAccepted => Status == FcExchangeStatus.Accepted;
+
+    public void Reply(int length, int? result, uint? rcv, FcCtelsStatus? ctels, FcBsgRejectData? rjt, byte[]? bytes)
     {
-        private readonly string _path = c.NodePath;
-        private readonly int _errno = c.Errno;
-        private readonly uint _host = c.TransportStatus, _driver = c.DriverStatus, _device = c.DeviceStatus;
-        private readonly int _dinResid = c.DinResid;
-        private readonly TimeSpan _duration = c.Duration;
-        private int _responseLength, _received;
-        private int? _result;
-        private uint? _rcv;
-        private FcCtelsStatus? _ctels;
-        private FcBsgRejectData? _rjt;
-        private FcReceivedLengthSource _source;
-        private byte[]? _payload, _reply;
-        private CtIuHeader? _ct;
-        private LsRjt? _ls;
-
-        public void Reply(int length, int? result, uint? rcv, FcCtelsStatus? ctels, FcBsgRejectData? rjt, byte[]? bytes)
-        {
-            (_responseLength, _result, _rcv, _ctels, _rjt, _reply) = (length, result, rcv, ctels, rjt, bytes);
-        }
-
-        public void Received(int length, FcReceivedLengthSource source, byte[]? bytes) => (_received, _source, _payload) = (length, source, bytes);
-        public void Ct(CtIuHeader? header) => _ct = header;
-        public void Els(LsRjt reject) => _ls = reject;
-
-        public readonly FcExchangeResult Make(FcExchangeStatus status, string? detail, int? driverResult = null) => new()
-        {
-            DevicePath = _path,
-            Operation = operation,
-            MsgCode = msgCode,
-            Destination = destination,
-            Status = status,
-            Profile = profile.ToString(),
-            Errno = _errno,
-            HostByte = _host,
-            DriverStatus = _driver,
-            DeviceStatus = _device,
-            ResponseLength = _responseLength,
-            DriverResult = driverResult ?? _result,
-            ReportedReceivedLength = _rcv,
-            DinResid = _dinResid,
-            CtelsStatus = _ctels,
-            RejectData = _rjt,
-            ReceivedLength = _received,
-            ReceivedLengthSource = _source,
-            CtHeader = _ct,
-            ElsReject = _ls,
-            Duration = _duration,
-            Response = _payload ?? ReadOnlyMemory<byte>.Empty,
-            Reply = _reply ?? ReadOnlyMemory<byte>.Empty,
-            Detail = detail,
-        };
+        (_responseLength, _result, _rcv, _ctels, _rjt, _reply) = (length, result, rcv, ctels, rjt, bytes);
     }
+
+    public void Received(int length, FcReceivedLengthSource source, byte[]? bytes) => (_received, _source, _payload) = (length, source, bytes);
+    public void Ct(CtIuHeader? header) => _ct = header;
+    public void Els(LsRjt reject) => _ls = reject;
+
+    /// <summary>The interpretation's verdict (a copy: the builder stays as it was).</summary>
+    public readonly FcExchangeOutcome Make(FcExchangeStatus status, string? detail, int? driverResult = null)
+    {
+        var done = this;
+        done.Status = status;
+        done.Detail = detail;
+        if (driverResult is not null) done._result = driverResult;
+        return done;
+    }
+
+    public readonly FcExchangeResult ToResult() => new()
+    {
+        DevicePath = _path,
+        Operation = operation,
+        MsgCode = msgCode,
+        Destination = destination,
+        Status = Status,
+        Profile = profile.ToString(),
+        Errno = _errno,
+        HostByte = _host,
+        DriverStatus = _driver,
+        DeviceStatus = _device,
+        ResponseLength = _responseLength,
+        DriverResult = _result,
+        ReportedReceivedLength = _rcv,
+        DinResid = _dinResid,
+        CtelsStatus = _ctels,
+        RejectData = _rjt,
+        ReceivedLength = _received,
+        ReceivedLengthSource = _source,
+        CtHeader = _ct,
+        ElsReject = _ls,
+        Duration = _duration,
+        Response = _payload ?? ReadOnlyMemory<byte>.Empty,
+        Reply = _reply ?? ReadOnlyMemory<byte>.Empty,
+        Detail = Detail,
+        Attempts = Attempts,
+    };
 }

@@ -135,5 +135,35 @@ public sealed class FcExchangeResult
     }
 }
 
-/// <summary>A decoded answer plus the exchange it came from (duration, residual, lengths).</summary>
-public readonly record struct FcResponse<T>(T Value, FcExchangeResult Exchange);
+/// <summary>
+/// A decoded answer plus the exchange it came from (duration, residual, lengths). The typed request path keeps the
+/// exchange as a value and makes its <see cref="FcExchangeResult"/> when <see cref="Exchange"/> is read (each read
+/// makes one: keep it if you need it twice), so a request whose caller wants only the value allocates nothing.
+/// </summary>
+public readonly struct FcResponse<T>
+{
+    private readonly FcExchangeResult? _exchange;
+    private readonly FcExchangeOutcome _outcome;
+
+    public FcResponse(T value, FcExchangeResult exchange)
+    {
+        Value = value;
+        _exchange = exchange;
+        _outcome = default;
+    }
+
+    internal FcResponse(T value, in FcExchangeOutcome outcome)
+    {
+        Value = value;
+        _exchange = null;
+        _outcome = outcome;
+    }
+
+    public T Value { get; }
+
+    public FcExchangeResult Exchange => _exchange ?? _outcome.ToResult();
+
+    public void Deconstruct(out T value, out FcExchangeResult exchange) => (value, exchange) = (Value, Exchange);
+
+    public override string ToString() => $"{Value} ({Exchange})";
+}

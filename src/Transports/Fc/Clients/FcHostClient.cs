@@ -78,12 +78,14 @@ public sealed partial class FcHostClient : FcClient
 
     private FcRemotePortInfo? FindRport(FcId portId)
     {
-        foreach (var r in _remotePorts) if (r.PortId == portId) return r;
+        for (var i = 0; i < _remotePorts.Count; i++) if (_remotePorts[i].PortId == portId) return _remotePorts[i]; // no boxed enumerator
         return null;
     }
 
     private FcNode OpenRportNode(FcId portId, bool owned)
     {
+        // The steady state (CT through lpfc's directory-server rport): one lookup, not a scan of 10,000 rports.
+        if (!owned && _rportNodes.TryGetValue(portId.Value, out var open)) return open;
         var info = FindRport(portId) ?? throw (portId.IsWellKnown
             // A fabric service this driver can only reach through its rport: the host cannot talk to that server at all.
             ? new FcNotSupportedException(DevicePath, $"{Host.Name} has no remote port with port_id {portId} ({portId.WellKnownName})",

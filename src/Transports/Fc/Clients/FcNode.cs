@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using BsgKit.Bsg;
 using BsgKit.Fc.FcBsg;
 using BsgKit.Fc.Profiles;
@@ -83,14 +84,47 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
 
     /// <summary>Sends, and while the answer is busy (and attempts remain) waits with backoff and sends again.</summary>
     public async Task<FcExchangeResult> ExecuteAsync(BsgTransaction tx, FcPayloadKind kind, FcBsgMsgCode code, string operation, FcId? destination,
+        bool keepBytes, CancellationToken cancellationToken) =>
+        (await ExecuteOutcomeAsync(tx, kind, code, operation, destination, keepBytes, cancellationToken).ConfigureAwait(false)).ToResult();
+
+    /// <summary>
+    /// <see cref="ExecuteAsync"/> as a value. A request nobody can cancel runs its ioctl on the caller's thread (the
+    /// thread-pool hop buys nothing when no one can stop waiting) and, unless the host's gate is taken or the answer is
+    /// busy, returns completed: nothing allocated, nothing queued. A cancellable one runs on the thread pool, so
+    /// cancelling abandons the wait (the ioctl itself cannot be stopped).
+    /// </summary>
+    public ValueTask<FcExchangeOutcome> ExecuteOutcomeAsync(BsgTransaction tx, FcPayloadKind kind, FcBsgMsgCode code, string operation, FcId? destination,
         bool keepBytes, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.CanBeCanceled || !Session.Gate.Wait(0))
+            return ExecuteWithRetriesAsync(tx, kind, code, operation, destination, keepBytes, null, cancellationToken);
+        var first = ExecuteInlineHoldingGate(tx, kind, code, operation, destination, keepBytes);
+        return first.Status != FcExchangeStatus.Busy || Session.BusyRetry.MaxAttempts <= 1
+            ? new ValueTask<FcExchangeOutcome>(first)
+            : ExecuteWithRetriesAsync(tx, kind, code, operation, destination, keepBytes, first, cancellationToken);
+    }
+
+    /// <summary>Sends (unless <paramref name="first"/> is the first answer already), and while busy waits with backoff and sends again.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<FcExchangeOutcome> ExecuteWithRetriesAsync(BsgTransaction tx, FcPayloadKind kind, FcBsgMsgCode code, string operation,
+        FcId? destination, bool keepBytes, FcExchangeOutcome? first, CancellationToken cancellationToken)
     {
         var retry = Session.BusyRetry;
         for (var attempt = 1; ; attempt++)
         {
-            var result = await ExecuteOnceAsync(tx, kind, code, operation, destination, keepBytes, cancellationToken).ConfigureAwait(false);
+            FcExchangeOutcome result;
+            if (attempt == 1 && first is { } done) result = done;
+            else if (cancellationToken.CanBeCanceled) result = await ExecuteOnceAsync(tx, kind, code, operation, destination, keepBytes, cancellationToken).ConfigureAwait(false);
+            else
+            {
+                await Session.Gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+                result = ExecuteInlineHoldingGate(tx, kind, code, operation, destination, keepBytes);
+            }
             if (result.Status != FcExchangeStatus.Busy || attempt >= retry.MaxAttempts)
-                return attempt == 1 ? result : result.WithAttempts(attempt);
+            {
+                result.Attempts = attempt;
+                return result;
+            }
             var delay = retry.DelayAfter(attempt);
             Session.Logger.LogDebug("{Operation}: busy ({Detail}); attempt {Attempt} of {Max}, retrying in {Delay} ms",
                 operation, result.Detail, attempt, retry.MaxAttempts, delay.TotalMilliseconds);
@@ -101,7 +135,22 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
         }
     }
 
-    private async Task<FcExchangeResult> ExecuteOnceAsync(BsgTransaction tx, FcPayloadKind kind, FcBsgMsgCode code, string operation, FcId? destination,
+    /// <summary>The ioctl on this thread, the host's gate already taken (released here).</summary>
+    private FcExchangeOutcome ExecuteInlineHoldingGate(BsgTransaction tx, FcPayloadKind kind, FcBsgMsgCode code, string operation, FcId? destination, bool keepBytes)
+    {
+        BsgCompletion completion;
+        try
+        {
+            completion = Device.Execute(tx);
+        }
+        finally
+        {
+            Session.Gate.Release();
+        }
+        return Interpret(completion, tx, kind, code, operation, destination, keepBytes);
+    }
+
+    private async ValueTask<FcExchangeOutcome> ExecuteOnceAsync(BsgTransaction tx, FcPayloadKind kind, FcBsgMsgCode code, string operation, FcId? destination,
         bool keepBytes, CancellationToken cancellationToken)
     {
         var gate = Session.Gate;
@@ -135,8 +184,14 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
             throw;
         }
         gate.Release();
-        var result = FcExchangeInterpreter.Interpret(completion, tx.Reply, tx.Din, kind, Session.Profile, code, operation, destination, keepBytes);
-        if (Session.Logger.IsEnabled(LogLevel.Debug)) Session.Logger.LogDebug("{Exchange}", result.ToString());
+        return Interpret(completion, tx, kind, code, operation, destination, keepBytes);
+    }
+
+    private FcExchangeOutcome Interpret(in BsgCompletion completion, BsgTransaction tx, FcPayloadKind kind, FcBsgMsgCode code, string operation,
+        FcId? destination, bool keepBytes)
+    {
+        var result = FcExchangeInterpreter.InterpretOutcome(completion, tx.Reply, tx.Din, kind, Session.Profile, code, operation, destination, keepBytes);
+        if (Session.Logger.IsEnabled(LogLevel.Debug)) Session.Logger.LogDebug("{Exchange}", result.ToResult().ToString());
         return result;
     }
 

@@ -476,14 +476,14 @@ public static partial class FabricDiscovery
             return (ports, method, listing.Complete);
         }
 
-        private async Task<Dictionary<uint, T?>> PerPortAsync<T>(IReadOnlyList<FcId> ids, string operation, Func<FcId, Task<FcResponse<T>>> query) where T : struct
+        private async Task<Dictionary<uint, T?>> PerPortAsync<T>(IReadOnlyList<FcId> ids, string operation, Func<FcId, ValueTask<FcResponse<T>>> query) where T : struct
         {
             var answers = await Task.WhenAll(ids.Select(async id =>
                 (id.Value, await run.TryValueAsync(operation, id.ToString(), () => query(id), ct).ConfigureAwait(false)))).ConfigureAwait(false);
             return answers.ToDictionary(a => a.Item1, a => a.Item2);
         }
 
-        private async Task<Dictionary<uint, T?>> PerPortRefAsync<T>(IReadOnlyList<FcId> ids, string operation, Func<FcId, Task<FcResponse<T>>> query) where T : class
+        private async Task<Dictionary<uint, T?>> PerPortRefAsync<T>(IReadOnlyList<FcId> ids, string operation, Func<FcId, ValueTask<FcResponse<T>>> query) where T : class
         {
             var answers = await Task.WhenAll(ids.Select(async id =>
                 (id.Value, await run.TryAsync(operation, id.ToString(), () => query(id), ct).ConfigureAwait(false)))).ConfigureAwait(false);
@@ -492,7 +492,7 @@ public static partial class FabricDiscovery
 
         // ------------------------------------------------------------------ paging
 
-        private delegate Task<FcResponse<T>> ScopedQuery<T>(byte domain, byte area, int maxResponseBytes);
+        private delegate ValueTask<FcResponse<T>> ScopedQuery<T>(byte domain, byte area, int maxResponseBytes);
 
         private sealed record Paged<T>(List<T> Entries, bool Complete, bool Scoped, FcException? Failure);
 

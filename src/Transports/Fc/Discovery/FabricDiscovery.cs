@@ -169,7 +169,7 @@ public static partial class FabricDiscovery
             errors.Enqueue(new DiscoveryError(operation, subject, message, null, null));
 
         /// <summary>One query under the gate, counted; failures are the caller's to judge (bulk commands fall back, not fail).</summary>
-        public async Task<T> AskAsync<T>(string operation, Func<Task<FcResponse<T>>> query, CancellationToken ct)
+        public async Task<T> AskAsync<T>(string operation, Func<ValueTask<FcResponse<T>>> query, CancellationToken ct)
         {
             await gate.WaitAsync(ct).ConfigureAwait(false);
             try
@@ -189,20 +189,20 @@ public static partial class FabricDiscovery
             logger.LogDebug("{Operation} {Subject}: {Message}", operation, subject, e.Message);
         }
 
-        public async Task<T?> TryAsync<T>(string operation, string subject, Func<Task<FcResponse<T>>> query, CancellationToken ct) where T : class
+        public async Task<T?> TryAsync<T>(string operation, string subject, Func<ValueTask<FcResponse<T>>> query, CancellationToken ct) where T : class
         {
             var (ok, value) = await RunAsync(operation, subject, query, ct).ConfigureAwait(false);
             return ok ? value : null;
         }
 
-        public async Task<T?> TryValueAsync<T>(string operation, string subject, Func<Task<FcResponse<T>>> query, CancellationToken ct) where T : struct
+        public async Task<T?> TryValueAsync<T>(string operation, string subject, Func<ValueTask<FcResponse<T>>> query, CancellationToken ct) where T : struct
         {
             var (ok, value) = await RunAsync(operation, subject, query, ct).ConfigureAwait(false);
             return ok ? value : null;
         }
 
         /// <summary>One query under the parallelism gate; a failure becomes a DiscoveryError, never an exception.</summary>
-        private async Task<(bool Ok, T Value)> RunAsync<T>(string operation, string subject, Func<Task<FcResponse<T>>> query, CancellationToken ct)
+        private async Task<(bool Ok, T Value)> RunAsync<T>(string operation, string subject, Func<ValueTask<FcResponse<T>>> query, CancellationToken ct)
         {
             await gate.WaitAsync(ct).ConfigureAwait(false);
             try

@@ -64,7 +64,7 @@ public static class IscsiCatalog
         var result = new List<IscsiHostInfo>();
         foreach (var (entry, host) in sysfs.ListHostEntries("iscsi_host", problems))
         {
-            var a = new SysfsAttributes(entry, problems);
+            var a = sysfs.Attributes(entry, problems);
             var driver = sysfs.ReadProcName(host, problems);
             var node = byName.GetValueOrDefault($"iscsi_host{host}");
             result.Add(new IscsiHostInfo(host)
