@@ -305,14 +305,48 @@ public abstract partial class FcClient
         CtAsync(CtServer.ZoneServer, "GZM", CtIuHeader.Size + 4 + 256, Gzm.DefaultMaxResponseBytes, zoneName,
             static (s, a, m) => Gzm.BuildRequest(s, a, m), static r => Gzm.ParseAccept(r), cancellationToken);
 
-    /// <summary>The active zone set (GAZS).</summary>
+    /// <summary>
+    /// The active zone set (GAZS). A zone set larger than the first response buffer comes back cut, with the CT
+    /// residual saying how much was left out: the request is sent once more with room for all of it (within the
+    /// driver's limit and the 16-bit CT size field).
+    /// </summary>
     public ValueTask<FcResponse<ZoneSet>> GazsAsync(CancellationToken cancellationToken = default) =>
-        CtAsync(CtServer.ZoneServer, "GAZS", CtIuHeader.Size, Gazs.DefaultMaxResponseBytes, 0,
+        WithRoomForResidualAsync(static (c, max, ct) => c.GazsAsync(max, ct), Gazs.DefaultMaxResponseBytes, cancellationToken);
+
+    /// <summary>GAZS with room for <paramref name="maxResponseBytes"/> (clipped to the driver's limit); no retry.</summary>
+    public ValueTask<FcResponse<ZoneSet>> GazsAsync(int maxResponseBytes, CancellationToken cancellationToken = default) =>
+        CtAsync(CtServer.ZoneServer, "GAZS", CtIuHeader.Size, maxResponseBytes, 0,
             static (s, a, m) => Gazs.BuildRequest(s, m), static r => Gazs.ParseAccept(r), cancellationToken);
 
-    /// <summary>A zone set with its zones and members (GZS).</summary>
+    /// <summary>A zone set with its zones and members (GZS); a cut answer is asked again with room for the residual.</summary>
     public ValueTask<FcResponse<ZoneSet>> GzsAsync(string zoneSetName, CancellationToken cancellationToken = default) =>
-        CtAsync(CtServer.ZoneServer, "GZS", CtIuHeader.Size + 4 + 256, Gzs.DefaultMaxResponseBytes, zoneSetName,
+        WithRoomForResidualAsync((c, max, ct) => c.GzsAsync(zoneSetName, max, ct), Gzs.DefaultMaxResponseBytes, cancellationToken);
+
+    /// <summary>GZS with room for <paramref name="maxResponseBytes"/> (clipped to the driver's limit); no retry.</summary>
+    public ValueTask<FcResponse<ZoneSet>> GzsAsync(string zoneSetName, int maxResponseBytes, CancellationToken cancellationToken = default) =>
+        CtAsync(CtServer.ZoneServer, "GZS", CtIuHeader.Size + 4 + 256, maxResponseBytes, zoneSetName,
             static (s, a, m) => Gzs.BuildRequest(s, a, m), static r => Gzs.ParseAccept(r), cancellationToken);
+
+    /// <summary>The most a CT_IU's max/residual size field (16 bits of 4-byte words) can ask for, header included.</summary>
+    private static readonly int LargestCtResponseBytes = CtIuHeader.ResponseBytesFor(ushort.MaxValue);
+
+    /// <summary>
+    /// Sends a single-object query; when its accept was cut short (malformed because truncated, with a CT residual), sends
+    /// it once more with room for the residual. Rare (only very large zone databases), so the retry may allocate.
+    /// </summary>
+    private async ValueTask<FcResponse<T>> WithRoomForResidualAsync<T>(Func<FcClient, int, CancellationToken, ValueTask<FcResponse<T>>> query,
+        int firstMaxBytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await query(this, firstMaxBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FcMalformedResponseException e) when (e.Exchange is { CtResidualWords: > 0 } x
+            && Math.Min(Profile.ResponseBytes(LargestCtResponseBytes), x.ReceivedLength + 4 * x.CtResidualWords) > x.ReceivedLength)
+        {
+            var needed = Math.Min(Profile.ResponseBytes(LargestCtResponseBytes), e.Exchange.ReceivedLength + 4 * e.Exchange.CtResidualWords);
+            return await query(this, needed, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
 }
