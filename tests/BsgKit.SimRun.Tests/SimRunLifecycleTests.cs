@@ -35,8 +35,11 @@ public sealed class SimRunLifecycleTests
 
     private static Running Start(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(BsgkitDll);
+        // Through env(1) with the forwarded signals back at their default: a runner started under nohup (SIGHUP ignored) or
+        // as a background job (SIGINT/SIGQUIT ignored) would pass the ignored disposition down to the target shell, which
+        // then cannot trap it (POSIX), and the test would wait for a signal the target never sees.
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "--default-signal=HUP,INT,TERM,QUIT", "dotnet", BsgkitDll }) start.ArgumentList.Add(a);
         foreach (var a in args) start.ArgumentList.Add(a);
         var p = Process.Start(start)!;
         return new Running(p, p.StandardOutput.ReadToEndAsync(), p.StandardError.ReadToEndAsync());
