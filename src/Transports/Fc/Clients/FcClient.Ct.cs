@@ -73,23 +73,19 @@ public abstract partial class FcClient
 
     /// <summary>Port IDs by FC-4 type and scope (GID_FT), one request sized for the driver's cap; check IsComplete.</summary>
     public ValueTask<FcResponse<NsPortIdList>> GidFtAsync(NsFc4TypeScope scope, CancellationToken cancellationToken = default) =>
-        CtAsync(CtServer.NameServer, "GID_FT", GidFt.RequestLength, Profile.ListResponseBytes(NsPortIdList.EntrySize, GidFt.DefaultMaxResponseBytes), scope,
-            static (s, a, m) => GidFt.BuildRequest(s, a, m), static r => GidFt.ParseAccept(r), cancellationToken);
+        GidFtAsync(scope, GidFt.DefaultMaxResponseBytes, cancellationToken);
 
     /// <summary>Port IDs and WWPNs by FC-4 type and scope (GPN_FT), one request sized for the driver's cap; check IsComplete.</summary>
     public ValueTask<FcResponse<NsPortNameList>> GpnFtAsync(NsFc4TypeScope scope, CancellationToken cancellationToken = default) =>
-        CtAsync(CtServer.NameServer, "GPN_FT", GpnFt.RequestLength, Profile.ListResponseBytes(NsPortNameList.EntrySize, GpnFt.DefaultMaxResponseBytes), scope,
-            static (s, a, m) => GpnFt.BuildRequest(s, a, m), static r => GpnFt.ParseAccept(r), cancellationToken);
+        GpnFtAsync(scope, GpnFt.DefaultMaxResponseBytes, cancellationToken);
 
     /// <summary>Port IDs and WWNNs by FC-4 type and scope (GNN_FT).</summary>
     public ValueTask<FcResponse<NsPortNameList>> GnnFtAsync(NsFc4TypeScope scope, CancellationToken cancellationToken = default) =>
-        CtAsync(CtServer.NameServer, "GNN_FT", GnnFt.RequestLength, Profile.ListResponseBytes(NsPortNameList.EntrySize, GnnFt.DefaultMaxResponseBytes), scope,
-            static (s, a, m) => GnnFt.BuildRequest(s, a, m), static r => GnnFt.ParseAccept(r), cancellationToken);
+        GnnFtAsync(scope, GnnFt.DefaultMaxResponseBytes, cancellationToken);
 
     /// <summary>Port IDs by port type and scope (GID_PT).</summary>
     public ValueTask<FcResponse<NsPortIdList>> GidPtAsync(NsPortTypeScope scope, CancellationToken cancellationToken = default) =>
-        CtAsync(CtServer.NameServer, "GID_PT", GidPt.RequestLength, Profile.ListResponseBytes(NsPortIdList.EntrySize, GidPt.DefaultMaxResponseBytes), scope,
-            static (s, a, m) => GidPt.BuildRequest(s, a, m), static r => GidPt.ParseAccept(r), cancellationToken);
+        GidPtAsync(scope, GidPt.DefaultMaxResponseBytes, cancellationToken);
 
     /// <summary>Port IDs of the ports that registered the given FC-4 feature bits for a type (GID_FF), one request sized for the driver's cap.</summary>
     public ValueTask<FcResponse<NsPortIdList>> GidFfAsync(NsFc4FeatureScope scope, CancellationToken cancellationToken = default) =>
@@ -331,22 +327,33 @@ public abstract partial class FcClient
     private static readonly int LargestCtResponseBytes = CtIuHeader.ResponseBytesFor(ushort.MaxValue);
 
     /// <summary>
-    /// Sends a single-object query; when its accept was cut short (malformed because truncated, with a CT residual), sends
-    /// it once more with room for the residual. Rare (only very large zone databases), so the retry may allocate.
+    /// Sends a single-object query; when its accept came back cut short (a CT residual: parsed, or malformed because
+    /// the cut fell inside an object), sends it once more with room for the residual. Only whole-zone-database
+    /// queries go this way, and not per request in steady state, so reading the exchange (an allocation) is fine.
     /// </summary>
     private async ValueTask<FcResponse<T>> WithRoomForResidualAsync<T>(Func<FcClient, int, CancellationToken, ValueTask<FcResponse<T>>> query,
         int firstMaxBytes, CancellationToken cancellationToken)
     {
+        int needed;
         try
         {
-            return await query(this, firstMaxBytes, cancellationToken).ConfigureAwait(false);
+            var first = await query(this, firstMaxBytes, cancellationToken).ConfigureAwait(false);
+            if (RoomForResidual(first.Exchange) is not int room) return first;
+            needed = room;
         }
-        catch (FcMalformedResponseException e) when (e.Exchange is { CtResidualWords: > 0 } x
-            && Math.Min(Profile.ResponseBytes(LargestCtResponseBytes), x.ReceivedLength + 4 * x.CtResidualWords) > x.ReceivedLength)
+        catch (FcMalformedResponseException e) when (RoomForResidual(e.Exchange) is int room)
         {
-            var needed = Math.Min(Profile.ResponseBytes(LargestCtResponseBytes), e.Exchange.ReceivedLength + 4 * e.Exchange.CtResidualWords);
-            return await query(this, needed, cancellationToken).ConfigureAwait(false);
+            needed = room;
         }
+        return await query(this, needed, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The response size that holds what a cut accept left out, or null when nothing was cut or no more room can be had.</summary>
+    private int? RoomForResidual(FcExchangeResult? cut)
+    {
+        if (cut is not { CtResidualWords: > 0 }) return null;
+        var needed = Math.Min(Profile.ResponseBytes(LargestCtResponseBytes), cut.ReceivedLength + 4 * cut.CtResidualWords);
+        return needed > cut.ReceivedLength ? needed : null;
     }
 
 }
