@@ -17,7 +17,7 @@ public static class CtReasonExplanations
     public const byte NodeNameNotRegistered = 0x03;
     /// <summary>The port registered no class of service (FC_FS_EXP_COS).</summary>
     public const byte ClassOfServiceNotRegistered = 0x04;
-    /// <summary>The port registered no FC-4 types (FC_FS_EXP_FTNR).</summary>
+    /// <summary>The port registered no FC-4 types (FC_FS_EXP_FTNR); a fabric-wide GID_FT/GPN_FT answers it when no port has the type, and the listing treats that as empty.</summary>
     public const byte Fc4TypesNotRegistered = 0x07;
     /// <summary>The port registered no port type.</summary>
     public const byte PortTypeNotRegistered = 0x0A;
