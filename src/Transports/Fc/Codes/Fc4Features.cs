@@ -39,7 +39,7 @@ public sealed class Fc4FeatureSet : IEquatable<Fc4FeatureSet>
         return set;
     }
 
-    /// <summary>Copies the first 128 bytes of <paramref name="bytes"/> (GFF_ID accept payload, RFF_ID-style objects).</summary>
+    /// <summary>Copies the first 128 bytes of <paramref name="bytes"/> (the GFF_ID accept payload).</summary>
     /// <exception cref="ArgumentException"><paramref name="bytes"/> is shorter than 128 bytes.</exception>
     public static Fc4FeatureSet Read(ReadOnlySpan<byte> bytes)
     {
