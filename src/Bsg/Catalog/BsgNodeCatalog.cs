@@ -245,19 +245,7 @@ public sealed class SysfsAttributes(string dir, List<string> problems, SysfsSour
         if (s.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
             && ulong.TryParse(s.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v))
             return v;
-        problems.Add($"{Path.Combine(dir, attribute)}: '{Shorten(s)}' is not a 0x-prefixed 64-bit hex number; ignored");
-        return null;
-    }
-
-    public uint? Hex24(string attribute, bool required = true)
-    {
-        var s = Text(attribute, required);
-        if (s == null) return null;
-        if (s.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-            && uint.TryParse(s.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v)
-            && v <= 0xFFFFFF)
-            return v;
-        problems.Add($"{Path.Combine(dir, attribute)}: '{Shorten(s)}' is not a 24-bit FC ID (0x%06x); ignored");
+        Malformed(attribute, s, "a 0x-prefixed 64-bit hex number");
         return null;
     }
 
@@ -269,9 +257,16 @@ public sealed class SysfsAttributes(string dir, List<string> problems, SysfsSour
         var end = 0;
         while (end < s.Length && (char.IsAsciiDigit(s[end]) || (end == 0 && s[end] == '-'))) end++;
         if (int.TryParse(s.AsSpan(0, end), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)) return v;
-        problems.Add($"{Path.Combine(dir, attribute)}: '{Shorten(s)}' is not a number; ignored");
+        Malformed(attribute, s, "a number");
         return null;
     }
+
+    /// <summary>
+    /// Records that <paramref name="attribute"/> held <paramref name="value"/>, which is not <paramref name="expected"/>
+    /// ("a 24-bit FC ID"): one problem line, the value shortened; the caller then treats the attribute as absent.
+    /// </summary>
+    public void Malformed(string attribute, string value, string expected) =>
+        problems.Add($"{Path.Combine(dir, attribute)}: '{Shorten(value)}' is not {expected}; ignored");
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
     }

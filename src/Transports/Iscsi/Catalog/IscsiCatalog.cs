@@ -1,4 +1,5 @@
 using BsgKit.Bsg.Catalog;
+using BsgKit.Iscsi.Codes;
 
 namespace BsgKit.Iscsi.Catalog;
 
@@ -22,7 +23,7 @@ public sealed record IscsiHostInfo(int HostNumber)
     public const string NoBsgNodeNote = "this host has no bsg node (software iSCSI)";
 
     /// <summary>proc_name values whose iSCSI transport has a bsg handler (docs/reference/iscsi-bsg.md §6).</summary>
-    public static bool DriverHasBsgHandler(string? driver) => driver is "qla4xxx" or "be2iscsi";
+    public static bool DriverHasBsgHandler(string? driver) => IscsiDrivers.FromProcName(driver).HasBsgHandler();
 
     /// <summary>"host3 (qla4xxx) 192.0.2.31 iqn.… LINK_UP, /dev/bsg/iscsi_host3".</summary>
     public override string ToString() =>

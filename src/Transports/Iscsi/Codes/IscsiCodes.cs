@@ -90,25 +90,43 @@ public enum IscsiDriver
 {
     /// <summary>Software iSCSI (iscsi_tcp) or an offload driver without a bsg handler: no /dev/bsg node.</summary>
     Other,
+    /// <summary>QLogic iSCSI HBAs (drivers/scsi/qla4xxx): qla4xxx_bsg_request(), QLISCSI_VND_* commands.</summary>
     Qla4xxx,
+    /// <summary>Emulex/ServerEngines OneConnect iSCSI (drivers/scsi/be2iscsi): beiscsi_bsg_request(), flash commands.</summary>
     Be2iscsi,
 }
 
+/// <summary>
+/// The one place the iSCSI drivers' names live: proc_name ↔ <see cref="IscsiDriver"/>, which of them have a bsg
+/// handler (an iscsi_hostN node), and their vendor_id.
+/// </summary>
 public static class IscsiDrivers
 {
+    /// <summary>proc_name of the qla4xxx driver.</summary>
+    public const string Qla4xxxProcName = "qla4xxx";
+    /// <summary>proc_name of the be2iscsi driver.</summary>
+    public const string Be2iscsiProcName = "be2iscsi";
+    /// <summary>proc_name of software iSCSI over TCP (no bsg handler, so no iscsi_hostN node).</summary>
+    public const string IscsiTcpProcName = "iscsi_tcp";
+
+    /// <summary>The driver a host's proc_name names; <see cref="IscsiDriver.Other"/> for any driver without a bsg handler.</summary>
     public static IscsiDriver FromProcName(string? procName) => procName switch
     {
-        "qla4xxx" => IscsiDriver.Qla4xxx,
-        "be2iscsi" => IscsiDriver.Be2iscsi,
+        Qla4xxxProcName => IscsiDriver.Qla4xxx,
+        Be2iscsiProcName => IscsiDriver.Be2iscsi,
         _ => IscsiDriver.Other,
     };
 
+    /// <summary>The driver's proc_name; "other" for <see cref="IscsiDriver.Other"/>.</summary>
     public static string ProcName(this IscsiDriver driver) => driver switch
     {
-        IscsiDriver.Qla4xxx => "qla4xxx",
-        IscsiDriver.Be2iscsi => "be2iscsi",
+        IscsiDriver.Qla4xxx => Qla4xxxProcName,
+        IscsiDriver.Be2iscsi => Be2iscsiProcName,
         _ => "other",
     };
+
+    /// <summary>Whether the driver's iscsi_transport has a bsg_request handler, so its hosts get an iscsi_hostN node (docs/reference/iscsi-bsg.md §6).</summary>
+    public static bool HasBsgHandler(this IscsiDriver driver) => driver != IscsiDriver.Other;
 
     /// <summary>The template vendor_id the transport checks (docs/reference/kernel-rules.md #30); null when the driver has no vendor channel.</summary>
     public static ulong? VendorId(this IscsiDriver driver) => driver switch
