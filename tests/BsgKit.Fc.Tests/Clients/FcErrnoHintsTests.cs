@@ -32,3 +32,25 @@ public class FcErrnoHintsTests
         Assert.Equal(Errno.HintFor(errno), FcErrnoHints.HintFor(errno));
     }
 }
+
+/// <summary>A failed exchange's exception takes its errno hint from <see cref="FcErrnoHints"/>.</summary>
+public class FcErrnoHintInExceptionTests
+{
+    [Theory]
+    [InlineData("fcoe", Errno.ECOMM, "libfc")]
+    [InlineData("lpfc", Errno.ENODEV, "remote port")]
+    [InlineData("lpfc", Errno.EACCES, "lpfc")]
+    public async Task A_transport_error_carries_the_fc_hint(string driver, int errno, string fragment)
+    {
+        var rig = new Support.Rig();
+        rig.Transport.Handler = _ => Support.FakeAnswer.Fail(errno);
+        using var host = rig.Host(driver);
+
+        var e = await Assert.ThrowsAsync<FcTransportException>(() => host.GpnIdAsync(new FcId(0x010100)).AsTask());
+
+        Assert.Equal(errno, e.Errno);
+        Assert.Equal(FcErrnoHints.HintFor(errno), e.Hint);
+        Assert.Contains(fragment, e.Hint);
+        Assert.DoesNotContain(fragment, Errno.HintFor(errno));
+    }
+}

@@ -47,17 +47,17 @@ public class FcLayerTests
     [Fact]
     public async Task An_fc_errno_failure_carries_the_fc_layers_hint()
     {
-        const string targetWwpn = "0x50060e8007e0a100";
-        var scenario = ScenarioLoader.Resolve("libfc");
-        scenario.Faults.Add(new FaultSpec { Kind = "timeout", Target = targetWwpn, Command = "ECHO" });
+        // The simulated caller lacks CAP_SYS_RAWIO: bsg_sg_io() fails every SG_IO with EPERM.
+        var scenario = ScenarioLoader.Resolve("qla2xxx");
+        scenario.CallerLacksCapSysRawio = true;
         using var san = SimulatedSan.Create(scenario);
         using var client = FcHostClient.Open(FcCatalog.Scan(san.Catalog), 1, new FcClientOptions { Transport = san.Transport, TimeoutMs = 1000 });
 
-        var e = await Assert.ThrowsAsync<FcTransportException>(() => client.EchoAsync(new FcId(0x010500), new byte[8]).AsTask());
+        var e = await Assert.ThrowsAsync<FcTransportException>(() => client.GpnIdAsync(new FcId(0x010500)).AsTask());
 
-        Assert.Equal(Errno.ETIMEDOUT, e.Errno);
-        Assert.Equal(FcErrnoHints.HintFor(Errno.ETIMEDOUT), e.Hint);
-        Assert.NotEqual(Errno.HintFor(Errno.ETIMEDOUT), e.Hint);
-        Assert.True(FcErrnoHints.HasFcMeaning(Errno.ETIMEDOUT));
+        Assert.Equal(Errno.EPERM, e.Errno);
+        Assert.Equal(FcErrnoHints.HintFor(Errno.EPERM), e.Hint);
+        Assert.NotEqual(Errno.HintFor(Errno.EPERM), e.Hint);
+        Assert.Contains("qla2xxx", e.Hint); // the FC meaning: qla2xxx's own EPERM
     }
 }
