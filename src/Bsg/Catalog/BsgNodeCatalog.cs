@@ -29,9 +29,12 @@ public sealed class BsgNodeCatalog
     /// <summary>Typed reads of one directory of this tree.</summary>
     public SysfsAttributes Attributes(string dir, List<string> problems) => new(dir, problems, Source);
 
+    /// <summary>The /dev root reported device paths start with.</summary>
     public string ReportedDevRoot { get; }
 
+    /// <summary>Where /sys is read from ("/sys", or a generated tree).</summary>
     public string SysfsRoot { get; }
+    /// <summary>Where /dev is looked in ("/dev", or a generated tree).</summary>
     public string DevRoot { get; }
 
     /// <summary>/sys/class/CLS under <see cref="SysfsRoot"/>.</summary>
@@ -225,6 +228,7 @@ public sealed class SysfsAttributes(string dir, List<string> problems, SysfsSour
     /// <summary>The directory read.</summary>
     public string Directory => dir;
 
+    /// <summary>The attribute's text, trimmed; null (plus a problem line when <paramref name="required"/> or unreadable) when absent.</summary>
     public string? Text(string attribute, bool required = true)
     {
         if (_denied) return null;
@@ -238,6 +242,7 @@ public sealed class SysfsAttributes(string dir, List<string> problems, SysfsSour
         return BsgNodeCatalog.Report(value, dir, attribute, problems, required);
     }
 
+    /// <summary>A 0x-prefixed 64-bit hex attribute (a WWN, a statistics counter); null when absent or malformed.</summary>
     public ulong? Hex64(string attribute, bool required = true)
     {
         var s = Text(attribute, required);
