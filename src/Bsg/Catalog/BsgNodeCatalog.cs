@@ -10,6 +10,9 @@ namespace BsgKit.Bsg.Catalog;
 /// </summary>
 public sealed class BsgNodeCatalog
 {
+    /// <summary>A catalog of the tree under <paramref name="sysfsRoot"/> (/sys) and <paramref name="devRoot"/> (/dev).</summary>
+    /// <param name="sysfsRoot">Where /sys is: the real one, or a generated tree.</param>
+    /// <param name="devRoot">Where /dev is looked in.</param>
     /// <param name="reportedDevRoot">
     /// Where reported device paths say the nodes are, when that differs from where they are looked for (the
     /// simulator's tree lives in a temporary directory but its nodes answer to /dev/bsg/NAME).
