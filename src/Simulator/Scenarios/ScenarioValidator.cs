@@ -3,6 +3,7 @@ using BsgKit.Fc.Ct;
 using BsgKit.Fc.Ct.ConfigServer;
 using BsgKit.Fc.Els;
 using BsgKit.Simulator.Fabric;
+using IscsiDriverNames = BsgKit.Iscsi.Codes.IscsiDrivers;
 
 namespace BsgKit.Simulator.Scenarios;
 
@@ -13,7 +14,8 @@ namespace BsgKit.Simulator.Scenarios;
 public static class ScenarioValidator
 {
     public static readonly IReadOnlyList<string> FcDrivers = ["fcoe", "bnx2fc", "qedf", "lpfc", "qla2xxx", "zfcp", "ibmvfc", "bfa", "fnic"];
-    public static readonly IReadOnlyList<string> IscsiDrivers = ["qla4xxx", "be2iscsi", "iscsi_tcp"];
+    public static readonly IReadOnlyList<string> IscsiDrivers =
+        [IscsiDriverNames.Qla4xxxProcName, IscsiDriverNames.Be2iscsiProcName, IscsiDriverNames.IscsiTcpProcName];
     public static readonly IReadOnlyList<string> FaultKinds = ["timeout", "busy", "reject", "blocked", "offline", "truncate", "drop", "linkErrors", "disappear"];
     public static readonly IReadOnlyList<string> Roles = ["target", "initiator"];
     public static readonly IReadOnlyList<string> HostPortStates = ["Online", "Linkdown", "Offline", "Blocked"];
@@ -167,8 +169,8 @@ public static class ScenarioValidator
             CheckImage(e, $"{p}.flash", h.Flash);
             CheckImage(e, $"{p}.nvram", h.Nvram);
             CheckImage(e, $"{p}.acb", h.Acb);
-            if (h.Acb != null && h.Driver != "qla4xxx") e.Add($"{p}.acb: only qla4xxx has address control blocks");
-            if (h.FailingDiagTests.Count > 0 && h.Driver != "qla4xxx") e.Add($"{p}.failingDiagTests: only qla4xxx runs DIAG_TEST");
+            if (h.Acb != null && h.Driver != IscsiDriverNames.Qla4xxxProcName) e.Add($"{p}.acb: only qla4xxx has address control blocks");
+            if (h.FailingDiagTests.Count > 0 && h.Driver != IscsiDriverNames.Qla4xxxProcName) e.Add($"{p}.failingDiagTests: only qla4xxx runs DIAG_TEST");
         }
         if (imageBytes > ScenarioLimits.MaxImageBytes)
             e.Add($"$.iscsiHosts: the flash, NVRAM and ACB images declare {imageBytes:N0} bytes together, more than the limit of {ScenarioLimits.MaxImageBytes:N0} (ScenarioLimits.MaxImageBytes)");
