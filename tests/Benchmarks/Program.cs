@@ -8,6 +8,9 @@ if (args is ["discovery", ..])
 // dotnet run -c Release --project tests/Benchmarks -- request-loop HOST PORT_ID COUNT   (bench-request-path.sh, under sim run)
 if (args is ["request-loop", ..])
     return BsgKit.Benchmarks.RequestLoop.Run(args[1..]);
+// dotnet run -c Release --project tests/Benchmarks -- startup [SCENARIO] [PORT_ID]   (where a --simulate start spends its time)
+if (args is ["startup", ..])
+    return await BsgKit.Benchmarks.StartupPhases.RunAsync(args);
 if (args is ["soak", ..])
     return await BsgKit.Benchmarks.Soak.RunAsync(args.Length > 1 && int.TryParse(args[1], out var n) && n > 0 ? n : 5000);
 BenchmarkSwitcher.FromAssembly(typeof(BsgKit.Benchmarks.RequestPathBenchmarks).Assembly).Run(args);

@@ -71,8 +71,28 @@ public sealed class CatalogTests : IDisposable
     [InlineData("2:0:1:7", BsgNodeKind.ScsiDevice)]
     [InlineData("fc_hostX", BsgNodeKind.Unknown)]
     [InlineData("ublk", BsgNodeKind.Unknown)]
+    [InlineData("fc_host", BsgNodeKind.Unknown)]
+    [InlineData("fc_host99999999999", BsgNodeKind.Unknown)]
+    [InlineData("rport-1:0", BsgNodeKind.Unknown)]
+    [InlineData("rport-1:0-2-3", BsgNodeKind.Unknown)]
+    [InlineData("rport-1:0-", BsgNodeKind.Unknown)]
+    [InlineData("1:0:5", BsgNodeKind.Unknown)]
+    [InlineData("1:0:5:0:7", BsgNodeKind.Unknown)]
+    [InlineData("1:0:5:x", BsgNodeKind.Unknown)]
+    [InlineData("fc_host\u0661", BsgNodeKind.Unknown)] // a non-ASCII digit
+    [InlineData("fc_host3\n", BsgNodeKind.FcHost)]     // `$` allowed one trailing newline; so does the parser
     public void Node_names_are_classified(string name, BsgNodeKind kind) =>
         Assert.Equal(kind, Catalog.BsgNode.Classify(name, null, null).Kind);
+
+    [Fact]
+    public void Classified_names_carry_their_numbers()
+    {
+        var rport = Catalog.BsgNode.Classify("rport-12:3-456", null, null);
+        Assert.Equal((12, 3, 456), (rport.HostNumber!.Value, rport.Channel!.Value, rport.Number!.Value));
+        var lun = Catalog.BsgNode.Classify("7:0:42:18446744073709551615", null, null);
+        Assert.Equal((7, 0, 42, ulong.MaxValue), (lun.HostNumber!.Value, lun.Channel!.Value, lun.Number!.Value, lun.Lun!.Value));
+        Assert.Equal(10, Catalog.BsgNode.Classify("iscsi_host10", null, null).HostNumber);
+    }
 
     [Fact]
     public void An_attribute_of_exactly_one_page_is_read_and_a_nul_byte_is_refused()

@@ -128,6 +128,20 @@ public sealed class SimRunTests
     }
 
     [Fact]
+    public async Task Fc_host_client_allocates_nothing_per_request_on_real_sg_io_under_sim_run()
+    {
+        // The issue-12 target: 0 B per steady-state GPN_ID through FcHostClient, here on the real ioctl (LinuxBsgTransport)
+        // that a library user's program makes, served by sim run — not only on the in-process transport.
+        const int Count = 5000;
+        var probe = Path.Combine(AppContext.BaseDirectory, "bsgkit-probe.dll");
+        var r = await SimRun("libfc", "dotnet", probe, "alloc", "1", "0x010500", Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(r.Code == 0, r.ToString());
+        var bytes = long.Parse(Regex.Match(r.Out, @"bytes (\d+)").Groups[1].Value);
+        Assert.True(bytes == 0, $"{bytes} B allocated by {Count} GPN_ID ({(double)bytes / Count:0.#} B per request)\n{r}");
+        Assert.Equal(long.Parse(Regex.Match(r.Out, @"served (\d+)").Groups[1].Value), Served(r)); // each on the real syscall
+    }
+
+    [Fact]
     public async Task Signals_during_requests_never_run_a_request_twice()
     {
         var pidFile = Path.GetTempFileName();

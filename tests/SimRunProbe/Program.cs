@@ -2,9 +2,13 @@ using System.Runtime.InteropServices;
 
 // bsgkit-probe version PATH   open O_RDONLY, ioctl(SG_GET_VERSION_NUM): prints "value N" or "errno N"
 // bsgkit-probe opath PATH     open O_PATH, ioctl(SG_IO) with a zeroed header: prints "errno N" (or "value 0")
+// bsgkit-probe alloc HOST PORT_ID COUNT   COUNT GPN_ID through FcHostClient after a warm-up: prints "bytes B"
+//                                       (allocated on this thread by the COUNT requests) and "served N"
 // Exit 0 when the syscalls ran (whatever they answered), 1 when the path could not be opened.
 const int ORdOnly = 0, OPath = 0x200000;
 const nuint SgGetVersionNum = 0x2282, SgIo = 0x2285;
+if (args is ["alloc", var hostText, var portText, var countText])
+    return AllocationLoop.Run(int.Parse(hostText), BsgKit.Fc.FcId.Parse(portText), int.Parse(countText));
 if (args.Length != 2 || args[0] is not ("version" or "opath"))
 {
     Console.Error.WriteLine("usage: bsgkit-probe version|opath PATH");
@@ -32,4 +36,30 @@ internal static unsafe partial class Probe
 
     [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
     internal static partial int Ioctl(int fd, nuint request, void* argument);
+}
+
+/// <summary>Steady-state GPN_ID through the managed client on the real SG_IO syscall, counting what it allocates.</summary>
+internal static class AllocationLoop
+{
+    private const int WarmUp = 2000; // JIT, tiering, the pool's buffers
+
+    public static int Run(int host, BsgKit.Fc.FcId port, int count)
+    {
+        using var client = BsgKit.Fc.Clients.FcHostClient.Open(BsgKit.Fc.Catalog.FcCatalog.Scan(), host);
+        for (var i = 0; i < WarmUp; i++) Once(client, port);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < count; i++) Once(client, port);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Console.WriteLine($"bytes {allocated}");
+        Console.WriteLine($"served {WarmUp + count}");
+        return 0;
+    }
+
+    private static void Once(BsgKit.Fc.Clients.FcHostClient client, BsgKit.Fc.FcId port)
+    {
+        var pending = client.GpnIdAsync(port);
+        // A synchronous ioctl completes the ValueTask at once; AsTask only if it ever did not.
+        var wwpn = pending.IsCompletedSuccessfully ? pending.Result.Value : pending.AsTask().GetAwaiter().GetResult().Value;
+        if (wwpn.Value == 0) throw new InvalidOperationException("GPN_ID answered a zero WWPN");
+    }
 }

@@ -74,7 +74,7 @@ public sealed class BsgNodeCatalog
                 note = devNumber != null
                     ? $"no {bsgPath}: create it with `mknod {bsgPath} c {devNumber.Replace(':', ' ')}`"
                     : $"no {bsgPath} and no device number in sysfs";
-            result.Add(BsgNode.Classify(name, devicePath, devNumber) with { Note = note });
+            result.Add(BsgNode.Classify(name, devicePath, devNumber, note));
         }
         SortNatural(result, static (a, b) => CompareNodes(a, b));
         return result;
@@ -148,9 +148,10 @@ public sealed class BsgNodeCatalog
 
     private static bool IsDeviceNumber(string s)
     {
-        var parts = s.Split(':');
-        return parts.Length == 2 && uint.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out _)
-                                 && uint.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out _);
+        var at = s.IndexOf(':');
+        return at >= 0 && s.IndexOf(':', at + 1) < 0
+                       && uint.TryParse(s.AsSpan(0, at), NumberStyles.None, CultureInfo.InvariantCulture, out _)
+                       && uint.TryParse(s.AsSpan(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out _);
     }
 
     private IEnumerable<string> ListEntries(string dir, List<string> problems, bool missingIsNormal)

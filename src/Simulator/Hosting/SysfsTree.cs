@@ -214,8 +214,8 @@ internal sealed class MemorySysfsTree : SysfsSource, ISysfsTree
             if (!ReferenceEquals(dir, _lastReadDir) && (_lastReadEntry = _entries.GetValueOrDefault(dir)) is not null) _lastReadDir = dir;
             if (ReferenceEquals(dir, _lastReadDir) && _lastReadEntry is { Names: { } names, Value: { } value })
             {
-                foreach (var n in names)
-                    if (n == attribute) return new(value(attribute).Trim(), null);
+                for (var i = 0; i < names.Count; i++) // not foreach: an enumerator per read on an interface
+                    if (names[i] == attribute) return new(value(attribute).Trim(), null);
                 return default;
             }
         }
@@ -240,7 +240,7 @@ internal sealed class MemorySysfsTree : SysfsSource, ISysfsTree
     {
         if (Path.GetDirectoryName(path) is not { } parent || !_entries.TryGetValue(parent, out var dir) || dir.Names is not { } names) return null;
         var name = Path.GetFileName(path.AsSpan());
-        foreach (var n in names) if (name.SequenceEqual(n)) return dir;
+        for (var i = 0; i < names.Count; i++) if (name.SequenceEqual(names[i])) return dir;
         return null;
     }
 

@@ -41,10 +41,16 @@ public sealed class SimFcHost
     private readonly Lock _gate = new();
     private int _nextRport;
 
+    /// <summary>
+    /// The remote ports, as a snapshot that stays as it was when the host changes later: taken once after each change
+    /// and shared by every read until the next (a big fabric's host has 9,000 of them; reads must not copy each time).
+    /// </summary>
     public IReadOnlyList<SimRport> RemotePorts
     {
-        get { lock (_gate) return _rports.ToArray(); }
+        get { lock (_gate) return _rportsView ??= [.. _rports]; }
     }
+
+    private SimRport[]? _rportsView; // null after a change, until the next read
 
     public SimRport AddRemotePort(FcId portId, Wwn portName, Wwn nodeName, IReadOnlyList<string> roles)
     {
@@ -52,18 +58,28 @@ public sealed class SimFcHost
         {
             var r = new SimRport(this, 0, _nextRport++, portId, portName, nodeName, roles);
             _rports.Add(r);
+            _rportsView = null;
             return r;
         }
     }
 
     public SimRport? FindRemotePort(FcId portId)
     {
-        lock (_gate) return _rports.FirstOrDefault(r => r.PortId == portId && r.State != RportState.Deleted);
+        lock (_gate)
+        {
+            foreach (var r in _rports) // a loop, not LINQ: no closure per request
+                if (r.PortId == portId && r.State != RportState.Deleted) return r;
+            return null;
+        }
     }
 
     public void RemoveRemotePort(SimRport rport)
     {
-        lock (_gate) _rports.Remove(rport);
+        lock (_gate)
+        {
+            _rports.Remove(rport);
+            _rportsView = null;
+        }
         rport.State = RportState.Deleted;
         rport.Node.Dying = true;
         OnRemotePortChanged(rport);

@@ -4,34 +4,130 @@ using BsgKit.Simulator.Hosting.Syscall.Interop;
 namespace BsgKit.Simulator.Hosting.Syscall;
 
 /// <summary>
-/// Serves a seccomp listener with leaders and followers: one thread at a time (the leader) polls and receives; having
-/// received, it hands leadership to an idle thread (starting one while fewer than <c>limit</c> exist) and serves that
-/// notification itself. So no request waits behind another (a simulated timeout with real delays sleeps on its own
-/// thread), at most <c>limit</c> are served at once (further callers wait in the kernel), each notification is taken
-/// by exactly one thread, and a request goes from the kernel to its answer on one thread — no queue, no wake-up of a
-/// worker between them. <see cref="Run"/> returns when every filtered task is gone and every request taken is answered.
+/// Serves a seccomp listener on several threads, each notification taken by exactly one of them (the kernel's
+/// NOTIF_RECV hands each out once) and answered on the thread that took it — no queue, no wake-up of a worker in
+/// between. Whenever a thread starts serving and none is left waiting, another is started (while fewer than
+/// <c>limit</c> exist), so no request waits behind another (a simulated timeout with real delays sleeps on its own
+/// thread); further callers wait in the kernel. <see cref="Run"/> returns when every filtered task is gone and every
+/// request taken is answered.
+/// <para>
+/// Two ways to wait, chosen by the kernel: with <paramref name="blockingReceive"/> (Linux 6.6 and later, which has
+/// the sync wake-up flag and whose NOTIF_RECV wakes on hang-up) every idle thread sits in NOTIF_RECV itself and the
+/// kernel picks the one that gets the request — nothing in user space is handed over or locked per request, and a
+/// lone caller is served by the same thread each time; threads beyond <see cref="MaxIdle"/> idle ones end, so a burst
+/// leaves no herd behind. Older kernels (whose NOTIF_RECV never returns on hang-up) get leaders and followers:
+/// one thread at a time polls and receives, hands leadership on and serves.
+/// </para>
 /// </summary>
-internal sealed unsafe class NotificationServers(int listener, int limit, Seccomp.NotificationHandler serve)
+internal sealed unsafe class NotificationServers(int listener, int limit, Seccomp.NotificationHandler serve, bool blockingReceive, Action sendFailed)
 {
+    /// <summary>Idle threads kept after a burst (blocking mode): each one more is woken by every notification.</summary>
+    internal const int MaxIdle = 2;
+
     private readonly SemaphoreSlim _leadership = new(1, 1);
     private readonly Lock _lock = new();
     private readonly List<Thread> _threads = [];
-    private int _idle;       // threads not serving (waiting to lead, or leading)
+    private int _idle;       // threads not serving (waiting to receive, or leading)
     private volatile bool _done;
 
     /// <summary>Serves on this thread (and the ones it starts) until hang-up; then waits for them all.</summary>
     public void Run()
     {
-        lock (_lock) _idle = 1;
-        Loop();
+        _idle = 1;
+        if (blockingReceive) ReceiveLoop();
+        else Loop();
         while (true)
         {
-            Thread[] others;
-            lock (_lock) others = [.. _threads];
-            foreach (var t in others) t.Join();
-            lock (_lock) if (_threads.Count == others.Length) break; // none started meanwhile
+            Thread next;
+            lock (_lock)
+            {
+                if (_threads.Count == 0) break; // each thread takes itself out as it ends
+                next = _threads[0];
+            }
+            next.Join();
+            lock (_lock) _threads.Remove(next);
         }
         _leadership.Dispose();
+    }
+
+    /// <summary>Blocking mode: receive (in the kernel, beside the other idle threads), serve, again.</summary>
+    private void ReceiveLoop()
+    {
+        var notif = stackalloc byte[Seccomp.NotifSize];
+        while (!_done)
+        {
+            if (ReceiveBlocking(notif) is not { } n) continue;
+            // This thread now serves: someone must be left receiving (unless `limit` are serving already).
+            if (Interlocked.Decrement(ref _idle) == 0) Start(ReceiveLoop);
+            ServeAndAnswer(n);
+            if (TryRetire()) return;
+        }
+    }
+
+    /// <summary>
+    /// Serves, counts this thread idle again, then answers: the caller's next request must find it idle, or a lone
+    /// caller would have a new thread started now and then (one retiring for it later).
+    /// </summary>
+    private void ServeAndAnswer(in Seccomp.Notification n)
+    {
+        var response = stackalloc byte[Seccomp.NotifRespSize];
+        new Span<byte>(response, Seccomp.NotifRespSize).Clear();
+        bool send;
+        try { send = serve(n, response); }
+        finally { Interlocked.Increment(ref _idle); }
+        if (send && Libc.Ioctl(listener, Seccomp.IoctlNotifSend, response) != 0) sendFailed(); // interrupted or killed meanwhile
+    }
+
+    /// <summary>Takes this thread out of the idle ones if more than <see cref="MaxIdle"/> are idle.</summary>
+    private bool TryRetire()
+    {
+        var idle = Volatile.Read(ref _idle);
+        while (idle > MaxIdle)
+        {
+            var seen = Interlocked.CompareExchange(ref _idle, idle - 1, idle);
+            if (seen == idle) return true;
+            idle = seen;
+        }
+        return false;
+    }
+
+    /// <summary>Starts one more thread (counted idle from now) unless <c>limit</c> are running.</summary>
+    private void Start(ThreadStart loop)
+    {
+        Thread t;
+        lock (_lock)
+        {
+            if (_done || _threads.Count + 1 >= limit) return;
+            Interlocked.Increment(ref _idle);
+            t = new Thread(() =>
+            {
+                try { loop(); }
+                finally { lock (_lock) _threads.Remove(Thread.CurrentThread); }
+            }) { IsBackground = true, Name = "bsgkit-sg-io-server" };
+            _threads.Add(t);
+        }
+        t.Start();
+    }
+
+    /// <summary>
+    /// NOTIF_RECV, waiting in the kernel; null for a dead caller's leftover, an interruption, or hang-up (then
+    /// <see cref="_done"/>, also for every other thread: a hung-up listener answers each receive at once).
+    /// </summary>
+    private Seccomp.Notification? ReceiveBlocking(byte* notif)
+    {
+        new Span<byte>(notif, Seccomp.NotifSize).Clear(); // NOTIF_RECV insists on a zeroed struct
+        if (Libc.Ioctl(listener, Seccomp.IoctlNotifRecv, notif) == 0) return Seccomp.Notification.Read(notif);
+        var errno = Marshal.GetLastPInvokeError();
+        if (errno is not (Bsg.Errno.EINTR or Bsg.Errno.ENOENT)) _done = true;
+        else
+        {
+            // ENOENT is also what a receive gets once every filtered task has exited: ask poll, which says so.
+            var poll = new PollFd { Fd = listener, Events = Libc.PollIn };
+            if (Libc.Poll(&poll, 1, 0) > 0 && (poll.Revents & (Libc.PollHup | Libc.PollErr | Libc.PollNval)) != 0
+                && (poll.Revents & Libc.PollIn) == 0)
+                _done = true;
+        }
+        return null;
     }
 
     private void Loop()
@@ -53,25 +149,10 @@ internal sealed unsafe class NotificationServers(int listener, int limit, Seccom
                 continue;
             }
             // This thread now serves: make sure someone can lead meanwhile (unless `limit` are serving already).
-            bool start;
-            lock (_lock)
-            {
-                _idle--;
-                start = _idle == 0 && _threads.Count + 1 < limit;
-                if (start) _idle++;
-            }
-            if (start) StartFollower();
+            if (Interlocked.Decrement(ref _idle) == 0) Start(Loop);
             _leadership.Release();
-            try { serve(n); }
-            finally { lock (_lock) _idle++; }
+            ServeAndAnswer(n);
         }
-    }
-
-    private void StartFollower()
-    {
-        var t = new Thread(Loop) { IsBackground = true, Name = "bsgkit-sg-io-server" };
-        lock (_lock) _threads.Add(t);
-        t.Start();
     }
 
     /// <summary>The next notification, or null (nothing yet, a dead caller's leftover, or hang-up: then <see cref="_done"/>).</summary>

@@ -55,7 +55,11 @@ internal static unsafe class Seccomp
         return [.. p];
     }
 
-    public delegate void NotificationHandler(in Notification notification);
+    /// <summary>
+    /// Serves one notification: fills <paramref name="response"/> (a zeroed struct seccomp_notif_resp) and says whether
+    /// to send it (false: the caller is gone). The sender sends it, so it is counted idle before its caller runs on.
+    /// </summary>
+    public delegate bool NotificationHandler(in Notification notification, byte* response);
 
     /// <summary>What the server needs of a struct seccomp_notif: id, pid, and ioctl's fd, cmd and argument.</summary>
     public readonly record struct Notification(ulong Id, int Pid, int Fd, uint Command, ulong Argument)

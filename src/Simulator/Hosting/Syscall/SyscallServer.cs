@@ -136,13 +136,14 @@ public sealed class SyscallServer(SimulatedSan san, SignalForwarder? signals = n
             if (parts.Length != 2 || !int.TryParse(parts[0], out var pid) || !int.TryParse(parts[1], out var remoteFd))
                 throw new InvalidOperationException($"launcher sent '{hello}'");
             listener = TakeListener(pid, remoteFd);
+            bool syncWakeUp;
             unsafe
             {
                 // Without sync wake-up latency depends on which CPU the scheduler picks (4–5× worse); older kernels lack it.
-                Libc.Ioctl(listener, Seccomp.IoctlNotifSetFlags, (void*)Seccomp.UserNotifFdSyncWakeUp);
+                syncWakeUp = Libc.Ioctl(listener, Seccomp.IoctlNotifSetFlags, (void*)Seccomp.UserNotifFdSyncWakeUp) == 0;
             }
             var fd = listener;
-            loop = new Thread(() => ServeUntilHangUp(fd)) { IsBackground = true, Name = "bsgkit-sg-io-server" };
+            loop = new Thread(() => ServeUntilHangUp(fd, syncWakeUp)) { IsBackground = true, Name = "bsgkit-sg-io-server" };
             loop.Start();
             Started?.Invoke(pid);
             await connection.SendAsync(new[] { (byte)'G' }, SocketFlags.None, CancellationToken.None).ConfigureAwait(false);
@@ -207,15 +208,16 @@ public sealed class SyscallServer(SimulatedSan san, SignalForwarder? signals = n
     /// Serves the listener concurrently (<see cref="NotificationServers"/>: each notification taken once and answered on
     /// the thread that took it), at most <see cref="BsgConstants.QueueDepth"/> at once, as the real kernel runs requests
     /// concurrently; further callers wait in the kernel. Returns when every filtered task is gone and every request it
-    /// took has been answered.
+    /// took has been answered. A kernel with the sync wake-up flag (6.6+) also wakes a blocked NOTIF_RECV on hang-up,
+    /// so the threads can wait in NOTIF_RECV itself.
     /// </summary>
-    private void ServeUntilHangUp(int listener) =>
-        new NotificationServers(listener, BsgConstants.QueueDepth, (in Seccomp.Notification n) => Serve(listener, n)).Run();
+    private unsafe void ServeUntilHangUp(int listener, bool blockingReceive) =>
+        new NotificationServers(listener, BsgConstants.QueueDepth, (in Seccomp.Notification n, byte* resp) => Serve(listener, n, resp), blockingReceive,
+            () => Interlocked.Increment(ref _gone)).Run();
 
-    private unsafe void Serve(int listener, in Seccomp.Notification n)
+    /// <summary>Serves one notification into <paramref name="resp"/>; false when its caller is gone (nothing to send).</summary>
+    private unsafe bool Serve(int listener, in Seccomp.Notification n, byte* resp)
     {
-        var resp = stackalloc byte[Seccomp.NotifRespSize];
-        new Span<byte>(resp, Seccomp.NotifRespSize).Clear();
         *(ulong*)resp = n.Id;
 
         var node = FindSimulatedNode(n.Pid, n.Fd);
@@ -253,15 +255,14 @@ public sealed class SyscallServer(SimulatedSan san, SignalForwarder? signals = n
             if (memory.CallerGone)
             {
                 Interlocked.Increment(ref _gone);
-                return; // nobody to answer; the request still ran exactly once
+                return false; // nobody to answer; the request still ran exactly once
             }
             if (n.Command != BsgConstants.SgIo) Interlocked.Increment(ref _ioctls);
             else Interlocked.Increment(ref rc >= 0 ? ref _served : ref _failed);
             if (rc < 0) *(int*)(resp + 16) = (int)rc;
             else *(long*)(resp + 8) = rc;
         }
-        if (Libc.Ioctl(listener, Seccomp.IoctlNotifSend, resp) != 0)
-            Interlocked.Increment(ref _gone); // interrupted or killed meanwhile
+        return true;
     }
 
     /// <summary>
