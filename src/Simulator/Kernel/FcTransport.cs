@@ -1,6 +1,7 @@
 using BsgKit.Bsg;
 using BsgKit.Bsg.Catalog;
 using BsgKit.Fc;
+using BsgKit.Fc.FcBsg;
 using BsgKit.Simulator.Lld;
 
 namespace BsgKit.Simulator.Kernel;
@@ -113,21 +114,21 @@ public sealed class SimFcHostNode(SimFcHost host) : SimNode($"fc_host{host.HostN
 
     public override int Dispatch(BsgJob job)
     {
-        if (job.RequestLength < 4) { job.FailWith(-Errno.ENOMSG); return 0; }            // #12
-        var msgcode = FcTransportRules.MsgCode(job);
-        switch (msgcode)
+        var request = new FcBsgRequestReader(job.Request);
+        if (!request.HasMsgCode) { job.FailWith(-Errno.ENOMSG); return 0; }               // #12
+        switch (request.MsgCode)
         {
-            case FcTransportRules.HstAddRport:
-            case FcTransportRules.HstDelRport:
+            case FcBsgMsgCode.HostAddRport:
+            case FcBsgMsgCode.HostDelRport:
                 break;                                                                      // #13: to the LLD
-            case FcTransportRules.HstElsNoLogin:
-            case FcTransportRules.HstCt:
+            case FcBsgMsgCode.HostElsNoLogin:
+            case FcBsgMsgCode.HostCt:
                 if (job.RequestPayloadLength == 0 || job.ReplyPayloadLength == 0)
                 { job.FailWith(-Errno.EINVAL); return 0; }                                  // #14
                 break;
-            case FcTransportRules.HstVendor:
+            case FcBsgMsgCode.HostVendor:
                 // The kernel reads vendor_id without checking request_len; bytes it never copied read as 0 here.
-                if (Host.Lld.VendorId == 0 || FcTransportRules.VendorId(job) != Host.Lld.VendorId)
+                if (Host.Lld.VendorId == 0 || request.VendorId != Host.Lld.VendorId)
                 { job.FailWith(-Errno.ESRCH); return 0; }                                   // #15
                 break;
             default:
@@ -154,12 +155,12 @@ public sealed class SimRportNode(SimRport rport) : SimNode(rport.Name, BsgNodeKi
         if (state == RportState.Blocked && !Rport.FastIoFailTimedOut) return -Errno.EAGAIN;        // #21
         if (state is not (RportState.Online or RportState.Marginal)) return -Errno.EIO;             // #22
 
-        if (job.RequestLength < 4) { job.FailWith(-Errno.ENOMSG); return 0; }                       // #18
-        var msgcode = FcTransportRules.MsgCode(job);
-        switch (msgcode)
+        var request = new FcBsgRequestReader(job.Request);
+        if (!request.HasMsgCode) { job.FailWith(-Errno.ENOMSG); return 0; }                          // #18
+        switch (request.MsgCode)
         {
-            case FcTransportRules.RptEls:
-            case FcTransportRules.RptCt:
+            case FcBsgMsgCode.RportEls:
+            case FcBsgMsgCode.RportCt:
                 if (job.RequestPayloadLength == 0 || job.ReplyPayloadLength == 0)
                 { job.FailWith(-Errno.EINVAL); return 0; }                                          // #19
                 break;
@@ -197,32 +198,20 @@ public sealed class SimRportNode(SimRport rport) : SimNode(rport.Name, BsgNodeKi
 /// <summary>Shared pieces of scsi_transport_fc's dispatch.</summary>
 public static class FcTransportRules
 {
-    public const uint HstAddRport = 0x80000001, HstDelRport = 0x80000002, HstElsNoLogin = 0x80000003,
-        HstCt = 0x80000004, HstVendor = 0x800000FF, RptEls = 0x40000001, RptCt = 0x40000002;
-
     /// <summary>The ELS or CT command the request payload carries ("RLS", "GPN_ID" …), for fault matching.</summary>
     public static string CommandName(BsgJob job)
     {
         var payload = job.RequestPayload;
-        var msgcode = MsgCode(job);
-        if (msgcode is HstElsNoLogin or RptEls)
+        if (MsgCode(job).IsEls())
             return payload.Length > 0 ? Fc.Codes.ElsCommands.Table.NameOf(payload[0]) : "ELS";
+        // GS_Type @4, GS_Subtype @5, command code @8 (CT_IU preamble); only 10 bytes are needed to name it.
         return payload.Length >= 10
-            ? Fc.Codes.GsTypes.CommandName(payload[4], payload[5], (ushort)(payload[8] << 8 | payload[9]))
+            ? Fc.Codes.GsTypes.CommandName(payload[4], payload[5], System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(payload[8..]))
             : "CT";
     }
 
-    public static uint MsgCode(BsgJob job) => System.Runtime.InteropServices.MemoryMarshal.Read<uint>(job.Request);
-
-    /// <summary>h_vendor.vendor_id: host-endian u64 at offset 4; bytes past request_len read as 0.</summary>
-    public static ulong VendorId(BsgJob job)
-    {
-        Span<byte> id = stackalloc byte[8];
-        id.Clear();
-        var available = Math.Clamp(job.RequestLength - 4, 0, 8);
-        job.Request.Slice(4, available).CopyTo(id);
-        return System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(id);
-    }
+    /// <summary>fc_bsg_request.msgcode of the job (0 when request_len is under 4 bytes).</summary>
+    public static FcBsgMsgCode MsgCode(BsgJob job) => new FcBsgRequestReader(job.Request).MsgCode;
 
     /// <summary>Calls the LLD; a negative return takes the transport's failure path (#23).</summary>
     public static int CallLld(BsgJob job, SimFcHost host, SimRport? rport)

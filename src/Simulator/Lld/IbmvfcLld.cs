@@ -19,10 +19,10 @@ public sealed class IbmvfcLld(ISimFabric fabric) : FcLldBase(fabric)
     public override QueueLimits Limits => new(QueueLimits.Default.MaxBytes, 1);
     protected override int UnsupportedErrno => -Errno.ENOTSUPP;
 
-    protected override bool Supports(uint msgcode) => msgcode is FcTransportRules.HstElsNoLogin or FcTransportRules.RptEls
-        or FcTransportRules.HstCt or FcTransportRules.RptCt;
+    protected override bool Supports(FcBsgMsgCode msgcode) => msgcode is FcBsgMsgCode.HostElsNoLogin or FcBsgMsgCode.RportEls
+        or FcBsgMsgCode.HostCt or FcBsgMsgCode.RportCt;
 
-    protected override int Admit(BsgJob job, SimFcHost host, uint msgcode)
+    protected override int Admit(BsgJob job, SimFcHost host, FcBsgMsgCode msgcode)
     {
         if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0) return -Errno.EBUSY;
         return 0;
@@ -47,7 +47,7 @@ public sealed class IbmvfcLld(ISimFabric fabric) : FcLldBase(fabric)
         job.Done(0, received);
     }
 
-    protected override int NoResponse(BsgJob job, uint msgcode, string? faultMode)
+    protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode)
     {
         if (faultMode == "ioerr") return 0;
         job.Elapsed = job.Timeout;

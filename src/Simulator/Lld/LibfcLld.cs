@@ -1,6 +1,7 @@
 using BsgKit.Bsg;
 using BsgKit.Fc;
 using BsgKit.Simulator.Fabric;
+using BsgKit.Fc.FcBsg;
 using BsgKit.Simulator.Kernel;
 
 namespace BsgKit.Simulator.Lld;
@@ -17,8 +18,8 @@ public sealed class LibfcLld(ISimFabric fabric, string procName = "fcoe") : FcLl
 
     public override string ProcName { get; } = procName;
 
-    protected override bool Supports(uint msgcode) => msgcode is FcTransportRules.HstElsNoLogin or FcTransportRules.HstCt
-        or FcTransportRules.RptEls or FcTransportRules.RptCt;
+    protected override bool Supports(FcBsgMsgCode msgcode) => msgcode is FcBsgMsgCode.HostElsNoLogin or FcBsgMsgCode.HostCt
+        or FcBsgMsgCode.RportEls or FcBsgMsgCode.RportCt;
 
     protected override int ResolveHostCtDestination(BsgJob job, SimFcHost host, out FcId destination)
     {
@@ -34,9 +35,9 @@ public sealed class LibfcLld(ISimFabric fabric, string procName = "fcoe") : FcLl
     protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted) =>
         CompleteWithStatus(job, accepted, (uint)job.ReplyPayloadWritten, Bsg.BsgConstants.DefaultReplyLength);
 
-    protected override int NoResponse(BsgJob job, uint msgcode, string? faultMode)
+    protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode)
     {
-        var hostLevel = msgcode is FcTransportRules.HstElsNoLogin or FcTransportRules.HstCt;
+        var hostLevel = msgcode is FcBsgMsgCode.HostElsNoLogin or FcBsgMsgCode.HostCt;
         if (faultMode == "ioerr" || (faultMode == null && !hostLevel))
             return 0; // nobody completes it: the sg timeout ends it in the silent IOERR
         job.Elapsed = EdTov < job.Timeout ? EdTov : job.Timeout;

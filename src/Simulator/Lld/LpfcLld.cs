@@ -1,5 +1,7 @@
 using BsgKit.Bsg;
 using BsgKit.Fc;
+using BsgKit.Fc.Codes;
+using BsgKit.Fc.Els;
 using BsgKit.Fc.FcBsg;
 using BsgKit.Simulator.Fabric;
 using BsgKit.Simulator.Kernel;
@@ -23,24 +25,25 @@ public sealed class LpfcLld(ISimFabric fabric) : FcLldBase(fabric)
     public static readonly TimeSpan FirmwareTimeout = TimeSpan.FromSeconds(20);
 
     public override string ProcName => "lpfc";
-    public override ulong VendorId => 0x01000000000010DFUL;
+    /// <inheritdoc/>
+    public override ulong VendorId => Fc.FcBsg.VendorId.Emulex;
 
-    protected override bool Supports(uint msgcode) =>
-        msgcode is FcTransportRules.HstVendor or FcTransportRules.RptEls or FcTransportRules.RptCt;
+    protected override bool Supports(FcBsgMsgCode msgcode) =>
+        msgcode is FcBsgMsgCode.HostVendor or FcBsgMsgCode.RportEls or FcBsgMsgCode.RportCt;
 
-    protected override int Admit(BsgJob job, SimFcHost host, uint msgcode) =>
-        msgcode == FcTransportRules.RptEls && job.RequestPayloadLength > MaxElsPayload ? -Errno.EINVAL : 0;
+    protected override int Admit(BsgJob job, SimFcHost host, FcBsgMsgCode msgcode) =>
+        msgcode == FcBsgMsgCode.RportEls && job.RequestPayloadLength > MaxElsPayload ? -Errno.EINVAL : 0;
 
     protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted)
     {
         var received = (uint)job.ReplyPayloadWritten;
-        if (type == FrameType.Els && !accepted && received >= 8 && job.ReplyPayload[0] == 0x01)
+        if (type == FrameType.Els && !accepted && received >= LsRjt.Length && job.ReplyPayload[0] == ElsCommands.LsRjt)
         {
             // LS_RJT: IOCB word 4 → rjt_data (action, reason, explanation, vendor), rcv_len 8.
             var p = job.ReplyPayload;
-            FcBsgReply.Build(job.Reply, 0, 8, FcCtelsStatus.Reject, new FcBsgRejectData(p[4], p[5], p[6], p[7]));
+            FcBsgReply.Build(job.Reply, 0, LsRjt.Length, FcCtelsStatus.Reject, new FcBsgRejectData(p[4], p[5], p[6], p[7]));
             job.ReplyLength = Bsg.BsgConstants.DefaultReplyLength;
-            job.Done(0, 8);
+            job.Done(0, LsRjt.Length);
             return;
         }
         // Only result and rcv_len are written; the status word keeps whatever the reused buffer held.
@@ -50,7 +53,7 @@ public sealed class LpfcLld(ISimFabric fabric) : FcLldBase(fabric)
         job.Done(0, received);
     }
 
-    protected override int NoResponse(BsgJob job, uint msgcode, string? faultMode)
+    protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode)
     {
         if (faultMode == "ioerr") return 0;
         job.Elapsed = FirmwareTimeout < job.Timeout ? FirmwareTimeout : job.Timeout;
@@ -60,8 +63,9 @@ public sealed class LpfcLld(ISimFabric fabric) : FcLldBase(fabric)
 
     protected override int Vendor(BsgJob job, SimFcHost host)
     {
-        if (job.RequestLength < 16) return -Errno.EINVAL;
-        var command = RequestWord(job, 12);
+        var request = Request(job);
+        if (request.VendorCommandCount < 1) return -Errno.EINVAL;
+        var command = request.VendorCommand(0);
         switch (command)
         {
             case VendorGetMgmtRev:

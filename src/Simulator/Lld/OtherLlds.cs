@@ -1,5 +1,6 @@
 using BsgKit.Bsg;
 using BsgKit.Simulator.Fabric;
+using BsgKit.Fc.FcBsg;
 using BsgKit.Simulator.Kernel;
 
 namespace BsgKit.Simulator.Lld;
@@ -12,13 +13,13 @@ public sealed class BfaLld(ISimFabric fabric) : FcLldBase(fabric)
 {
     public override string ProcName => "bfa";
 
-    protected override bool Supports(uint msgcode) => msgcode is FcTransportRules.RptEls or FcTransportRules.HstElsNoLogin
-        or FcTransportRules.RptCt or FcTransportRules.HstCt;
+    protected override bool Supports(FcBsgMsgCode msgcode) => msgcode is FcBsgMsgCode.RportEls or FcBsgMsgCode.HostElsNoLogin
+        or FcBsgMsgCode.RportCt or FcBsgMsgCode.HostCt;
 
-    protected override int Admit(BsgJob job, SimFcHost host, uint msgcode) => -Errno.EINVAL; // no trailer understood
+    protected override int Admit(BsgJob job, SimFcHost host, FcBsgMsgCode msgcode) => -Errno.EINVAL; // no trailer understood
 
     protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted) => job.FailWith(-Errno.EIO);
-    protected override int NoResponse(BsgJob job, uint msgcode, string? faultMode) { job.FailWith(-Errno.EIO); return 0; }
+    protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode) { job.FailWith(-Errno.EIO); return 0; }
 }
 
 /// <summary>fnic (Cisco, current): .bsg_request = NULL, so the transport creates no bsg node at all.</summary>
@@ -26,9 +27,9 @@ public sealed class FnicLld(ISimFabric fabric) : FcLldBase(fabric)
 {
     public override string ProcName => "fnic";
     public override bool HasBsgHandler => false;
-    protected override bool Supports(uint msgcode) => false;
+    protected override bool Supports(FcBsgMsgCode msgcode) => false;
     protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted) => job.FailWith(-Errno.EIO);
-    protected override int NoResponse(BsgJob job, uint msgcode, string? faultMode) { job.FailWith(-Errno.EIO); return 0; }
+    protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode) { job.FailWith(-Errno.EIO); return 0; }
 }
 
 /// <summary>Picks the personality for a proc_name (docs/reference/drivers.md §1).</summary>

@@ -21,23 +21,24 @@ public sealed class Qla2xxxLld(ISimFabric fabric) : FcLldBase(fabric)
     public const uint ExtStatusOk = 0;
 
     public override string ProcName => "qla2xxx";
-    public override ulong VendorId => 0x0100000000001077UL;
+    /// <inheritdoc/>
+    public override ulong VendorId => Fc.FcBsg.VendorId.QLogic;
     protected override PortIdOrder HostPortIdOrder => PortIdOrder.Reversed;
 
-    protected override bool Supports(uint msgcode) => msgcode is FcTransportRules.RptEls or FcTransportRules.HstElsNoLogin
-        or FcTransportRules.HstCt or FcTransportRules.HstVendor;
+    protected override bool Supports(FcBsgMsgCode msgcode) => msgcode is FcBsgMsgCode.RportEls or FcBsgMsgCode.HostElsNoLogin
+        or FcBsgMsgCode.HostCt or FcBsgMsgCode.HostVendor;
 
     protected override int ResolveHostCtDestination(BsgJob job, SimFcHost host, out FcId destination)
     {
         // (preamble_word1 & 0xFF000000) >> 24 selects the firmware handle: name server or management server.
-        var gsType = RequestWord(job, 12) >> 24;
+        var gsType = Request(job).PreambleAt(FcBsgRequest.HostCtPreambleOffset).GsTypeAsInteger;
         destination = gsType switch
         {
-            0xFC => FcId.DirectoryServer,
-            0xFA => FcId.ManagementServer,
+            GsTypes.Directory => FcId.DirectoryServer,
+            GsTypes.Management => FcId.ManagementServer,
             _ => default,
         };
-        return gsType is 0xFC or 0xFA ? 0 : -Errno.EINVAL;
+        return gsType is GsTypes.Directory or GsTypes.Management ? 0 : -Errno.EINVAL;
     }
 
     protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted)
@@ -47,7 +48,7 @@ public sealed class Qla2xxxLld(ISimFabric fabric) : FcLldBase(fabric)
         job.Done(0, (uint)job.ReplyPayloadLength);
     }
 
-    protected override int NoResponse(BsgJob job, uint msgcode, string? faultMode)
+    protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode)
     {
         if (faultMode == "ioerr") return 0;
         job.Elapsed = job.Timeout;
@@ -76,8 +77,9 @@ public sealed class Qla2xxxLld(ISimFabric fabric) : FcLldBase(fabric)
     protected override int Vendor(BsgJob job, SimFcHost host)
     {
         // The 2026 "Validate BSG request_len before reading vendor_cmd[]" checks.
-        if (job.RequestLength < 16) return -Errno.EINVAL;
-        var command = RequestWord(job, 12);
+        var request = Request(job);
+        if (request.VendorCommandCount < 1) return -Errno.EINVAL;
+        var command = request.VendorCommand(0);
         switch (command)
         {
             case VndGetBbcrData:
