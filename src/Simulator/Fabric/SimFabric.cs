@@ -415,18 +415,18 @@ public sealed class SimFabric : ISimFabric
         {
             // Other well-known servers exist in FC-GS but not in this fabric; N_Ports do not serve CT.
             if (destination.IsWellKnown && destination.Value >= FcId.KeyDistributionServer.Value && destination != FcId.FabricController)
-                return CtIu.BuildReject(response, ServerOf(request, destination), CtRejectReasons.ServerNotAvailable, 0);
+                return CtIu.BuildReject(response, ServerOf(request, destination), CtRejectReasons.ServerNotAvailable, CtReasonExplanations.NoAdditionalExplanation);
             return -1;
         }
         if (request.Length < CtIuHeader.Size)
-            return CtIu.BuildReject(response, ServerOf(request, destination), CtRejectReasons.InvalidIuSize, 0);
+            return CtIu.BuildReject(response, ServerOf(request, destination), CtRejectReasons.InvalidIuSize, CtReasonExplanations.NoAdditionalExplanation);
         var header = CtIuHeader.Read(request);
         if (header.Revision is 0 or > 3)
-            return CtIu.BuildReject(response, header.Server, CtRejectReasons.InvalidVersionLevel, 0);
+            return CtIu.BuildReject(response, header.Server, CtRejectReasons.InvalidVersionLevel, CtReasonExplanations.NoAdditionalExplanation);
         if (header.Server.WellKnownAddress != destination || !_services.TryGetValue(Key(header.GsType, header.GsSubtype), out var service))
-            return CtIu.BuildReject(response, header.Server, CtRejectReasons.CommandNotSupported, 0);
+            return CtIu.BuildReject(response, header.Server, CtRejectReasons.CommandNotSupported, CtReasonExplanations.NoAdditionalExplanation);
         if (header.CommandResponse >= 0x8000)
-            return CtIu.BuildReject(response, header.Server, CtRejectReasons.InvalidCommandCode, 0);
+            return CtIu.BuildReject(response, header.Server, CtRejectReasons.InvalidCommandCode, CtReasonExplanations.NoAdditionalExplanation);
 
         var ct = new CtRequest(request, header, source, _ports.FindById(source));
         int length;
@@ -436,7 +436,7 @@ public sealed class SimFabric : ISimFabric
         }
         catch (FcWireFormatException)
         {
-            return CtIu.BuildReject(response, header.Server, CtRejectReasons.InvalidIuSize, 0);
+            return CtIu.BuildReject(response, header.Server, CtRejectReasons.InvalidIuSize, CtReasonExplanations.NoAdditionalExplanation);
         }
         return CtAnswers.FitToMaxSize(response, length, ct.MaxResponseBytes);
     }

@@ -3,12 +3,46 @@ namespace BsgKit.Fc.Codes;
 /// <summary>Object codes returned by the fabric configuration server (zfcp_util.h).</summary>
 public static class GsConfigServerObjects
 {
+    /// <summary>Interconnect element type: unknown.</summary>
+    public const byte ElementTypeUnknown = 0x00;
+    /// <summary>Interconnect element type: switch.</summary>
+    public const byte ElementTypeSwitch = 0x01;
+    /// <summary>Interconnect element type: hub.</summary>
+    public const byte ElementTypeHub = 0x02;
+    /// <summary>Interconnect element type: bridge.</summary>
+    public const byte ElementTypeBridge = 0x03;
+
+    /// <summary>FCS port state: online.</summary>
+    public const byte PortStateOnline = 0x01;
+    /// <summary>FCS port state: offline.</summary>
+    public const byte PortStateOffline = 0x02;
+    /// <summary>FCS port state: testing.</summary>
+    public const byte PortStateTesting = 0x03;
+    /// <summary>FCS port state: fault.</summary>
+    public const byte PortStateFault = 0x04;
+    /// <summary>FCS port state: vendor specific.</summary>
+    public const byte PortStateVendor = 0xFF;
+
+    /// <summary>Port module type: SFP with serial ID.</summary>
+    public const byte ModuleSfpWithSerialId = 0x08;
+
+    /// <summary>Port TX type: long wave laser LL (1550 nm).</summary>
+    public const byte TxLongWave1550 = 0x02;
+    /// <summary>Port TX type: short wave laser SN (850 nm).</summary>
+    public const byte TxShortWave850 = 0x03;
+    /// <summary>Port TX type: long wave laser cost reduced LC (1310 nm).</summary>
+    public const byte TxLongWave1310 = 0x04;
+
+    /// <summary>Names of interconnect element types (GIET).</summary>
     public static readonly CodeTable ElementTypes = new("Interconnect element type",
-        (0x00, "Unknown"), (0x01, "Switch"), (0x02, "Hub"), (0x03, "Bridge"));
+        (ElementTypeUnknown, "Unknown"), (ElementTypeSwitch, "Switch"), (ElementTypeHub, "Hub"), (ElementTypeBridge, "Bridge"));
 
+    /// <summary>Names of FCS port states (GPS).</summary>
     public static readonly CodeTable PortStates = new("FCS port state",
-        (0x01, "Online"), (0x02, "Offline"), (0x03, "Testing"), (0x04, "Fault"), (0xFF, "Vendor"));
+        (PortStateOnline, "Online"), (PortStateOffline, "Offline"), (PortStateTesting, "Testing"), (PortStateFault, "Fault"),
+        (PortStateVendor, "Vendor"));
 
+    /// <summary>Names of port module types (GPL).</summary>
     public static readonly CodeTable PortModuleTypes = new("Port module type",
         (0x01, "Unknown"), (0x02, "Other"), (0x03, "Obsolete"), (0x04, "Embedded"), (0x05, "GLM"),
         (0x06, "GBIC with serial ID"), (0x07, "GBIC without serial ID"), (0x08, "SFP with serial ID"),
@@ -16,9 +50,10 @@ public static class GsConfigServerObjects
         (0x0D, "X2 Tall"), (0x0E, "XPAK Short"), (0x0F, "XPAK Medium"), (0x10, "XPAK Tall"),
         (0x11, "XENPAK"), (0x12, "SFP-DWDM"), (0x13, "QSFP"));
 
+    /// <summary>Names of port TX types (GPL).</summary>
     public static readonly CodeTable PortTxTypes = new("Port TX type",
-        (0x01, "Unknown"), (0x02, "Long wave laser LL (1550 nm)"), (0x03, "Short wave laser SN (850 nm)"),
-        (0x04, "Long wave laser cost reduced LC (1310 nm)"), (0x05, "Electrical"),
+        (0x01, "Unknown"), (TxLongWave1550, "Long wave laser LL (1550 nm)"), (TxShortWave850, "Short wave laser SN (850 nm)"),
+        (TxLongWave1310, "Long wave laser cost reduced LC (1310 nm)"), (0x05, "Electrical"),
         (0x06, "10GBASE-SR 850 nm"), (0x07, "10GBASE-LR 1310 nm"), (0x08, "10GBASE-ER 1550 nm"),
         (0x09, "10GBASE-LX4 WWDM 1300 nm"), (0x0A, "10GBASE-SW 850 nm"), (0x0B, "10GBASE-LW 1310 nm"),
         (0x0C, "10GBASE-EW 1550 nm"));
