@@ -24,8 +24,6 @@ public sealed class SimFabric : ISimFabric
 {
     private static readonly TimeSpan CtLatency = TimeSpan.FromMicroseconds(400);
     private static readonly TimeSpan ElsLatency = TimeSpan.FromMicroseconds(150);
-    private static readonly string[] ExchangeFaultKinds = ["timeout", "drop", "busy", "reject", "truncate"];
-    private static readonly string[] LinkErrorKinds = ["linkErrors"];
     private const int ScratchSize = CtIuHeader.MaxResponseBytes + 64;
 
     [ThreadStatic] private static byte[]? t_scratch;
@@ -309,34 +307,34 @@ public sealed class SimFabric : ISimFabric
         var destinationName = destinationPort?.PortName ?? default;
         var command = CommandName(type, request);
 
-        if (Faults.Fire(destination, destinationName, command, LinkErrorKinds) is { } linkErrors)
+        if (Faults.Fire(destination, destinationName, command, FaultKinds.LinkErrorsOnly) is { } linkErrors)
             destinationPort?.AddLinkErrors(linkErrors.Amount);
 
-        var fault = Faults.Fire(destination, destinationName, command, ExchangeFaultKinds);
+        var fault = Faults.Fire(destination, destinationName, command, FaultKinds.Exchange);
         var latency = type == FrameType.Ct ? _latency.CtLatency(destination == FcId.DirectoryServer, CtLatency) : ElsLatency;
         var scratch = Scratch();
         int length;
         switch (fault?.Kind.ToLowerInvariant())
         {
-            case "timeout":
-            case "drop":
+            case FaultKinds.Timeout:
+            case FaultKinds.Drop:
                 return ExchangeResult.NoResponse(default, fault);
-            case "busy":
-                if (type == FrameType.Ct && string.Equals(fault.Scope, "ct", StringComparison.OrdinalIgnoreCase))
+            case FaultKinds.Busy:
+                if (type == FrameType.Ct && string.Equals(fault.Scope, FaultScopes.Ct, StringComparison.OrdinalIgnoreCase))
                 {
                     length = CtIu.BuildReject(scratch, ServerOf(request, destination), CtRejectReasons.LogicalBusy, (byte)fault.Explanation);
                     return Deliver(scratch, length, response, latency, fault);
                 }
-                var portBusy = string.Equals(fault.Scope, "port", StringComparison.OrdinalIgnoreCase);
+                var portBusy = string.Equals(fault.Scope, FaultScopes.Port, StringComparison.OrdinalIgnoreCase);
                 return new ExchangeResult(portBusy ? ExchangeOutcome.PortBusy : ExchangeOutcome.FabricBusy, 0, 0,
                     (byte)fault.Reason, (byte)fault.Explanation, latency, fault);
-            case "reject":
+            case FaultKinds.Reject:
                 return InjectReject(fault, type, request, destination, scratch, response, latency);
         }
 
         length = Answer(source, destination, type, destinationPort, request, scratch);
         if (length < 0) return ExchangeResult.NoResponse(default, fault);
-        if (fault is not null && string.Equals(fault.Kind, "truncate", StringComparison.OrdinalIgnoreCase))
+        if (fault is not null && FaultKinds.Is(fault.Kind, FaultKinds.Truncate))
             length = Math.Clamp(fault.Amount, 0, length);
         return Deliver(scratch, length, response, latency, fault);
     }
@@ -372,12 +370,12 @@ public sealed class SimFabric : ISimFabric
     private ExchangeResult InjectReject(FaultSpec fault, FrameType type, ReadOnlySpan<byte> request, FcId destination,
         byte[] scratch, Span<byte> response, TimeSpan latency)
     {
-        var scope = fault.Scope?.ToLowerInvariant() ?? (type == FrameType.Ct ? "ct" : "els");
+        var scope = fault.Scope?.ToLowerInvariant() ?? (type == FrameType.Ct ? FaultScopes.Ct : FaultScopes.Els);
         switch (scope)
         {
-            case "fabric":
+            case FaultScopes.Fabric:
                 return new ExchangeResult(ExchangeOutcome.FabricReject, 0, 0, (byte)fault.Reason, (byte)fault.Explanation, latency, fault);
-            case "port":
+            case FaultScopes.Port:
                 return new ExchangeResult(ExchangeOutcome.PortReject, 0, 0, (byte)fault.Reason, (byte)fault.Explanation, latency, fault);
         }
         int length;

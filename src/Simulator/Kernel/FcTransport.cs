@@ -179,11 +179,11 @@ public sealed class SimRportNode(SimRport rport) : SimNode(rport.Name, BsgNodeKi
         var faults = Rport.Host.Faults;
         if (faults is null) return null;
         var command = job.RequestLength >= 4 && job.RequestPayloadLength > 0 ? FcTransportRules.CommandName(job) : null;
-        switch (faults.Fire(Rport.PortId, Rport.PortName, command, "blocked", "offline", "disappear")?.Kind)
+        switch (faults.Fire(Rport.PortId, Rport.PortName, command, Faults.FaultKinds.RemotePortState)?.Kind)
         {
-            case "blocked": return RportState.Blocked;
-            case "offline": return RportState.Offline;
-            case "disappear":
+            case Faults.FaultKinds.Blocked: return RportState.Blocked;
+            case Faults.FaultKinds.Offline: return RportState.Offline;
+            case Faults.FaultKinds.Disappear:
                 Rport.Host.RemoveRemotePort(Rport);
                 return RportState.Deleted;
             default: return null;

@@ -2,6 +2,7 @@ using BsgKit.Bsg;
 using BsgKit.Fc;
 using BsgKit.Fc.FcBsg;
 using BsgKit.Simulator.Fabric;
+using BsgKit.Simulator.Faults;
 using BsgKit.Simulator.Kernel;
 
 namespace BsgKit.Simulator.Lld;
@@ -49,9 +50,9 @@ public sealed class IbmvfcLld(ISimFabric fabric) : FcLldBase(fabric)
 
     protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode)
     {
-        if (faultMode == "ioerr") return 0;
+        if (faultMode == FaultModes.IoErr) return 0;
         job.Elapsed = job.Timeout;
-        job.FailWith(faultMode == "etimedout" ? -Errno.ETIMEDOUT : -Errno.EIO);
+        job.FailWith(faultMode == FaultModes.ETimedOut ? -Errno.ETIMEDOUT : -Errno.EIO);
         return 0;
     }
 

@@ -1,6 +1,7 @@
 using BsgKit.Bsg;
 using BsgKit.Fc;
 using BsgKit.Simulator.Fabric;
+using BsgKit.Simulator.Faults;
 using BsgKit.Fc.FcBsg;
 using BsgKit.Simulator.Kernel;
 
@@ -38,7 +39,7 @@ public sealed class LibfcLld(ISimFabric fabric, string procName = "fcoe") : FcLl
     protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode)
     {
         var hostLevel = msgcode is FcBsgMsgCode.HostElsNoLogin or FcBsgMsgCode.HostCt;
-        if (faultMode == "ioerr" || (faultMode == null && !hostLevel))
+        if (faultMode == FaultModes.IoErr || (faultMode == null && !hostLevel))
             return 0; // nobody completes it: the sg timeout ends it in the silent IOERR
         job.Elapsed = EdTov < job.Timeout ? EdTov : job.Timeout;
         job.FailWith(-Errno.ETIMEDOUT);

@@ -4,6 +4,7 @@ using BsgKit.Fc.Codes;
 using BsgKit.Fc.Els;
 using BsgKit.Fc.FcBsg;
 using BsgKit.Simulator.Fabric;
+using BsgKit.Simulator.Faults;
 using BsgKit.Simulator.Kernel;
 
 namespace BsgKit.Simulator.Lld;
@@ -55,7 +56,7 @@ public sealed class LpfcLld(ISimFabric fabric) : FcLldBase(fabric)
 
     protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode)
     {
-        if (faultMode == "ioerr") return 0;
+        if (faultMode == FaultModes.IoErr) return 0;
         job.Elapsed = FirmwareTimeout < job.Timeout ? FirmwareTimeout : job.Timeout;
         job.FailWith(-Errno.ETIMEDOUT); // SEQUENCE_TIMEOUT / LOCAL_REJECT SEQ_TIMEOUT
         return 0;

@@ -3,6 +3,7 @@ using BsgKit.Bsg;
 using BsgKit.Fc;
 using BsgKit.Fc.FcBsg;
 using BsgKit.Simulator.Fabric;
+using BsgKit.Simulator.Faults;
 using BsgKit.Simulator.Kernel;
 
 namespace BsgKit.Simulator.Lld;
@@ -50,7 +51,7 @@ public sealed class Qla2xxxLld(ISimFabric fabric) : FcLldBase(fabric)
 
     protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode)
     {
-        if (faultMode == "ioerr") return 0;
+        if (faultMode == FaultModes.IoErr) return 0;
         job.Elapsed = job.Timeout;
         ErrorCompletion(job, CsTimeout);
         return 0;

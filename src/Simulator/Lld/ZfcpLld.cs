@@ -3,6 +3,7 @@ using BsgKit.Fc;
 using BsgKit.Fc.Codes;
 using BsgKit.Fc.FcBsg;
 using BsgKit.Simulator.Fabric;
+using BsgKit.Simulator.Faults;
 using BsgKit.Simulator.Kernel;
 
 namespace BsgKit.Simulator.Lld;
@@ -56,9 +57,9 @@ public sealed class ZfcpLld(ISimFabric fabric) : FcLldBase(fabric)
 
     protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode)
     {
-        if (faultMode == "ioerr") return 0;
+        if (faultMode == FaultModes.IoErr) return 0;
         job.Elapsed = job.Timeout; // the firmware timer runs for the request's timeout
-        job.FailWith(faultMode == "etimedout" ? -Errno.ETIMEDOUT : -Errno.EIO);
+        job.FailWith(faultMode == FaultModes.ETimedOut ? -Errno.ETIMEDOUT : -Errno.EIO);
         return 0;
     }
 
