@@ -36,6 +36,7 @@ public sealed class SimFabric : ISimFabric
     private readonly Dictionary<uint, SimNPort> _switchPortIdentities = [];
     private readonly LatencyModel _latency;
 
+    /// <summary>The fabric of <paramref name="scenario"/>: switches, N_Ports, servers, zoning and faults.</summary>
     public SimFabric(Scenario scenario, SimClock clock)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -71,10 +72,15 @@ public sealed class SimFabric : ISimFabric
     /// <summary>False in VN2VN mode (<see cref="Scenario.Vn2vn"/>): no name server, management server or F_Port.</summary>
     public bool HasFabricServices => !_vn2vn;
 
+    /// <summary>The simulated clock latencies are counted on.</summary>
     public SimClock Clock { get; }
+    /// <summary>The scenario's injected faults.</summary>
     public FaultInjector Faults { get; }
+    /// <summary>Switches, their ports and ISLs.</summary>
     public FabricTopology Topology { get; }
+    /// <summary>The active zone set and whether it is enforced.</summary>
     public ZoningPolicy Zoning { get; }
+    /// <summary>The fabric name (principal switch WWN).</summary>
     public Wwn FabricName => Topology.FabricName;
 
     /// <summary>Every N_Port logged in (registered or not), by FC ID.</summary>
@@ -82,6 +88,7 @@ public sealed class SimFabric : ISimFabric
 
     /// <summary>The scenario's N_Ports that are offline (not logged in to the fabric), in scenario order.</summary>
     public IReadOnlyList<SimNPort> OfflinePorts { get; private set; } = [];
+    /// <summary>The N_Port with WWPN <paramref name="portName"/>, or null.</summary>
     public SimNPort? FindPort(Wwn portName) => _ports.FindByPortName(portName);
     /// <summary>How many N_Ports the name server holds.</summary>
     public int RegisteredPortCount => _ports.Registered.Length;
@@ -136,6 +143,7 @@ public sealed class SimFabric : ISimFabric
 
     // ---------------------------------------------------------------- login
 
+    /// <inheritdoc/>
     public FabricLogin Login(Wwn portName, Wwn nodeName, int domain, int switchPort, string symbolicName, HostSpec? fdmiSource, bool registerFdmi)
     {
         if (_vn2vn) return LoginVn2vn(portName, nodeName, fdmiSource);
@@ -285,6 +293,7 @@ public sealed class SimFabric : ISimFabric
 
     // ---------------------------------------------------------------- views
 
+    /// <inheritdoc/>
     public IReadOnlyList<RemotePortView> PortsVisibleTo(FcId source)
     {
         var viewer = _ports.FindById(source);
@@ -301,6 +310,7 @@ public sealed class SimFabric : ISimFabric
 
     // ---------------------------------------------------------------- exchange
 
+    /// <inheritdoc/>
     public ExchangeResult Exchange(FcId source, FcId destination, FrameType type, ReadOnlySpan<byte> request, Span<byte> response)
     {
         var destinationPort = destination.IsWellKnown ? null : _ports.FindById(destination);

@@ -7,11 +7,26 @@ using BsgKit.Simulator.Lld;
 namespace BsgKit.Simulator.Kernel;
 
 /// <summary>fc_port_state names as sysfs prints them.</summary>
-public enum RportState { Online, Marginal, Blocked, NotPresent, Offline, Deleted }
+public enum RportState
+{
+    /// <summary>Logged in; requests go through.</summary>
+    Online,
+    /// <summary>Online but flagged marginal (FPIN); requests still go through.</summary>
+    Marginal,
+    /// <summary>Link lost, waiting for dev_loss_tmo: -EAGAIN (then IOERR) until fast_io_fail_tmo expires.</summary>
+    Blocked,
+    /// <summary>Gone after dev_loss_tmo; requests get -EIO.</summary>
+    NotPresent,
+    /// <summary>Offline; requests get -EIO.</summary>
+    Offline,
+    /// <summary>Removed from the host; its node is dying.</summary>
+    Deleted,
+}
 
 /// <summary>A simulated fc_host: the host's port and the driver personality behind it.</summary>
 public sealed class SimFcHost
 {
+    /// <summary>A host number N (fc_hostN) served by the driver personality <paramref name="lld"/>.</summary>
     public SimFcHost(int hostNumber, IFcLld lld)
     {
         HostNumber = hostNumber;
@@ -19,13 +34,21 @@ public sealed class SimFcHost
         Node = new SimFcHostNode(this);
     }
 
+    /// <summary>The SCSI host number N of hostN / fc_hostN.</summary>
     public int HostNumber { get; }
+    /// <summary>The driver personality behind the host.</summary>
     public IFcLld Lld { get; }
+    /// <summary>The host's fc_hostN bsg queue.</summary>
     public SimFcHostNode Node { get; }
+    /// <summary>fc_host port_name (WWPN).</summary>
     public Wwn PortName { get; set; }
+    /// <summary>fc_host node_name (WWNN).</summary>
     public Wwn NodeName { get; set; }
+    /// <summary>fc_host port_id: the FC ID the fabric assigned at login.</summary>
     public FcId PortId { get; set; }
+    /// <summary>fc_host fabric_name: the fabric's WWN (the switch WWN in a fabric, 0 without one).</summary>
     public Wwn FabricName { get; set; }
+    /// <summary>fc_host port_state as sysfs prints it ("Online", "Linkdown" …).</summary>
     public string PortState { get; set; } = "Online";
     /// <summary>The driver logged in to the management server (libfc only after FDMI): HST_CT to 0xFFFFFA has a session.</summary>
     public bool ManagementServerSession { get; set; }
@@ -42,11 +65,13 @@ public sealed class SimFcHost
     private readonly Lock _gate = new();
     private int _nextRport;
 
+    /// <summary>A snapshot of the host's remote ports (deleted ones excluded once removed).</summary>
     public IReadOnlyList<SimRport> RemotePorts
     {
         get { lock (_gate) return _rports.ToArray(); }
     }
 
+    /// <summary>Adds rport-H:0-N for a logged-in port (fc_remote_port_add); N counts up from 0.</summary>
     public SimRport AddRemotePort(FcId portId, Wwn portName, Wwn nodeName, IReadOnlyList<string> roles)
     {
         lock (_gate)
@@ -57,11 +82,13 @@ public sealed class SimFcHost
         }
     }
 
+    /// <summary>The live remote port with FC ID <paramref name="portId"/>, or null.</summary>
     public SimRport? FindRemotePort(FcId portId)
     {
         lock (_gate) return _rports.FirstOrDefault(r => r.PortId == portId && r.State != RportState.Deleted);
     }
 
+    /// <summary>fc_remote_port_delete: the rport goes away, its node dies and the sysfs tree follows.</summary>
     public void RemoveRemotePort(SimRport rport)
     {
         lock (_gate) _rports.Remove(rport);
@@ -86,19 +113,30 @@ public sealed class SimRport
         Node = new SimRportNode(this);
     }
 
+    /// <summary>The fc_host the remote port belongs to.</summary>
     public SimFcHost Host { get; }
+    /// <summary>The SCSI channel (always 0 for FC).</summary>
     public int Channel { get; }
+    /// <summary>The rport number N of rport-H:C-N.</summary>
     public int Number { get; }
+    /// <summary>"rport-H:C-N", the sysfs and bsg node name.</summary>
     public string Name => $"rport-{Host.HostNumber}:{Channel}-{Number}";
+    /// <summary>The remote port's FC ID.</summary>
     public FcId PortId { get; }
+    /// <summary>The remote port's WWPN.</summary>
     public Wwn PortName { get; }
+    /// <summary>The remote port's WWNN.</summary>
     public Wwn NodeName { get; }
+    /// <summary>fc_remote_ports roles ("FCP Target", "Fabric Port" …).</summary>
     public IReadOnlyList<string> Roles { get; }
+    /// <summary>port_state; Blocked and Offline change what requests get (#21, #22).</summary>
     public RportState State { get; set; } = RportState.Online;
     /// <summary>fast_io_fail_tmo expired while blocked: requests then fail as "not online" (#22) instead of #21.</summary>
     public bool FastIoFailTimedOut { get; set; }
+    /// <summary>The rport's bsg queue.</summary>
     public SimRportNode Node { get; }
 
+    /// <summary>port_state as sysfs prints it ("Not Present" with a space).</summary>
     public string StateName => State switch
     {
         RportState.NotPresent => "Not Present",
@@ -109,9 +147,12 @@ public sealed class SimRport
 /// <summary>fc_hostN's queue: fc_bsg_host_dispatch (docs/reference/kernel-rules.md #12–#17, #23).</summary>
 public sealed class SimFcHostNode(SimFcHost host) : SimNode($"fc_host{host.HostNumber}", BsgNodeKind.FcHost)
 {
+    /// <summary>The host whose fc_hostN queue this is.</summary>
     public SimFcHost Host { get; } = host;
+    /// <inheritdoc/>
     public override QueueLimits Limits => Host.Lld.Limits;
 
+    /// <inheritdoc/>
     public override int Dispatch(BsgJob job)
     {
         var request = new FcBsgRequestReader(job.Request);
@@ -138,15 +179,19 @@ public sealed class SimFcHostNode(SimFcHost host) : SimNode($"fc_host{host.HostN
         return FcTransportRules.CallLld(job, Host, null);
     }
 
+    /// <inheritdoc/>
     public override int OnTimeout(BsgJob job) => Host.Lld.BsgTimeout(job, Host, null);
 }
 
 /// <summary>rport-H:C-N's queue: fc_bsg_dispatch_prep + fc_bsg_rport_dispatch (docs/reference/kernel-rules.md #18–#22).</summary>
 public sealed class SimRportNode(SimRport rport) : SimNode(rport.Name, BsgNodeKind.FcRemotePort)
 {
+    /// <summary>The remote port whose queue this is.</summary>
     public SimRport Rport { get; } = rport;
+    /// <inheritdoc/>
     public override QueueLimits Limits => Rport.Host.Lld.Limits;
 
+    /// <inheritdoc/>
     public override int Dispatch(BsgJob job)
     {
         // fc_bsg_dispatch_prep: a blocked rport (fast-fail not yet expired) → -EAGAIN; not online → -EIO.

@@ -15,17 +15,26 @@ namespace BsgKit.Simulator.Lld;
 /// </summary>
 public abstract class FcLldBase(ISimFabric fabric) : IFcLld
 {
+    /// <summary>The fabric exchanges go through.</summary>
     protected ISimFabric Fabric { get; } = fabric;
 
+    /// <inheritdoc/>
     public abstract string ProcName { get; }
+    /// <inheritdoc/>
     public virtual ulong VendorId => 0;
+    /// <inheritdoc/>
     public virtual QueueLimits Limits => QueueLimits.Default;
+    /// <inheritdoc/>
     public virtual bool HasBsgHandler => true;
 
     /// <summary>What an unsupported msgcode gets (most drivers: EINVAL; ibmvfc: ENOTSUPP).</summary>
     protected virtual int UnsupportedErrno => -Errno.EINVAL;
 
+    /// <summary>Whether the driver's bsg_request handles <paramref name="msgcode"/> at all (else <see cref="UnsupportedErrno"/>).</summary>
     protected abstract bool Supports(FcBsgMsgCode msgcode);
+
+    /// <summary><see cref="Supports"/> for tests that compare the personality with the client-side profile.</summary>
+    internal bool AcceptsMsgCode(FcBsgMsgCode msgcode) => Supports(msgcode);
 
     /// <summary>port_id byte order of HST_ELS_NOLOGIN / HST_CT (qla2xxx reads it reversed).</summary>
     protected virtual PortIdOrder HostPortIdOrder => PortIdOrder.BigEndian;
@@ -87,6 +96,7 @@ public abstract class FcLldBase(ISimFabric fabric) : IFcLld
     /// <summary>port_id of HST_ELS_NOLOGIN / HST_CT in this driver's byte order (0 when the request is shorter).</summary>
     protected FcId ReadHostPortId(BsgJob job) => new FcBsgRequestReader(job.Request).PortId(HostPortIdOrder);
 
+    /// <summary>HST_ELS_NOLOGIN destination checks (ibmvfc refuses port_id -1); 0 or a negative errno.</summary>
     protected virtual int CheckHostDestination(BsgJob job, SimFcHost host, FcId destination) => 0;
 
     /// <summary>Where HST_CT goes; most drivers: the UAPI port_id.</summary>
@@ -96,11 +106,13 @@ public abstract class FcLldBase(ISimFabric fabric) : IFcLld
         return 0;
     }
 
+    /// <summary>RPT_CT checks (zfcp: a well-known rport needs a valid GS_Type); 0 or a negative errno.</summary>
     protected virtual int CheckRportCt(BsgJob job, SimRport rport) => 0;
 
     /// <summary>The request read at fc_bsg_request's offsets; fields past request_len read as 0.</summary>
     protected static FcBsgRequestReader Request(BsgJob job) => new(job.Request);
 
+    /// <summary>HST_VENDOR: the driver's vendor commands; 0 after completing, or a negative errno.</summary>
     protected virtual int Vendor(BsgJob job, SimFcHost host) => UnsupportedErrno;
 
     /// <summary>Sends the payload through the fabric and reports the outcome the driver's way.</summary>

@@ -16,30 +16,39 @@ public sealed class IbmvfcLld(ISimFabric fabric) : FcLldBase(fabric)
 {
     private int _busy;
 
+    /// <inheritdoc/>
     public override string ProcName => "ibmvfc";
+    /// <inheritdoc/>
     public override QueueLimits Limits => new(QueueLimits.Default.MaxBytes, 1);
+    /// <inheritdoc/>
     protected override int UnsupportedErrno => -Errno.ENOTSUPP;
 
+    /// <inheritdoc/>
     protected override bool Supports(FcBsgMsgCode msgcode) => msgcode is FcBsgMsgCode.HostElsNoLogin or FcBsgMsgCode.RportEls
         or FcBsgMsgCode.HostCt or FcBsgMsgCode.RportCt;
 
+    /// <inheritdoc/>
     protected override int Admit(BsgJob job, SimFcHost host, FcBsgMsgCode msgcode)
     {
         if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0) return -Errno.EBUSY;
         return 0;
     }
 
+    /// <inheritdoc/>
     protected override void Leave(BsgJob job, SimFcHost host) => Volatile.Write(ref _busy, 0);
 
+    /// <inheritdoc/>
     protected override int CheckHostDestination(BsgJob job, SimFcHost host, FcId destination) =>
         destination.Value == 0xFFFFFF ? -Errno.EINVAL : 0;
 
+    /// <inheritdoc/>
     protected override int ResolveHostCtDestination(BsgJob job, SimFcHost host, out FcId destination)
     {
         destination = ReadHostPortId(job);
         return destination.Value == 0xFFFFFF ? -Errno.EINVAL : 0;
     }
 
+    /// <inheritdoc/>
     protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted)
     {
         var received = (uint)job.ReplyPayloadWritten;
@@ -48,6 +57,7 @@ public sealed class IbmvfcLld(ISimFabric fabric) : FcLldBase(fabric)
         job.Done(0, received);
     }
 
+    /// <inheritdoc/>
     protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode)
     {
         if (faultMode == FaultModes.IoErr) return 0;
@@ -56,5 +66,6 @@ public sealed class IbmvfcLld(ISimFabric fabric) : FcLldBase(fabric)
         return 0;
     }
 
+    /// <inheritdoc/>
     protected override void FrameRejected(BsgJob job, ExchangeResult result) => job.FailWith(-Errno.EIO);
 }

@@ -17,11 +17,14 @@ public sealed class LibfcLld(ISimFabric fabric, string procName = "fcoe") : FcLl
     /// <summary>The lport's / rport's E_D_TOV: how long libfc waits before its error frame.</summary>
     public static readonly TimeSpan EdTov = TimeSpan.FromSeconds(2);
 
+    /// <inheritdoc/>
     public override string ProcName { get; } = procName;
 
+    /// <inheritdoc/>
     protected override bool Supports(FcBsgMsgCode msgcode) => msgcode is FcBsgMsgCode.HostElsNoLogin or FcBsgMsgCode.HostCt
         or FcBsgMsgCode.RportEls or FcBsgMsgCode.RportCt;
 
+    /// <inheritdoc/>
     protected override int ResolveHostCtDestination(BsgJob job, SimFcHost host, out FcId destination)
     {
         destination = ReadHostPortId(job);
@@ -33,9 +36,11 @@ public sealed class LibfcLld(ISimFabric fabric, string procName = "fcoe") : FcLl
         return host.FindRemotePort(destination) is null ? -Errno.EINVAL : 0;
     }
 
+    /// <inheritdoc/>
     protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted) =>
         CompleteWithStatus(job, accepted, (uint)job.ReplyPayloadWritten, Bsg.BsgConstants.DefaultReplyLength);
 
+    /// <inheritdoc/>
     protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode)
     {
         var hostLevel = msgcode is FcBsgMsgCode.HostElsNoLogin or FcBsgMsgCode.HostCt;

@@ -19,22 +19,27 @@ public sealed class LpfcLld(ISimFabric fabric) : FcLldBase(fabric)
     /// <summary>FCELSSIZE: the largest RPT_ELS payload lpfc takes.</summary>
     public const int MaxElsPayload = 1024;
 
+    /// <summary>lpfc_bsg.h LPFC_BSG_VENDOR_* command codes (vendor_cmd[0]).</summary>
     public const uint VendorSetCtEvent = 1, VendorGetCtEvent = 2, VendorGetMgmtRev = 6, VendorRasGetConfig = 18,
         VendorGetTrunkInfo = 20;
 
     /// <summary>2 × R_A_TOV: lpfc's firmware timer for CT.</summary>
     public static readonly TimeSpan FirmwareTimeout = TimeSpan.FromSeconds(20);
 
+    /// <inheritdoc/>
     public override string ProcName => "lpfc";
     /// <inheritdoc/>
     public override ulong VendorId => Fc.FcBsg.VendorId.Emulex;
 
+    /// <inheritdoc/>
     protected override bool Supports(FcBsgMsgCode msgcode) =>
         msgcode is FcBsgMsgCode.HostVendor or FcBsgMsgCode.RportEls or FcBsgMsgCode.RportCt;
 
+    /// <inheritdoc/>
     protected override int Admit(BsgJob job, SimFcHost host, FcBsgMsgCode msgcode) =>
         msgcode == FcBsgMsgCode.RportEls && job.RequestPayloadLength > MaxElsPayload ? -Errno.EINVAL : 0;
 
+    /// <inheritdoc/>
     protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted)
     {
         var received = (uint)job.ReplyPayloadWritten;
@@ -54,6 +59,7 @@ public sealed class LpfcLld(ISimFabric fabric) : FcLldBase(fabric)
         job.Done(0, received);
     }
 
+    /// <inheritdoc/>
     protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode)
     {
         if (faultMode == FaultModes.IoErr) return 0;
@@ -62,6 +68,7 @@ public sealed class LpfcLld(ISimFabric fabric) : FcLldBase(fabric)
         return 0;
     }
 
+    /// <inheritdoc/>
     protected override int Vendor(BsgJob job, SimFcHost host)
     {
         var request = Request(job);

@@ -21,9 +21,11 @@ public sealed class ZfcpLld(ISimFabric fabric) : FcLldBase(fabric)
     /// <inheritdoc/>
     public override string ProcName => "zfcp";
 
+    /// <inheritdoc/>
     protected override bool Supports(FcBsgMsgCode msgcode) => msgcode is FcBsgMsgCode.RportEls or FcBsgMsgCode.HostElsNoLogin
         or FcBsgMsgCode.RportCt or FcBsgMsgCode.HostCt;
 
+    /// <inheritdoc/>
     protected override int Admit(BsgJob job, SimFcHost host, FcBsgMsgCode msgcode)
     {
         // Adapters without chained SBALs: request and response must each fit one page.
@@ -33,9 +35,11 @@ public sealed class ZfcpLld(ISimFabric fabric) : FcLldBase(fabric)
         return 0;
     }
 
+    /// <inheritdoc/>
     protected override int ResolveHostCtDestination(BsgJob job, SimFcHost host, out FcId destination) =>
         WellKnownPortFromPreamble(job, out destination);
 
+    /// <inheritdoc/>
     protected override int CheckRportCt(BsgJob job, SimRport rport) =>
         rport.PortId.IsWellKnown ? WellKnownPortFromPreamble(job, out _) : 0;
 
@@ -48,6 +52,7 @@ public sealed class ZfcpLld(ISimFabric fabric) : FcLldBase(fabric)
         return destination.Value == 0 ? -Errno.EINVAL : 0;
     }
 
+    /// <inheritdoc/>
     protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted)
     {
         FcBsgReply.Build(job.Reply, 0, (uint)job.ReplyPayloadLength, FcCtelsStatus.Ok);
@@ -55,6 +60,7 @@ public sealed class ZfcpLld(ISimFabric fabric) : FcLldBase(fabric)
         job.Done(0, (uint)job.ReplyPayloadLength);
     }
 
+    /// <inheritdoc/>
     protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode)
     {
         if (faultMode == FaultModes.IoErr) return 0;
@@ -63,5 +69,6 @@ public sealed class ZfcpLld(ISimFabric fabric) : FcLldBase(fabric)
         return 0;
     }
 
+    /// <inheritdoc/>
     protected override void FrameRejected(BsgJob job, ExchangeResult result) => job.FailWith(-Errno.EIO);
 }
