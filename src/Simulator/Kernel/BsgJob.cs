@@ -43,7 +43,7 @@ public sealed class BsgJob
     /// <summary>job->reply_len: how many reply bytes reach sg_io_v4.response (96 unless the LLD sets it).</summary>
     public int ReplyLength { get; set; } = BsgConstants.DefaultReplyLength;
 
-    /// <summary>job->result as passed to bsg_job_done (0 or a negative errno, or a host byte << 16).</summary>
+    /// <summary>job->result as passed to bsg_job_done (0 or a negative errno, or a host byte &lt;&lt; 16).</summary>
     public int Result { get; private set; }
     /// <summary>reply_payload_rcv_len as passed to bsg_job_done: din bytes the LLD reports received.</summary>
     public uint ReplyPayloadRcvLen { get; private set; }
