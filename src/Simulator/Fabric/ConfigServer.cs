@@ -2,6 +2,8 @@ using BsgKit.Fc;
 using BsgKit.Fc.Codes;
 using BsgKit.Fc.Ct;
 using BsgKit.Fc.Ct.ConfigServer;
+using static BsgKit.Fc.Codes.CtReasonExplanations;
+using static BsgKit.Fc.Codes.GsConfigServerObjects;
 
 namespace BsgKit.Simulator.Fabric;
 
@@ -12,13 +14,6 @@ namespace BsgKit.Simulator.Fabric;
 /// </summary>
 internal sealed class ConfigServer(FabricTopology topology, PortDirectory ports, ZoningPolicy zoning) : ICtService
 {
-    private const byte ElementTypeSwitch = 0x01;
-    private const byte PortStateOnline = 0x01, PortStateOffline = 0x02;
-    private const byte ModuleSfpWithSerialId = 0x08;
-    private const byte TxShortWave = 0x03, TxLongWave1310 = 0x04, TxLongWave1550 = 0x02;
-    private const byte PortListNotAvailable = 0x30, PortTypeNotAvailable = 0x31, PhysicalPortNumberNotAvailable = 0x32,
-        AttachedPortNameListNotAvailable = 0x34, PortStateNotAvailable = 0x36, UnableToVerifyConnection = 0xF5,
-        NotInCommonZone = 0xF6;
 
     public CtServer Server => CtServer.FabricConfiguration;
     public CodeTable Commands => GsConfigServerCommands.Table;
@@ -45,7 +40,7 @@ internal sealed class ConfigServer(FabricTopology topology, PortDirectory ports,
             {
                 var fabricName = topology.FabricName;
                 var s = topology.FindSwitch(Gfn.ParseRequest(iu));
-                return s is null ? CtAnswers.Unable(response, Server, 0) : Gfn.BuildAccept(response, fabricName);
+                return s is null ? CtAnswers.Unable(response, Server, NoAdditionalExplanation) : Gfn.BuildAccept(response, fabricName);
             }
             case GsConfigServerCommands.Gieln: return BySwitch(Gieln.ParseRequest(iu), response, static (r, s) => Gieln.BuildAccept(r, s.LogicalName));
             case GsConfigServerCommands.Gmal:
@@ -117,7 +112,7 @@ internal sealed class ConfigServer(FabricTopology topology, PortDirectory ports,
     private static byte TxTypeOf(SimSwitchPort p)
     {
         var n = FirstAttached(p);
-        return n?.Sfp.WavelengthNm switch { 1310 => TxLongWave1310, 1550 => TxLongWave1550, _ => TxShortWave };
+        return n?.Sfp.WavelengthNm switch { 1310 => TxLongWave1310, 1550 => TxLongWave1550, _ => TxShortWave850 };
     }
 
     private int AttachedPorts(Wwn portName, Span<byte> response)
@@ -156,7 +151,7 @@ internal sealed class ConfigServer(FabricTopology topology, PortDirectory ports,
         SimNPort? port = target.PortName is { } wwpn ? ports.FindByPortName(wwpn) : ports.FindById(target.PortId!.Value);
         if (port is null || port.IsSwitchPort || !port.Registered)
             return CtAnswers.Unable(response, Server, target.PortName is null ? CtReasonExplanations.PortIdNotRegistered : CtReasonExplanations.PortNameNotRegistered);
-        if (request.Source is { } source && !zoning.CanSee(source, port)) return CtAnswers.Unable(response, Server, NotInCommonZone);
+        if (request.Source is { } source && !zoning.CanSee(source, port)) return CtAnswers.Unable(response, Server, DevicesNotInCommonZone);
         if (!port.Online) return CtAnswers.Unable(response, Server, UnableToVerifyConnection);
         return Fpng.BuildAccept(response, target.Token);
     }

@@ -15,7 +15,6 @@ internal sealed class ElsResponder(FabricTopology topology)
 {
     private const uint RaTovMs = 10_000, EdTovMs = 2_000;
     private const uint BbCredit = 8;
-    private const ushort PortStatusFabric = 0x0008;
 
     public int Respond(SimNPort port, ReadOnlySpan<byte> request, Span<byte> response)
     {
@@ -69,9 +68,9 @@ internal sealed class ElsResponder(FabricTopology topology)
         var name = port.Rnid?.VendorUniqueName ?? (port.IsSwitchPort ? SwitchOf(port)?.Vendor ?? SimSwitchDefaults.Vendor : "BSGKITSIM");
         Encoding.ASCII.GetBytes(name, 0, Math.Min(vendor.Length, name.Length), vendor, 0);
         uint type = port.Rnid is { } r ? (uint)r.NodeType
-            : port.IsSwitchPort ? 0x04u
-            : port.IsHost ? 0x0Au
-            : 0x09u;
+            : port.IsSwitchPort ? RnidTypes.AssociatedSwitch
+            : port.IsHost ? RnidTypes.AssociatedHost
+            : RnidTypes.AssociatedStorageDevice;
         return new RnidGeneralTopology(vendor, type, (uint)port.SwitchPort, 1, 2, 0, 0, new byte[16], 0);
     }
 
@@ -167,6 +166,6 @@ internal sealed class ElsResponder(FabricTopology topology)
             _ => true,
         };
         if (!matches) return Reject(response, LsRjtReasons.UnableToPerform, LsRjtExplanations.UnableToSupplyData);
-        return Rps.BuildAccept(response, new RpsAccept(0, PortStatusFabric, port.Lesb));
+        return Rps.BuildAccept(response, new RpsAccept(0, ElsFieldValues.RpsPortStatusFabric, port.Lesb));
     }
 }

@@ -23,17 +23,23 @@ public sealed class FabricTopology
         Principal = sorted.Count > 0 ? sorted[0] : null;
     }
 
+    /// <summary>The switches, in scenario order.</summary>
     public IReadOnlyList<SimSwitch> Switches { get; }
 
     /// <summary>The lowest-domain switch; its WWN is the fabric name.</summary>
     public SimSwitch? Principal { get; }
 
+    /// <summary>The fabric name: the principal switch's WWN (0 without switches).</summary>
     public Wwn FabricName => Principal?.Name ?? default;
 
+    /// <summary>The switch with domain ID <paramref name="domain"/>, or null.</summary>
     public SimSwitch? FindDomain(int domain) => _byDomain.GetValueOrDefault(domain);
+    /// <summary>The switch named <paramref name="name"/>, or null.</summary>
     public SimSwitch? FindSwitch(Wwn name) => _byName.GetValueOrDefault(name.Value);
+    /// <summary>The switch port with WWN <paramref name="name"/>, or null.</summary>
     public SimSwitchPort? FindPort(Wwn name) => _portsByName.GetValueOrDefault(name.Value);
 
+    /// <summary>Port <paramref name="port"/> of the switch with domain <paramref name="domain"/>, or null.</summary>
     public SimSwitchPort? FindPort(int domain, int port)
     {
         var s = FindDomain(domain);

@@ -5,25 +5,11 @@ namespace BsgKit.Simulator.Fabric;
 /// <summary>Scenario FC-4 type names ("FCP", "NVMe", "IP", "FC-SB") and roles → wire codes.</summary>
 internal static class Fc4Names
 {
-    public static bool IsKnown(string name)
-    {
-        try { TypeCode(name); return true; }
-        catch (ArgumentException) { return false; }
-    }
+    public static bool IsKnown(string name) => Fc4Types.TryParseName(name, out _);
 
-    public static byte TypeCode(string name)
-    {
-        switch (name.Trim().ToUpperInvariant())
-        {
-            case "FCP": case "SCSI": case "SCSI-FCP": return Fc4Types.Fcp;
-            case "NVME": return Fc4Types.Nvme;
-            case "IP": return Fc4Types.Ip;
-            case "FC-SB": case "FICON": case "SB": return Fc4Types.SbChannel;
-        }
-        return Fc4Types.Table.TryGetCode(name, out var code) && code <= 0xFF
-            ? (byte)code
-            : throw new ArgumentException($"unknown FC-4 type '{name}' (FCP, NVMe, IP, FC-SB)");
-    }
+    public static byte TypeCode(string name) => Fc4Types.TryParseName(name, out var code)
+        ? code
+        : throw new ArgumentException($"unknown FC-4 type '{name}' ({Fc4Types.AliasSummary})");
 
     /// <summary>FC-SB (FICON) registers both channel and control-unit types, which is what zfcp_show tests.</summary>
     public static Fc4TypeSet TypeSet(IReadOnlyList<string> names)

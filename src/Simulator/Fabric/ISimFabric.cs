@@ -5,7 +5,13 @@ using BsgKit.Simulator.Scenarios;
 namespace BsgKit.Simulator.Fabric;
 
 /// <summary>What kind of frame an exchange carries.</summary>
-public enum FrameType { Els, Ct }
+public enum FrameType
+{
+    /// <summary>An extended link service request (payload byte 0 is the ELS command).</summary>
+    Els,
+    /// <summary>A CT_IU to a fabric service or an N_Port.</summary>
+    Ct,
+}
 
 /// <summary>How a frame exchange through the fabric ended.</summary>
 public enum ExchangeOutcome
@@ -40,6 +46,7 @@ public readonly record struct ExchangeResult(
     TimeSpan Latency = default,
     FaultSpec? Fault = null)
 {
+    /// <summary>Nothing answered (timeout or drop).</summary>
     public static ExchangeResult NoResponse(TimeSpan latency = default, FaultSpec? fault = null) =>
         new(ExchangeOutcome.NoResponse, 0, 0, Latency: latency, Fault: fault);
 }

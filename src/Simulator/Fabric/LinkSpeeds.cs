@@ -1,21 +1,17 @@
+using BsgKit.Fc.Codes;
+
 namespace BsgKit.Simulator.Fabric;
 
 /// <summary>
 /// Converts the sysfs speed names used by scenarios ("16 Gbit") into the two wire bit sets: FC-LS link bits
-/// (RPSC, RDP, GPSC) and HBA-API bits (FDMI). Unknown names map to "speed not established" / 0.
+/// (RPSC, RDP, GPSC) and HBA-API bits (FDMI), both from <see cref="PortSpeeds.Generations"/>. Unknown names map
+/// to "speed not established" / "not negotiated".
 /// </summary>
 internal static class LinkSpeeds
 {
-    // Gbit value, FC-LS link bit, HBA-API bit; in ascending speed order (the generations a port steps down to).
-    private static readonly (int Gbit, ushort Link, uint HbaApi)[] Ladder =
-    [
-        (1, 0x8000, 0x0001), (2, 0x4000, 0x0002), (4, 0x2000, 0x0008), (8, 0x0800, 0x0010),
-        (16, 0x0400, 0x0020), (32, 0x0200, 0x0040), (64, 0x0100, 0x0400), (128, 0x0080, 0x0200), (256, 0x0040, 0x0800),
-    ];
+    private static IReadOnlyList<PortSpeeds.Generation> Ladder => PortSpeeds.Generations;
 
-    private static readonly (int Gbit, ushort Link, uint HbaApi) TenGig = (10, 0x1000, 0x0004);
-
-    public const ushort NotEstablished = 0x0001;
+    public const ushort NotEstablished = PortSpeeds.LinkNotEstablished;
 
     public static int ParseGbit(string? speed)
     {
@@ -28,7 +24,7 @@ internal static class LinkSpeeds
 
     public static ushort LinkBit(string? speed) => Find(ParseGbit(speed), out var e) ? e.Link : NotEstablished;
 
-    public static uint HbaApiBit(string? speed) => Find(ParseGbit(speed), out var e) ? e.HbaApi : 0x8000;
+    public static uint HbaApiBit(string? speed) => Find(ParseGbit(speed), out var e) ? e.HbaApi : PortSpeeds.HbaApiNotNegotiated;
 
     /// <summary>Capabilities: the listed supported speeds, or the operating speed and the two generations below it.</summary>
     public static ushort LinkCapabilities(string? speed, string? supported)
@@ -60,16 +56,16 @@ internal static class LinkSpeeds
             if (list.Count > 0) return list;
         }
         var current = ParseGbit(speed);
-        for (var i = 0; i < Ladder.Length; i++)
+        for (var i = 0; i < Ladder.Count; i++)
         {
             if (Ladder[i].Gbit != current) continue;
             for (var j = Math.Max(0, i - 2); j <= i; j++) list.Add(Ladder[j].Gbit);
         }
-        if (list.Count == 0 && current == 10) list.Add(10);
+        if (list.Count == 0 && current == PortSpeeds.TenGig.Gbit) list.Add(current);
         return list;
     }
 
-    private static bool Find(int gbit, out (int Gbit, ushort Link, uint HbaApi) entry)
+    private static bool Find(int gbit, out PortSpeeds.Generation entry)
     {
         foreach (var e in Ladder)
         {
@@ -77,7 +73,7 @@ internal static class LinkSpeeds
             entry = e;
             return true;
         }
-        entry = TenGig;
-        return gbit == 10;
+        entry = PortSpeeds.TenGig;
+        return gbit == entry.Gbit;
     }
 }

@@ -235,7 +235,7 @@ internal sealed class NameServer : ICtService
             case GsNameServerCommands.GftId:
                 return port.Fc4Types.IsEmpty ? CtAnswers.Unable(response, Server, Fc4TypesNotRegistered) : GftId.BuildAccept(response, port.Fc4Types);
             case GsNameServerCommands.GspnId:
-                return port.SymbolicPortName.Length == 0 ? CtAnswers.Unable(response, Server, 0x08 /* Symbolic Port Name not registered */)
+                return port.SymbolicPortName.Length == 0 ? CtAnswers.Unable(response, Server, SymbolicPortNameNotRegistered)
                     : GspnId.BuildAccept(response, port.SymbolicPortName);
             default:
                 return IsEmpty(port.Fc4Features) ? CtAnswers.Unable(response, Server, Fc4FeaturesNotRegistered)
@@ -283,7 +283,7 @@ internal sealed class NameServer : ICtService
         {
             if (port.NodeName != nodeName || !Visible(request.Source, port)) continue;
             return port.SymbolicNodeName.Length == 0
-                ? CtAnswers.Unable(response, Server, 0x09 /* Symbolic Node Name not registered */)
+                ? CtAnswers.Unable(response, Server, SymbolicNodeNameNotRegistered)
                 : GsnnNn.BuildAccept(response, port.SymbolicNodeName);
         }
         return CtAnswers.Unable(response, Server, NodeNameNotRegistered);
@@ -305,7 +305,7 @@ internal sealed class NameServer : ICtService
         }
         var port = _ports.FindById(id);
         if (port is null || port.IsSwitchPort || !port.Online) return CtAnswers.Unable(response, Server, PortIdNotRegistered);
-        if (request.SourceId != id) return CtAnswers.Unable(response, Server, 0x10 /* Access denied */);
+        if (request.SourceId != id) return CtAnswers.Unable(response, Server, AccessDenied);
 
         switch (request.Command)
         {

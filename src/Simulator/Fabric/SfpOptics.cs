@@ -1,4 +1,6 @@
+using BsgKit.Fc.Codes;
 using BsgKit.Fc.Els;
+using static BsgKit.Fc.Codes.RdpDescriptors;
 using BsgKit.Simulator.Scenarios;
 
 namespace BsgKit.Simulator.Fabric;
@@ -9,9 +11,6 @@ namespace BsgKit.Simulator.Fabric;
 /// </summary>
 internal static class SfpOptics
 {
-    // Element types (RDP optical element flags bits 31:28).
-    private const int Temperature = 1, Voltage = 2, TxBias = 3, TxPower = 4, RxPower = 5;
-
     private readonly record struct Thresholds(double HighAlarm, double LowAlarm, double HighWarning, double LowWarning);
 
     private static Thresholds For(int element) => element switch
@@ -23,18 +22,7 @@ internal static class SfpOptics
         _ => new(1995, 16, 1585, 32),
     };
 
-    public static ushort Raw(int element, double value)
-    {
-        var raw = element switch
-        {
-            Temperature => value * 256.0,
-            Voltage => value / 100e-6,
-            TxBias => value / 0.002,
-            _ => value / 0.1,
-        };
-        if (element == Temperature) return unchecked((ushort)(short)Math.Clamp(Math.Round(raw), short.MinValue, short.MaxValue));
-        return (ushort)Math.Clamp(Math.Round(raw), 0, ushort.MaxValue);
-    }
+    public static ushort Raw(int element, double value) => SfpUnits.ToRaw(element, value);
 
     private static double ValueOf(SfpSpec sfp, int element) => element switch
     {
@@ -49,18 +37,23 @@ internal static class SfpOptics
     {
         var t = For(element);
         uint flags = 0;
-        if (value > t.HighWarning) flags |= 0x2;
-        if (value > t.HighAlarm) flags |= 0x8;
-        if (value < t.LowWarning) flags |= 0x1;
-        if (value < t.LowAlarm) flags |= 0x4;
+        if (value > t.HighWarning) flags |= HighWarningFlag;
+        if (value > t.HighAlarm) flags |= HighAlarmFlag;
+        if (value < t.LowWarning) flags |= LowWarningFlag;
+        if (value < t.LowAlarm) flags |= LowAlarmFlag;
         return flags;
     }
 
     public static RdpSfpDiagnosticsDescriptor Diagnostics(SfpSpec sfp)
     {
         // lpfc flags: transceiver type bits 3:0, optical port 0x10, descriptor valid 0x20, connector SFP+ (1 << 6).
-        ushort transceiver = sfp.WavelengthNm switch { 1310 => 2, 1550 => 3, _ => 1 };
-        var flags = (ushort)(transceiver | 0x10 | 0x20 | (1 << 6));
+        var transceiver = sfp.WavelengthNm switch
+        {
+            1310 => SfpTransceiverLongWave1310,
+            1550 => SfpTransceiverLongWave1550,
+            _ => SfpTransceiverShortWave,
+        };
+        var flags = (ushort)(transceiver | SfpFlagOpticalPort | SfpFlagDescriptorValid | (SfpConnectorSfpPlus << SfpConnectorShift));
         return new RdpSfpDiagnosticsDescriptor(
             Raw(Temperature, sfp.TemperatureC), Raw(Voltage, sfp.VoltageV), Raw(TxBias, sfp.TxBiasMa),
             Raw(TxPower, sfp.TxPowerUw), Raw(RxPower, sfp.RxPowerUw), flags);
@@ -69,7 +62,7 @@ internal static class SfpOptics
     public static RdpOpticalElementDescriptor Element(SfpSpec sfp, int element)
     {
         var t = For(element);
-        var flags = ((uint)element << 28) | TransgressionFlags(element, ValueOf(sfp, element));
+        var flags = ((uint)element << ElementTypeShift) | TransgressionFlags(element, ValueOf(sfp, element));
         return new RdpOpticalElementDescriptor(
             Raw(element, t.HighAlarm), Raw(element, t.LowAlarm), Raw(element, t.HighWarning), Raw(element, t.LowWarning), flags);
     }

@@ -24,8 +24,6 @@ public sealed class SimFabric : ISimFabric
 {
     private static readonly TimeSpan CtLatency = TimeSpan.FromMicroseconds(400);
     private static readonly TimeSpan ElsLatency = TimeSpan.FromMicroseconds(150);
-    private static readonly string[] ExchangeFaultKinds = ["timeout", "drop", "busy", "reject", "truncate"];
-    private static readonly string[] LinkErrorKinds = ["linkErrors"];
     private const int ScratchSize = CtIuHeader.MaxResponseBytes + 64;
 
     [ThreadStatic] private static byte[]? t_scratch;
@@ -38,6 +36,7 @@ public sealed class SimFabric : ISimFabric
     private readonly Dictionary<uint, SimNPort> _switchPortIdentities = [];
     private readonly LatencyModel _latency;
 
+    /// <summary>The fabric of <paramref name="scenario"/>: switches, N_Ports, servers, zoning and faults.</summary>
     public SimFabric(Scenario scenario, SimClock clock)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -73,10 +72,15 @@ public sealed class SimFabric : ISimFabric
     /// <summary>False in VN2VN mode (<see cref="Scenario.Vn2vn"/>): no name server, management server or F_Port.</summary>
     public bool HasFabricServices => !_vn2vn;
 
+    /// <summary>The simulated clock latencies are counted on.</summary>
     public SimClock Clock { get; }
+    /// <summary>The scenario's injected faults.</summary>
     public FaultInjector Faults { get; }
+    /// <summary>Switches, their ports and ISLs.</summary>
     public FabricTopology Topology { get; }
+    /// <summary>The active zone set and whether it is enforced.</summary>
     public ZoningPolicy Zoning { get; }
+    /// <summary>The fabric name (principal switch WWN).</summary>
     public Wwn FabricName => Topology.FabricName;
 
     /// <summary>Every N_Port logged in (registered or not), by FC ID.</summary>
@@ -84,6 +88,7 @@ public sealed class SimFabric : ISimFabric
 
     /// <summary>The scenario's N_Ports that are offline (not logged in to the fabric), in scenario order.</summary>
     public IReadOnlyList<SimNPort> OfflinePorts { get; private set; } = [];
+    /// <summary>The N_Port with WWPN <paramref name="portName"/>, or null.</summary>
     public SimNPort? FindPort(Wwn portName) => _ports.FindByPortName(portName);
     /// <summary>How many N_Ports the name server holds.</summary>
     public int RegisteredPortCount => _ports.Registered.Length;
@@ -138,6 +143,7 @@ public sealed class SimFabric : ISimFabric
 
     // ---------------------------------------------------------------- login
 
+    /// <inheritdoc/>
     public FabricLogin Login(Wwn portName, Wwn nodeName, int domain, int switchPort, string symbolicName, HostSpec? fdmiSource, bool registerFdmi)
     {
         if (_vn2vn) return LoginVn2vn(portName, nodeName, fdmiSource);
@@ -287,6 +293,7 @@ public sealed class SimFabric : ISimFabric
 
     // ---------------------------------------------------------------- views
 
+    /// <inheritdoc/>
     public IReadOnlyList<RemotePortView> PortsVisibleTo(FcId source)
     {
         var viewer = _ports.FindById(source);
@@ -303,40 +310,41 @@ public sealed class SimFabric : ISimFabric
 
     // ---------------------------------------------------------------- exchange
 
+    /// <inheritdoc/>
     public ExchangeResult Exchange(FcId source, FcId destination, FrameType type, ReadOnlySpan<byte> request, Span<byte> response)
     {
         var destinationPort = destination.IsWellKnown ? null : _ports.FindById(destination);
         var destinationName = destinationPort?.PortName ?? default;
         var command = CommandName(type, request);
 
-        if (Faults.Fire(destination, destinationName, command, LinkErrorKinds) is { } linkErrors)
+        if (Faults.Fire(destination, destinationName, command, FaultKinds.LinkErrorsOnly) is { } linkErrors)
             destinationPort?.AddLinkErrors(linkErrors.Amount);
 
-        var fault = Faults.Fire(destination, destinationName, command, ExchangeFaultKinds);
+        var fault = Faults.Fire(destination, destinationName, command, FaultKinds.Exchange);
         var latency = type == FrameType.Ct ? _latency.CtLatency(destination == FcId.DirectoryServer, CtLatency) : ElsLatency;
         var scratch = Scratch();
         int length;
         switch (fault?.Kind.ToLowerInvariant())
         {
-            case "timeout":
-            case "drop":
+            case FaultKinds.Timeout:
+            case FaultKinds.Drop:
                 return ExchangeResult.NoResponse(default, fault);
-            case "busy":
-                if (type == FrameType.Ct && string.Equals(fault.Scope, "ct", StringComparison.OrdinalIgnoreCase))
+            case FaultKinds.Busy:
+                if (type == FrameType.Ct && string.Equals(fault.Scope, FaultScopes.Ct, StringComparison.OrdinalIgnoreCase))
                 {
                     length = CtIu.BuildReject(scratch, ServerOf(request, destination), CtRejectReasons.LogicalBusy, (byte)fault.Explanation);
                     return Deliver(scratch, length, response, latency, fault);
                 }
-                var portBusy = string.Equals(fault.Scope, "port", StringComparison.OrdinalIgnoreCase);
+                var portBusy = string.Equals(fault.Scope, FaultScopes.Port, StringComparison.OrdinalIgnoreCase);
                 return new ExchangeResult(portBusy ? ExchangeOutcome.PortBusy : ExchangeOutcome.FabricBusy, 0, 0,
                     (byte)fault.Reason, (byte)fault.Explanation, latency, fault);
-            case "reject":
+            case FaultKinds.Reject:
                 return InjectReject(fault, type, request, destination, scratch, response, latency);
         }
 
         length = Answer(source, destination, type, destinationPort, request, scratch);
         if (length < 0) return ExchangeResult.NoResponse(default, fault);
-        if (fault is not null && string.Equals(fault.Kind, "truncate", StringComparison.OrdinalIgnoreCase))
+        if (fault is not null && FaultKinds.Is(fault.Kind, FaultKinds.Truncate))
             length = Math.Clamp(fault.Amount, 0, length);
         return Deliver(scratch, length, response, latency, fault);
     }
@@ -372,12 +380,12 @@ public sealed class SimFabric : ISimFabric
     private ExchangeResult InjectReject(FaultSpec fault, FrameType type, ReadOnlySpan<byte> request, FcId destination,
         byte[] scratch, Span<byte> response, TimeSpan latency)
     {
-        var scope = fault.Scope?.ToLowerInvariant() ?? (type == FrameType.Ct ? "ct" : "els");
+        var scope = fault.Scope?.ToLowerInvariant() ?? (type == FrameType.Ct ? FaultScopes.Ct : FaultScopes.Els);
         switch (scope)
         {
-            case "fabric":
+            case FaultScopes.Fabric:
                 return new ExchangeResult(ExchangeOutcome.FabricReject, 0, 0, (byte)fault.Reason, (byte)fault.Explanation, latency, fault);
-            case "port":
+            case FaultScopes.Port:
                 return new ExchangeResult(ExchangeOutcome.PortReject, 0, 0, (byte)fault.Reason, (byte)fault.Explanation, latency, fault);
         }
         int length;
@@ -415,18 +423,18 @@ public sealed class SimFabric : ISimFabric
         {
             // Other well-known servers exist in FC-GS but not in this fabric; N_Ports do not serve CT.
             if (destination.IsWellKnown && destination.Value >= FcId.KeyDistributionServer.Value && destination != FcId.FabricController)
-                return CtIu.BuildReject(response, ServerOf(request, destination), CtRejectReasons.ServerNotAvailable, 0);
+                return CtIu.BuildReject(response, ServerOf(request, destination), CtRejectReasons.ServerNotAvailable, CtReasonExplanations.NoAdditionalExplanation);
             return -1;
         }
         if (request.Length < CtIuHeader.Size)
-            return CtIu.BuildReject(response, ServerOf(request, destination), CtRejectReasons.InvalidIuSize, 0);
+            return CtIu.BuildReject(response, ServerOf(request, destination), CtRejectReasons.InvalidIuSize, CtReasonExplanations.NoAdditionalExplanation);
         var header = CtIuHeader.Read(request);
         if (header.Revision is 0 or > 3)
-            return CtIu.BuildReject(response, header.Server, CtRejectReasons.InvalidVersionLevel, 0);
+            return CtIu.BuildReject(response, header.Server, CtRejectReasons.InvalidVersionLevel, CtReasonExplanations.NoAdditionalExplanation);
         if (header.Server.WellKnownAddress != destination || !_services.TryGetValue(Key(header.GsType, header.GsSubtype), out var service))
-            return CtIu.BuildReject(response, header.Server, CtRejectReasons.CommandNotSupported, 0);
+            return CtIu.BuildReject(response, header.Server, CtRejectReasons.CommandNotSupported, CtReasonExplanations.NoAdditionalExplanation);
         if (header.CommandResponse >= 0x8000)
-            return CtIu.BuildReject(response, header.Server, CtRejectReasons.InvalidCommandCode, 0);
+            return CtIu.BuildReject(response, header.Server, CtRejectReasons.InvalidCommandCode, CtReasonExplanations.NoAdditionalExplanation);
 
         var ct = new CtRequest(request, header, source, _ports.FindById(source));
         int length;
@@ -436,7 +444,7 @@ public sealed class SimFabric : ISimFabric
         }
         catch (FcWireFormatException)
         {
-            return CtIu.BuildReject(response, header.Server, CtRejectReasons.InvalidIuSize, 0);
+            return CtIu.BuildReject(response, header.Server, CtRejectReasons.InvalidIuSize, CtReasonExplanations.NoAdditionalExplanation);
         }
         return CtAnswers.FitToMaxSize(response, length, ct.MaxResponseBytes);
     }

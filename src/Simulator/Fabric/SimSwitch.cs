@@ -14,7 +14,9 @@ public sealed class SimSwitchPort
         Name = name;
     }
 
+    /// <summary>The switch the port belongs to.</summary>
     public SimSwitch Owner { get; }
+    /// <summary>The port index (the area byte of attached N_Ports).</summary>
     public int Index { get; }
     /// <summary>The port's WWN (fabric port name of the N_Ports behind it).</summary>
     public Wwn Name { get; }
@@ -26,6 +28,7 @@ public sealed class SimSwitchPort
     /// <summary>E_Port with an ISL, F_Port with N_Ports, otherwise unidentified (empty).</summary>
     public byte PortType => IslPeer is not null ? PortTypes.EPort : Attached.Count > 0 ? PortTypes.FPort : PortTypes.Unidentified;
 
+    /// <summary>The port is up (an attached N_Port or an ISL).</summary>
     public bool IsOnline
     {
         get
@@ -55,14 +58,21 @@ public sealed class SimSwitch
         Ports = ports;
     }
 
+    /// <summary>Domain ID.</summary>
     public int Domain { get; }
     /// <summary>Switch WWN (interconnect element name).</summary>
     public Wwn Name { get; }
+    /// <summary>Interconnect element logical name (GIELN).</summary>
     public string LogicalName { get; }
+    /// <summary>Vendor (GIEIL).</summary>
     public string Vendor { get; }
+    /// <summary>Model (GIEIL).</summary>
     public string Model { get; }
+    /// <summary>Firmware version (GIEIL).</summary>
     public string FirmwareVersion { get; }
+    /// <summary>Management address (GMAL), or null.</summary>
     public string? IpAddress { get; }
+    /// <summary>The switch ports, by index.</summary>
     public IReadOnlyList<SimSwitchPort> Ports { get; }
 
     /// <summary>The domain controller address 0xFFFCdd.</summary>
@@ -76,5 +86,6 @@ public sealed class SimSwitch
 /// <summary>What a switch reports when its scenario entry leaves vendor, model or firmware out.</summary>
 public static class SimSwitchDefaults
 {
+    /// <summary>Vendor, model and firmware of a switch the scenario does not describe.</summary>
     public const string Vendor = "BSGKIT", Model = "SIM-SWITCH", Firmware = "v9.1.1";
 }

@@ -3,6 +3,7 @@ using BsgKit.Fc.Codes;
 using BsgKit.Fc.Ct;
 using BsgKit.Fc.Ct.ZoneServer;
 using BsgKit.Simulator.Scenarios;
+using static BsgKit.Fc.Codes.ZoneServerExplanations;
 
 namespace BsgKit.Simulator.Fabric;
 
@@ -12,8 +13,6 @@ namespace BsgKit.Simulator.Fabric;
 /// </summary>
 internal sealed class ZoneServer : ICtService
 {
-    // Zone server explanations (CtReasonExplanations.ZoneServer).
-    private const byte ZonesNotSupported = 0x01, ZoneSetNameUnknown = 0x10, NoZoneSetActive = 0x11, ZoneNameUnknown = 0x12;
     private readonly ZoningSpec? _spec;
     private readonly ZoningPolicy _policy;
     private readonly Dictionary<string, ZoneSpec> _zones = new(StringComparer.Ordinal);
@@ -36,10 +35,10 @@ internal sealed class ZoneServer : ICtService
         {
             case GsZoneServerCommands.Gzc:
                 Gzc.ParseRequest(iu);
-                return Gzc.BuildAccept(response, new ZoneCapabilities(_spec is null ? (byte)0 : (byte)0x81, 0));
+                return Gzc.BuildAccept(response, new ZoneCapabilities(_spec is null ? (byte)0 : (byte)(GsZoneServerCommands.CapabilityHardZones | GsZoneServerCommands.CapabilityZoneSetDatabase), 0));
             case GsZoneServerCommands.Gest:
                 Gest.ParseRequest(iu);
-                return Gest.BuildAccept(response, new ZoneEnforcementState(_policy.Enforced ? (byte)0x40 : (byte)0, 0));
+                return Gest.BuildAccept(response, new ZoneEnforcementState(_policy.Enforced ? GsZoneServerCommands.EnforcementHard : (byte)0, 0));
         }
         if (_spec is null) return CtAnswers.Unable(response, Server, ZonesNotSupported);
         switch (request.Command)

@@ -15,6 +15,7 @@ public sealed class ZoningPolicy
     private readonly Dictionary<ulong, List<int>> _zonesByName = [];
     private readonly Dictionary<uint, List<int>> _zonesByFcId = [];
 
+    /// <summary>Zoning from the scenario's <paramref name="spec"/>; null: no zoning, everyone sees everyone.</summary>
     public ZoningPolicy(ZoningSpec? spec)
     {
         Spec = spec;
@@ -37,8 +38,11 @@ public sealed class ZoningPolicy
         Enforced = true;
     }
 
+    /// <summary>The scenario's zoning database, or null.</summary>
     public ZoningSpec? Spec { get; }
+    /// <summary>An active zone set is enforced (hard zoning).</summary>
     public bool Enforced { get; }
+    /// <summary>The active zone set's name, or null.</summary>
     public string? ActiveZoneSetName { get; }
 
     private void AddMember(string member, int zone)

@@ -17,6 +17,7 @@ public sealed class FaultInjector
     private readonly object _sync = new();
     private readonly FaultState[] _states;
 
+    /// <summary>An injector over the scenario's <paramref name="faults"/>, in order (the first that matches fires).</summary>
     public FaultInjector(IReadOnlyList<FaultSpec> faults)
     {
         Faults = faults;
@@ -24,6 +25,7 @@ public sealed class FaultInjector
         for (var i = 0; i < faults.Count; i++) _states[i] = new FaultState(faults[i]);
     }
 
+    /// <summary>The faults, as the scenario lists them.</summary>
     public IReadOnlyList<FaultSpec> Faults { get; }
 
     /// <summary>

@@ -1,16 +1,32 @@
 using BsgKit.Bsg;
 using BsgKit.Bsg.Catalog;
 using BsgKit.Fc;
+using BsgKit.Fc.FcBsg;
 using BsgKit.Simulator.Lld;
 
 namespace BsgKit.Simulator.Kernel;
 
 /// <summary>fc_port_state names as sysfs prints them.</summary>
-public enum RportState { Online, Marginal, Blocked, NotPresent, Offline, Deleted }
+public enum RportState
+{
+    /// <summary>Logged in; requests go through.</summary>
+    Online,
+    /// <summary>Online but flagged marginal (FPIN); requests still go through.</summary>
+    Marginal,
+    /// <summary>Link lost, waiting for dev_loss_tmo: -EAGAIN (then IOERR) until fast_io_fail_tmo expires.</summary>
+    Blocked,
+    /// <summary>Gone after dev_loss_tmo; requests get -EIO.</summary>
+    NotPresent,
+    /// <summary>Offline; requests get -EIO.</summary>
+    Offline,
+    /// <summary>Removed from the host; its node is dying.</summary>
+    Deleted,
+}
 
 /// <summary>A simulated fc_host: the host's port and the driver personality behind it.</summary>
 public sealed class SimFcHost
 {
+    /// <summary>A host number N (fc_hostN) served by the driver personality <paramref name="lld"/>.</summary>
     public SimFcHost(int hostNumber, IFcLld lld)
     {
         HostNumber = hostNumber;
@@ -18,13 +34,21 @@ public sealed class SimFcHost
         Node = new SimFcHostNode(this);
     }
 
+    /// <summary>The SCSI host number N of hostN / fc_hostN.</summary>
     public int HostNumber { get; }
+    /// <summary>The driver personality behind the host.</summary>
     public IFcLld Lld { get; }
+    /// <summary>The host's fc_hostN bsg queue.</summary>
     public SimFcHostNode Node { get; }
+    /// <summary>fc_host port_name (WWPN).</summary>
     public Wwn PortName { get; set; }
+    /// <summary>fc_host node_name (WWNN).</summary>
     public Wwn NodeName { get; set; }
+    /// <summary>fc_host port_id: the FC ID the fabric assigned at login.</summary>
     public FcId PortId { get; set; }
+    /// <summary>fc_host fabric_name: the fabric's WWN (the switch WWN in a fabric, 0 without one).</summary>
     public Wwn FabricName { get; set; }
+    /// <summary>fc_host port_state as sysfs prints it ("Online", "Linkdown" …).</summary>
     public string PortState { get; set; } = "Online";
     /// <summary>The driver logged in to the management server (libfc only after FDMI): HST_CT to 0xFFFFFA has a session.</summary>
     public bool ManagementServerSession { get; set; }
@@ -52,6 +76,7 @@ public sealed class SimFcHost
 
     private SimRport[]? _rportsView; // null after a change, until the next read
 
+    /// <summary>Adds rport-H:0-N for a logged-in port (fc_remote_port_add); N counts up from 0.</summary>
     public SimRport AddRemotePort(FcId portId, Wwn portName, Wwn nodeName, IReadOnlyList<string> roles)
     {
         lock (_gate)
@@ -63,6 +88,7 @@ public sealed class SimFcHost
         }
     }
 
+    /// <summary>The live remote port with FC ID <paramref name="portId"/>, or null.</summary>
     public SimRport? FindRemotePort(FcId portId)
     {
         lock (_gate)
@@ -73,6 +99,7 @@ public sealed class SimFcHost
         }
     }
 
+    /// <summary>fc_remote_port_delete: the rport goes away, its node dies and the sysfs tree follows.</summary>
     public void RemoveRemotePort(SimRport rport)
     {
         lock (_gate)
@@ -101,19 +128,30 @@ public sealed class SimRport
         Node = new SimRportNode(this);
     }
 
+    /// <summary>The fc_host the remote port belongs to.</summary>
     public SimFcHost Host { get; }
+    /// <summary>The SCSI channel (always 0 for FC).</summary>
     public int Channel { get; }
+    /// <summary>The rport number N of rport-H:C-N.</summary>
     public int Number { get; }
+    /// <summary>"rport-H:C-N", the sysfs and bsg node name.</summary>
     public string Name => $"rport-{Host.HostNumber}:{Channel}-{Number}";
+    /// <summary>The remote port's FC ID.</summary>
     public FcId PortId { get; }
+    /// <summary>The remote port's WWPN.</summary>
     public Wwn PortName { get; }
+    /// <summary>The remote port's WWNN.</summary>
     public Wwn NodeName { get; }
+    /// <summary>fc_remote_ports roles ("FCP Target", "Fabric Port" …).</summary>
     public IReadOnlyList<string> Roles { get; }
+    /// <summary>port_state; Blocked and Offline change what requests get (#21, #22).</summary>
     public RportState State { get; set; } = RportState.Online;
     /// <summary>fast_io_fail_tmo expired while blocked: requests then fail as "not online" (#22) instead of #21.</summary>
     public bool FastIoFailTimedOut { get; set; }
+    /// <summary>The rport's bsg queue.</summary>
     public SimRportNode Node { get; }
 
+    /// <summary>port_state as sysfs prints it ("Not Present" with a space).</summary>
     public string StateName => State switch
     {
         RportState.NotPresent => "Not Present",
@@ -124,26 +162,29 @@ public sealed class SimRport
 /// <summary>fc_hostN's queue: fc_bsg_host_dispatch (docs/reference/kernel-rules.md #12–#17, #23).</summary>
 public sealed class SimFcHostNode(SimFcHost host) : SimNode($"fc_host{host.HostNumber}", BsgNodeKind.FcHost)
 {
+    /// <summary>The host whose fc_hostN queue this is.</summary>
     public SimFcHost Host { get; } = host;
+    /// <inheritdoc/>
     public override QueueLimits Limits => Host.Lld.Limits;
 
+    /// <inheritdoc/>
     public override int Dispatch(BsgJob job)
     {
-        if (job.RequestLength < 4) { job.FailWith(-Errno.ENOMSG); return 0; }            // #12
-        var msgcode = FcTransportRules.MsgCode(job);
-        switch (msgcode)
+        var request = new FcBsgRequestReader(job.Request);
+        if (!request.HasMsgCode) { job.FailWith(-Errno.ENOMSG); return 0; }               // #12
+        switch (request.MsgCode)
         {
-            case FcTransportRules.HstAddRport:
-            case FcTransportRules.HstDelRport:
+            case FcBsgMsgCode.HostAddRport:
+            case FcBsgMsgCode.HostDelRport:
                 break;                                                                      // #13: to the LLD
-            case FcTransportRules.HstElsNoLogin:
-            case FcTransportRules.HstCt:
+            case FcBsgMsgCode.HostElsNoLogin:
+            case FcBsgMsgCode.HostCt:
                 if (job.RequestPayloadLength == 0 || job.ReplyPayloadLength == 0)
                 { job.FailWith(-Errno.EINVAL); return 0; }                                  // #14
                 break;
-            case FcTransportRules.HstVendor:
+            case FcBsgMsgCode.HostVendor:
                 // The kernel reads vendor_id without checking request_len; bytes it never copied read as 0 here.
-                if (Host.Lld.VendorId == 0 || FcTransportRules.VendorId(job) != Host.Lld.VendorId)
+                if (Host.Lld.VendorId == 0 || request.VendorId != Host.Lld.VendorId)
                 { job.FailWith(-Errno.ESRCH); return 0; }                                   // #15
                 break;
             default:
@@ -153,15 +194,19 @@ public sealed class SimFcHostNode(SimFcHost host) : SimNode($"fc_host{host.HostN
         return FcTransportRules.CallLld(job, Host, null);
     }
 
+    /// <inheritdoc/>
     public override int OnTimeout(BsgJob job) => Host.Lld.BsgTimeout(job, Host, null);
 }
 
 /// <summary>rport-H:C-N's queue: fc_bsg_dispatch_prep + fc_bsg_rport_dispatch (docs/reference/kernel-rules.md #18–#22).</summary>
 public sealed class SimRportNode(SimRport rport) : SimNode(rport.Name, BsgNodeKind.FcRemotePort)
 {
+    /// <summary>The remote port whose queue this is.</summary>
     public SimRport Rport { get; } = rport;
+    /// <inheritdoc/>
     public override QueueLimits Limits => Rport.Host.Lld.Limits;
 
+    /// <inheritdoc/>
     public override int Dispatch(BsgJob job)
     {
         // fc_bsg_dispatch_prep: a blocked rport (fast-fail not yet expired) → -EAGAIN; not online → -EIO.
@@ -170,12 +215,12 @@ public sealed class SimRportNode(SimRport rport) : SimNode(rport.Name, BsgNodeKi
         if (state == RportState.Blocked && !Rport.FastIoFailTimedOut) return -Errno.EAGAIN;        // #21
         if (state is not (RportState.Online or RportState.Marginal)) return -Errno.EIO;             // #22
 
-        if (job.RequestLength < 4) { job.FailWith(-Errno.ENOMSG); return 0; }                       // #18
-        var msgcode = FcTransportRules.MsgCode(job);
-        switch (msgcode)
+        var request = new FcBsgRequestReader(job.Request);
+        if (!request.HasMsgCode) { job.FailWith(-Errno.ENOMSG); return 0; }                          // #18
+        switch (request.MsgCode)
         {
-            case FcTransportRules.RptEls:
-            case FcTransportRules.RptCt:
+            case FcBsgMsgCode.RportEls:
+            case FcBsgMsgCode.RportCt:
                 if (job.RequestPayloadLength == 0 || job.ReplyPayloadLength == 0)
                 { job.FailWith(-Errno.EINVAL); return 0; }                                          // #19
                 break;
@@ -194,11 +239,11 @@ public sealed class SimRportNode(SimRport rport) : SimNode(rport.Name, BsgNodeKi
         var faults = Rport.Host.Faults;
         if (faults is null) return null;
         var command = job.RequestLength >= 4 && job.RequestPayloadLength > 0 ? FcTransportRules.CommandName(job) : null;
-        switch (faults.Fire(Rport.PortId, Rport.PortName, command, "blocked", "offline", "disappear")?.Kind)
+        switch (faults.Fire(Rport.PortId, Rport.PortName, command, Faults.FaultKinds.RemotePortState)?.Kind)
         {
-            case "blocked": return RportState.Blocked;
-            case "offline": return RportState.Offline;
-            case "disappear":
+            case Faults.FaultKinds.Blocked: return RportState.Blocked;
+            case Faults.FaultKinds.Offline: return RportState.Offline;
+            case Faults.FaultKinds.Disappear:
                 Rport.Host.RemoveRemotePort(Rport);
                 return RportState.Deleted;
             default: return null;
@@ -213,32 +258,20 @@ public sealed class SimRportNode(SimRport rport) : SimNode(rport.Name, BsgNodeKi
 /// <summary>Shared pieces of scsi_transport_fc's dispatch.</summary>
 public static class FcTransportRules
 {
-    public const uint HstAddRport = 0x80000001, HstDelRport = 0x80000002, HstElsNoLogin = 0x80000003,
-        HstCt = 0x80000004, HstVendor = 0x800000FF, RptEls = 0x40000001, RptCt = 0x40000002;
-
     /// <summary>The ELS or CT command the request payload carries ("RLS", "GPN_ID" …), for fault matching.</summary>
     public static string CommandName(BsgJob job)
     {
         var payload = job.RequestPayload;
-        var msgcode = MsgCode(job);
-        if (msgcode is HstElsNoLogin or RptEls)
+        if (MsgCode(job).IsEls())
             return payload.Length > 0 ? Fc.Codes.ElsCommands.Table.NameOf(payload[0]) : "ELS";
+        // GS_Type @4, GS_Subtype @5, command code @8 (CT_IU preamble); only 10 bytes are needed to name it.
         return payload.Length >= 10
-            ? Fc.Codes.GsTypes.CommandName(payload[4], payload[5], (ushort)(payload[8] << 8 | payload[9]))
+            ? Fc.Codes.GsTypes.CommandName(payload[4], payload[5], System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(payload[8..]))
             : "CT";
     }
 
-    public static uint MsgCode(BsgJob job) => System.Runtime.InteropServices.MemoryMarshal.Read<uint>(job.Request);
-
-    /// <summary>h_vendor.vendor_id: host-endian u64 at offset 4; bytes past request_len read as 0.</summary>
-    public static ulong VendorId(BsgJob job)
-    {
-        Span<byte> id = stackalloc byte[8];
-        id.Clear();
-        var available = Math.Clamp(job.RequestLength - 4, 0, 8);
-        job.Request.Slice(4, available).CopyTo(id);
-        return System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(id);
-    }
+    /// <summary>fc_bsg_request.msgcode of the job (0 when request_len is under 4 bytes).</summary>
+    public static FcBsgMsgCode MsgCode(BsgJob job) => new FcBsgRequestReader(job.Request).MsgCode;
 
     /// <summary>Calls the LLD; a negative return takes the transport's failure path (#23).</summary>
     public static int CallLld(BsgJob job, SimFcHost host, SimRport? rport)

@@ -21,6 +21,7 @@ public sealed unsafe class RegionUserMemory : IUserMemory
     private MemoryRegion[] _regions;
     private int _count;
 
+    /// <summary>Memory made of <paramref name="regions"/> (copied; the memory they point at must outlive the request).</summary>
     public RegionUserMemory(ReadOnlySpan<MemoryRegion> regions)
     {
         _regions = regions.ToArray();
@@ -59,6 +60,7 @@ public sealed unsafe class RegionUserMemory : IUserMemory
         return false;
     }
 
+    /// <inheritdoc/>
     public bool TryRead(ulong address, Span<byte> destination)
     {
         if (!Contains(address, destination.Length)) return false;
@@ -66,6 +68,7 @@ public sealed unsafe class RegionUserMemory : IUserMemory
         return true;
     }
 
+    /// <inheritdoc/>
     public bool TryWrite(ulong address, ReadOnlySpan<byte> source)
     {
         if (!Contains(address, source.Length)) return false;
@@ -73,5 +76,6 @@ public sealed unsafe class RegionUserMemory : IUserMemory
         return true;
     }
 
+    /// <inheritdoc/>
     public bool IsWritable(ulong address, int length) => Contains(address, length);
 }

@@ -8,6 +8,7 @@ namespace BsgKit.Simulator.Kernel;
 /// <summary>A simulated iSCSI offload host (qla4xxx, be2iscsi): its driver personality and adapter memory.</summary>
 public sealed class SimIscsiHost
 {
+    /// <summary>An iscsi_host N served by <paramref name="lld"/>, with its flash, NVRAM and ACB images.</summary>
     public SimIscsiHost(int hostNumber, IIscsiLld lld, SimImage flash, SimImage nvram, SimImage acb)
     {
         HostNumber = hostNumber;
@@ -19,13 +20,17 @@ public sealed class SimIscsiHost
         Node = new SimIscsiHostNode(this);
     }
 
+    /// <summary>The SCSI host number N of iscsi_hostN.</summary>
     public int HostNumber { get; }
+    /// <summary>The driver personality behind the host.</summary>
     public IIscsiLld Lld { get; }
+    /// <summary>The host's iscsi_hostN bsg queue.</summary>
     public SimIscsiHostNode Node { get; }
 
     /// <summary>hostt->vendor_id the transport checks (#30); 0 makes every vendor message ESRCH.</summary>
     public ulong TemplateVendorId { get; set; }
 
+    /// <summary>The adapter flash image the vendor commands read and write.</summary>
     public SimImage Flash { get; }
     /// <summary>NVRAM; RESTORE_DEFAULTS puts the scenario's contents back (<see cref="SimImage.Reset"/>).</summary>
     public SimImage Nvram { get; }
@@ -42,14 +47,17 @@ public sealed class SimIscsiHost
     /// <summary>Requests that would overrun the real driver's buffers (be2iscsi WRITE_FLASH copies request_len bytes).</summary>
     public int OutOfBoundsAttempts { get; set; }
 
+    /// <summary>How many restore-factory-defaults commands reached the adapter.</summary>
     public int RestoreDefaultsCount { get; set; }
 }
 
 /// <summary>iscsi_hostN's queue: iscsi_bsg_host_dispatch (docs/reference/kernel-rules.md #28–#32).</summary>
 public sealed class SimIscsiHostNode(SimIscsiHost host) : SimNode($"iscsi_host{host.HostNumber}", BsgNodeKind.IscsiHost)
 {
+    /// <summary>The host whose iscsi_hostN queue this is.</summary>
     public SimIscsiHost Host { get; } = host;
 
+    /// <inheritdoc/>
     public override int Dispatch(BsgJob job)
     {
         if (job.RequestLength < 4) { job.FailWith(-Errno.ENOMSG); return 0; }                      // #28
@@ -68,5 +76,6 @@ public sealed class SimIscsiHostNode(SimIscsiHost host) : SimNode($"iscsi_host{h
     }
 
     // #32: the iSCSI transport registers no timeout handler; the blk-mq default ends the request (IOERR).
+    /// <inheritdoc/>
     public override int OnTimeout(BsgJob job) => -1;
 }

@@ -27,8 +27,11 @@ public sealed class RequestSlot
         Job = new BsgJob(this);
     }
 
+    /// <summary>The slot's tag: its index in the 128-entry table.</summary>
     public int Tag { get; }
+    /// <summary>Where the slot is in its life (free, in flight, completing …).</summary>
     public RequestState State => (RequestState)Volatile.Read(ref _state);
+    /// <summary>The slot's bsg_job, reused for every request the slot carries.</summary>
     public BsgJob Job { get; }
 
     /// <summary>The channel (open file) whose request this is; used to error requests out when it closes.</summary>

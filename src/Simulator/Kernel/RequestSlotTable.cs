@@ -11,12 +11,14 @@ public sealed class RequestSlotTable
     private long _doubleCompletions;
     private long _executions;
 
+    /// <summary>A table of <paramref name="depth"/> slots (the bsg queue depth).</summary>
     public RequestSlotTable(int depth = Bsg.BsgConstants.QueueDepth)
     {
         _slots = new RequestSlot?[depth];
         _free = new SemaphoreSlim(depth, depth);
     }
 
+    /// <summary>The number of slots.</summary>
     public int Depth => _slots.Length;
 
     /// <summary>Completions attempted on an already completed request (each one a bug, never a second write).</summary>
@@ -25,8 +27,10 @@ public sealed class RequestSlotTable
     /// <summary>Requests that reached a handler (for exactly-once checks).</summary>
     public long Executions => Interlocked.Read(ref _executions);
 
+    /// <summary>How many slots are not free (diagnostics; allocates nothing but scans the table).</summary>
     public int InFlight => _slots.Count(s => s is not null && s.State != RequestState.Free);
 
+    /// <summary>The slot with <paramref name="tag"/>.</summary>
     public RequestSlot this[int tag] => (uint)tag < (uint)_slots.Length
         ? SlotAt(tag)
         : throw new ArgumentOutOfRangeException(nameof(tag), tag, $"tag must be 0..{_slots.Length - 1}");

@@ -8,8 +8,10 @@ public sealed class SimClock
 {
     private long _ticks;
 
+    /// <summary>Sleep for simulated latencies in wall-clock time too (demos); tests leave it off.</summary>
     public bool RealDelays { get; init; }
 
+    /// <summary>Simulated time since the clock started.</summary>
     public TimeSpan Now => TimeSpan.FromTicks(Interlocked.Read(ref _ticks));
 
     /// <summary>

@@ -21,10 +21,13 @@ public sealed class SimImage
         _pages = new byte[]?[(length + PageSize - 1) / PageSize];
     }
 
+    /// <summary>An image of <paramref name="length"/> bytes, all <paramref name="fill"/> (materialised on first write).</summary>
     public static SimImage Filled(int length, byte fill) => new(length, fill, null);
 
+    /// <summary>An image holding a copy of <paramref name="initial"/>.</summary>
     public static SimImage Of(byte[] initial) => new(initial.Length, 0, (byte[])initial.Clone());
 
+    /// <summary>The image size in bytes.</summary>
     public int Length { get; }
 
     /// <summary>Bytes allocated so far (pages written).</summary>
@@ -77,6 +80,7 @@ public sealed class SimImage
         lock (_lock) Array.Clear(_pages);
     }
 
+    /// <summary>A copy of the current contents.</summary>
     public byte[] ToArray()
     {
         var a = new byte[Length];

@@ -14,6 +14,7 @@ public sealed class SimOpenFile
         _kernel = kernel;
     }
 
+    /// <summary>The node the file was opened on.</summary>
     public SimNode Node { get; }
 
     /// <summary>SG_SET_TIMEOUT value in USER_HZ (clock_t) ticks; 0 = none set.</summary>
@@ -22,9 +23,12 @@ public sealed class SimOpenFile
     /// <summary>Whether the caller holds CAP_SYS_RAWIO (docs/reference/kernel-rules.md #7).</summary>
     public bool CapSysRawio { get; set; } = true;
 
+    /// <summary>SG_SET_COMMAND_Q depth of this file (bsg ignores it beyond validation).</summary>
     public int CommandQueue { get; set; } = 64;
+    /// <summary>SG_SET_RESERVED_SIZE of this file, in bytes.</summary>
     public int ReservedSize { get; set; } = int.MaxValue;
 
+    /// <summary>The file was released; further SG_IO gets EBADF.</summary>
     public bool Closed { get; private set; }
 
     /// <summary>Asks whether the calling process is still there (the syscall server sets it); null = always.</summary>
@@ -47,12 +51,15 @@ public sealed class SimOpenFile
 /// </summary>
 public sealed class SimKernel
 {
+    /// <summary>USER_HZ: sg_io_v4.timeout is in ms, the kernel converts through jiffies of this rate.</summary>
     public const int UserHz = 100;
     /// <summary>memdup_user of more than this fails with ENOMEM (kmalloc's practical ceiling).</summary>
     public const int MaxRequestLength = 4 * 1024 * 1024;
 
+    /// <summary>A kernel on <paramref name="clock"/>.</summary>
     public SimKernel(SimClock clock) => Clock = clock;
 
+    /// <summary>The simulated clock every request advances.</summary>
     public SimClock Clock { get; }
 
     private long _sgIoCalls;
@@ -65,6 +72,7 @@ public sealed class SimKernel
     /// <summary>Simulated descriptors opened and not yet closed: zero once every client has been disposed.</summary>
     public int OpenFiles => Volatile.Read(ref OpenFileCount);
 
+    /// <summary>open("/dev/bsg/…"): a file on <paramref name="node"/>.</summary>
     public SimOpenFile Open(SimNode node)
     {
         if (node.Dying) throw BsgErrnoException.For(node.Name, "open", Errno.ENXIO);

@@ -5,6 +5,7 @@ namespace BsgKit.Simulator.Kernel;
 /// <summary>Queue limits bsg-lib derives from the SCSI host (max_sectors, sg_tablesize, max_bsg_segments).</summary>
 public readonly record struct QueueLimits(int MaxBytes, int MaxSegments)
 {
+    /// <summary>1 MiB per request, 128 segments: the block layer defaults the simulated LLDs start from.</summary>
     public static QueueLimits Default => new(1024 * 1024, 128);
 
     /// <summary>Pages a user buffer spans: each is one scatter-gather segment (nothing merges user pages).</summary>
@@ -18,18 +19,22 @@ public readonly record struct QueueLimits(int MaxBytes, int MaxSegments)
 /// </summary>
 public abstract class SimNode
 {
+    /// <summary>A bsg node called <paramref name="name"/> ("fc_host1", "rport-1:0-2").</summary>
     protected SimNode(string name, BsgNodeKind kind)
     {
         Name = name;
         Kind = kind;
     }
 
+    /// <summary>The node name under /dev/bsg.</summary>
     public string Name { get; }
+    /// <summary>fc_host, rport or iscsi_host.</summary>
     public BsgNodeKind Kind { get; }
     /// <summary>The node's tag set, made on first use: a big fabric has tens of thousands of nodes, most never asked.</summary>
     public RequestSlotTable Queue => _queue ?? Interlocked.CompareExchange(ref _queue, new RequestSlotTable(), null) ?? _queue;
 
     private RequestSlotTable? _queue;
+    /// <summary>The queue limits buffer mapping checks against (max bytes, max segments).</summary>
     public virtual QueueLimits Limits => QueueLimits.Default;
 
     /// <summary>The queue is being torn down: open() fails with ENXIO (docs/reference/kernel-rules.md #1).</summary>

@@ -14,7 +14,9 @@ namespace BsgKit.Simulator.Kernel;
 public sealed class SimScsiDeviceNode(string name, string vendor = "Linux", string product = "scsi_debug", string revision = "0191")
     : SimNode(name, BsgNodeKind.ScsiDevice)
 {
+    /// <summary>SCSI status GOOD / CHECK CONDITION.</summary>
     public const byte Good = 0x00, CheckCondition = 0x02;
+    /// <summary>Logical block size of the simulated LUN, in bytes.</summary>
     public const int BlockSize = 512;
     /// <summary>8 MiB, like the lane's scsi_debug (dev_size_mb=8).</summary>
     public const long Blocks = 16384;
@@ -34,8 +36,10 @@ public sealed class SimScsiDeviceNode(string name, string vendor = "Linux", stri
     /// <summary>Unit serial number (VPD page 0x80); LUNs behind FC targets use the target's WWPN, so multipath tells them apart.</summary>
     public string Serial { get; init; } = name;
 
+    /// <inheritdoc/>
     public override int Dispatch(BsgJob job) => -1; // never used: SCSI nodes go through scsi_bsg, not bsg-lib
 
+    /// <summary>Runs one CDB: SCSI status, sense data and how many data-in bytes were written.</summary>
     public (byte Status, byte[] Sense, int Length) Execute(ReadOnlySpan<byte> cdb, Span<byte> dataIn)
     {
         switch (cdb[0])

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.Buffers.Binary;
 using BsgKit.Bsg;
 using BsgKit.Fc;
 using BsgKit.Fc.Codes;
@@ -15,21 +15,31 @@ namespace BsgKit.Simulator.Lld;
 /// </summary>
 public abstract class FcLldBase(ISimFabric fabric) : IFcLld
 {
+    /// <summary>The fabric exchanges go through.</summary>
     protected ISimFabric Fabric { get; } = fabric;
 
+    /// <inheritdoc/>
     public abstract string ProcName { get; }
+    /// <inheritdoc/>
     public virtual ulong VendorId => 0;
+    /// <inheritdoc/>
     public virtual QueueLimits Limits => QueueLimits.Default;
+    /// <inheritdoc/>
     public virtual bool HasBsgHandler => true;
 
     /// <summary>What an unsupported msgcode gets (most drivers: EINVAL; ibmvfc: ENOTSUPP).</summary>
     protected virtual int UnsupportedErrno => -Errno.EINVAL;
 
-    protected abstract bool Supports(uint msgcode);
+    /// <summary>Whether the driver's bsg_request handles <paramref name="msgcode"/> at all (else <see cref="UnsupportedErrno"/>).</summary>
+    protected abstract bool Supports(FcBsgMsgCode msgcode);
+
+    /// <summary><see cref="Supports"/> for tests that compare the personality with the client-side profile.</summary>
+    internal bool AcceptsMsgCode(FcBsgMsgCode msgcode) => Supports(msgcode);
 
     /// <summary>port_id byte order of HST_ELS_NOLOGIN / HST_CT (qla2xxx reads it reversed).</summary>
     protected virtual PortIdOrder HostPortIdOrder => PortIdOrder.BigEndian;
 
+    /// <inheritdoc/>
     public int BsgRequest(BsgJob job, SimFcHost host, SimRport? rport)
     {
         var msgcode = FcTransportRules.MsgCode(job);
@@ -46,30 +56,30 @@ public abstract class FcLldBase(ISimFabric fabric) : IFcLld
         }
     }
 
-    private int Route(BsgJob job, SimFcHost host, SimRport? rport, uint msgcode)
+    private int Route(BsgJob job, SimFcHost host, SimRport? rport, FcBsgMsgCode msgcode)
     {
         int rc;
         switch (msgcode)
         {
-            case FcTransportRules.HstElsNoLogin:
+            case FcBsgMsgCode.HostElsNoLogin:
             {
                 var destination = ReadHostPortId(job);
                 rc = CheckHostDestination(job, host, destination);
                 return rc != 0 ? rc : Exchange(job, host, msgcode, FrameType.Els, destination);
             }
-            case FcTransportRules.HstCt:
+            case FcBsgMsgCode.HostCt:
             {
                 rc = ResolveHostCtDestination(job, host, out var destination);
                 return rc != 0 ? rc : Exchange(job, host, msgcode, FrameType.Ct, destination);
             }
-            case FcTransportRules.RptEls:
+            case FcBsgMsgCode.RportEls:
                 return Exchange(job, host, msgcode, FrameType.Els, rport!.PortId);
-            case FcTransportRules.RptCt:
+            case FcBsgMsgCode.RportCt:
             {
                 rc = CheckRportCt(job, rport!);
                 return rc != 0 ? rc : Exchange(job, host, msgcode, FrameType.Ct, rport!.PortId);
             }
-            case FcTransportRules.HstVendor:
+            case FcBsgMsgCode.HostVendor:
                 return Vendor(job, host);
             default:
                 // HST_ADD_RPORT / HST_DEL_RPORT: no in-tree driver implements them (docs/reference/kernel-rules.md #13).
@@ -78,17 +88,15 @@ public abstract class FcLldBase(ISimFabric fabric) : IFcLld
     }
 
     /// <summary>Driver-wide gates before any work (serialization, segment limits, adapter state).</summary>
-    protected virtual int Admit(BsgJob job, SimFcHost host, uint msgcode) => 0;
+    protected virtual int Admit(BsgJob job, SimFcHost host, FcBsgMsgCode msgcode) => 0;
 
     /// <summary>Undoes what a successful <see cref="Admit"/> took (ibmvfc's passthrough mutex).</summary>
     protected virtual void Leave(BsgJob job, SimFcHost host) { }
 
-    protected FcId ReadHostPortId(BsgJob job)
-    {
-        var b = job.Request.Length >= 8 ? job.Request.Slice(5, 3) : stackalloc byte[3];
-        return HostPortIdOrder == PortIdOrder.Reversed ? new FcId((uint)(b[2] << 16 | b[1] << 8 | b[0])) : FcId.Read(b);
-    }
+    /// <summary>port_id of HST_ELS_NOLOGIN / HST_CT in this driver's byte order (0 when the request is shorter).</summary>
+    protected FcId ReadHostPortId(BsgJob job) => new FcBsgRequestReader(job.Request).PortId(HostPortIdOrder);
 
+    /// <summary>HST_ELS_NOLOGIN destination checks (ibmvfc refuses port_id -1); 0 or a negative errno.</summary>
     protected virtual int CheckHostDestination(BsgJob job, SimFcHost host, FcId destination) => 0;
 
     /// <summary>Where HST_CT goes; most drivers: the UAPI port_id.</summary>
@@ -98,16 +106,17 @@ public abstract class FcLldBase(ISimFabric fabric) : IFcLld
         return 0;
     }
 
+    /// <summary>RPT_CT checks (zfcp: a well-known rport needs a valid GS_Type); 0 or a negative errno.</summary>
     protected virtual int CheckRportCt(BsgJob job, SimRport rport) => 0;
 
-    /// <summary>Reads a host-endian preamble word at a request offset (0 when the request is shorter).</summary>
-    protected static uint RequestWord(BsgJob job, int offset) =>
-        job.Request.Length >= offset + 4 ? MemoryMarshal.Read<uint>(job.Request[offset..]) : 0;
+    /// <summary>The request read at fc_bsg_request's offsets; fields past request_len read as 0.</summary>
+    protected static FcBsgRequestReader Request(BsgJob job) => new(job.Request);
 
+    /// <summary>HST_VENDOR: the driver's vendor commands; 0 after completing, or a negative errno.</summary>
     protected virtual int Vendor(BsgJob job, SimFcHost host) => UnsupportedErrno;
 
     /// <summary>Sends the payload through the fabric and reports the outcome the driver's way.</summary>
-    protected int Exchange(BsgJob job, SimFcHost host, uint msgcode, FrameType type, FcId destination)
+    protected int Exchange(BsgJob job, SimFcHost host, FcBsgMsgCode msgcode, FrameType type, FcId destination)
     {
         var result = Fabric.Exchange(host.PortId, destination, type, job.RequestPayload, job.ReplyPayload);
         job.Elapsed = result.Latency;
@@ -128,15 +137,16 @@ public abstract class FcLldBase(ISimFabric fabric) : IFcLld
     /// <summary>"etimedout" / "ioerr" when an injected timeout fault chose how it ends, else null.</summary>
     protected virtual string? FaultTimeoutMode(ExchangeResult result) => result.Fault?.Mode;
 
+    /// <summary>LS_ACC (ELS byte 0) or FS_ACC (CT_IU command/response @8): the driver's status OK vs REJECT.</summary>
     protected static bool IsAccept(FrameType type, ReadOnlySpan<byte> response) => type == FrameType.Els
-        ? response.Length >= 1 && response[0] == 0x02
-        : response.Length >= 10 && response[8] == 0x80 && response[9] == 0x02;
+        ? response.Length >= 1 && response[0] == ElsCommands.LsAcc
+        : response.Length >= 10 && BinaryPrimitives.ReadUInt16BigEndian(response[8..]) == CtResponseCodes.Accept;
 
     /// <summary>A response arrived (accept or reject payload in the din buffer).</summary>
     protected abstract void CompleteResponse(BsgJob job, FrameType type, bool accepted);
 
     /// <summary>Nothing answered: complete with the driver's error, or return with the job pending (→ timeout).</summary>
-    protected abstract int NoResponse(BsgJob job, uint msgcode, string? faultMode);
+    protected abstract int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode);
 
     /// <summary>F_BSY, P_BSY, F_RJT, P_RJT at the frame level.</summary>
     protected virtual void FrameRejected(BsgJob job, ExchangeResult result)

@@ -2,6 +2,7 @@ using BsgKit.Bsg;
 using BsgKit.Fc;
 using BsgKit.Fc.FcBsg;
 using BsgKit.Simulator.Fabric;
+using BsgKit.Simulator.Faults;
 using BsgKit.Simulator.Kernel;
 
 namespace BsgKit.Simulator.Lld;
@@ -15,30 +16,39 @@ public sealed class IbmvfcLld(ISimFabric fabric) : FcLldBase(fabric)
 {
     private int _busy;
 
+    /// <inheritdoc/>
     public override string ProcName => "ibmvfc";
+    /// <inheritdoc/>
     public override QueueLimits Limits => new(QueueLimits.Default.MaxBytes, 1);
+    /// <inheritdoc/>
     protected override int UnsupportedErrno => -Errno.ENOTSUPP;
 
-    protected override bool Supports(uint msgcode) => msgcode is FcTransportRules.HstElsNoLogin or FcTransportRules.RptEls
-        or FcTransportRules.HstCt or FcTransportRules.RptCt;
+    /// <inheritdoc/>
+    protected override bool Supports(FcBsgMsgCode msgcode) => msgcode is FcBsgMsgCode.HostElsNoLogin or FcBsgMsgCode.RportEls
+        or FcBsgMsgCode.HostCt or FcBsgMsgCode.RportCt;
 
-    protected override int Admit(BsgJob job, SimFcHost host, uint msgcode)
+    /// <inheritdoc/>
+    protected override int Admit(BsgJob job, SimFcHost host, FcBsgMsgCode msgcode)
     {
         if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0) return -Errno.EBUSY;
         return 0;
     }
 
+    /// <inheritdoc/>
     protected override void Leave(BsgJob job, SimFcHost host) => Volatile.Write(ref _busy, 0);
 
+    /// <inheritdoc/>
     protected override int CheckHostDestination(BsgJob job, SimFcHost host, FcId destination) =>
         destination.Value == 0xFFFFFF ? -Errno.EINVAL : 0;
 
+    /// <inheritdoc/>
     protected override int ResolveHostCtDestination(BsgJob job, SimFcHost host, out FcId destination)
     {
         destination = ReadHostPortId(job);
         return destination.Value == 0xFFFFFF ? -Errno.EINVAL : 0;
     }
 
+    /// <inheritdoc/>
     protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted)
     {
         var received = (uint)job.ReplyPayloadWritten;
@@ -47,13 +57,15 @@ public sealed class IbmvfcLld(ISimFabric fabric) : FcLldBase(fabric)
         job.Done(0, received);
     }
 
-    protected override int NoResponse(BsgJob job, uint msgcode, string? faultMode)
+    /// <inheritdoc/>
+    protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode)
     {
-        if (faultMode == "ioerr") return 0;
+        if (faultMode == FaultModes.IoErr) return 0;
         job.Elapsed = job.Timeout;
-        job.FailWith(faultMode == "etimedout" ? -Errno.ETIMEDOUT : -Errno.EIO);
+        job.FailWith(faultMode == FaultModes.ETimedOut ? -Errno.ETIMEDOUT : -Errno.EIO);
         return 0;
     }
 
+    /// <inheritdoc/>
     protected override void FrameRejected(BsgJob job, ExchangeResult result) => job.FailWith(-Errno.EIO);
 }

@@ -1,6 +1,8 @@
 using BsgKit.Bsg;
 using BsgKit.Fc;
 using BsgKit.Simulator.Fabric;
+using BsgKit.Simulator.Faults;
+using BsgKit.Fc.FcBsg;
 using BsgKit.Simulator.Kernel;
 
 namespace BsgKit.Simulator.Lld;
@@ -15,11 +17,14 @@ public sealed class LibfcLld(ISimFabric fabric, string procName = "fcoe") : FcLl
     /// <summary>The lport's / rport's E_D_TOV: how long libfc waits before its error frame.</summary>
     public static readonly TimeSpan EdTov = TimeSpan.FromSeconds(2);
 
+    /// <inheritdoc/>
     public override string ProcName { get; } = procName;
 
-    protected override bool Supports(uint msgcode) => msgcode is FcTransportRules.HstElsNoLogin or FcTransportRules.HstCt
-        or FcTransportRules.RptEls or FcTransportRules.RptCt;
+    /// <inheritdoc/>
+    protected override bool Supports(FcBsgMsgCode msgcode) => msgcode is FcBsgMsgCode.HostElsNoLogin or FcBsgMsgCode.HostCt
+        or FcBsgMsgCode.RportEls or FcBsgMsgCode.RportCt;
 
+    /// <inheritdoc/>
     protected override int ResolveHostCtDestination(BsgJob job, SimFcHost host, out FcId destination)
     {
         destination = ReadHostPortId(job);
@@ -31,13 +36,15 @@ public sealed class LibfcLld(ISimFabric fabric, string procName = "fcoe") : FcLl
         return host.FindRemotePort(destination) is null ? -Errno.EINVAL : 0;
     }
 
+    /// <inheritdoc/>
     protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted) =>
         CompleteWithStatus(job, accepted, (uint)job.ReplyPayloadWritten, Bsg.BsgConstants.DefaultReplyLength);
 
-    protected override int NoResponse(BsgJob job, uint msgcode, string? faultMode)
+    /// <inheritdoc/>
+    protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode)
     {
-        var hostLevel = msgcode is FcTransportRules.HstElsNoLogin or FcTransportRules.HstCt;
-        if (faultMode == "ioerr" || (faultMode == null && !hostLevel))
+        var hostLevel = msgcode is FcBsgMsgCode.HostElsNoLogin or FcBsgMsgCode.HostCt;
+        if (faultMode == FaultModes.IoErr || (faultMode == null && !hostLevel))
             return 0; // nobody completes it: the sg timeout ends it in the silent IOERR
         job.Elapsed = EdTov < job.Timeout ? EdTov : job.Timeout;
         job.FailWith(-Errno.ETIMEDOUT);

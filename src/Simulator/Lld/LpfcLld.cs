@@ -1,7 +1,10 @@
 using BsgKit.Bsg;
 using BsgKit.Fc;
+using BsgKit.Fc.Codes;
+using BsgKit.Fc.Els;
 using BsgKit.Fc.FcBsg;
 using BsgKit.Simulator.Fabric;
+using BsgKit.Simulator.Faults;
 using BsgKit.Simulator.Kernel;
 
 namespace BsgKit.Simulator.Lld;
@@ -16,31 +19,37 @@ public sealed class LpfcLld(ISimFabric fabric) : FcLldBase(fabric)
     /// <summary>FCELSSIZE: the largest RPT_ELS payload lpfc takes.</summary>
     public const int MaxElsPayload = 1024;
 
+    /// <summary>lpfc_bsg.h LPFC_BSG_VENDOR_* command codes (vendor_cmd[0]).</summary>
     public const uint VendorSetCtEvent = 1, VendorGetCtEvent = 2, VendorGetMgmtRev = 6, VendorRasGetConfig = 18,
         VendorGetTrunkInfo = 20;
 
     /// <summary>2 × R_A_TOV: lpfc's firmware timer for CT.</summary>
     public static readonly TimeSpan FirmwareTimeout = TimeSpan.FromSeconds(20);
 
+    /// <inheritdoc/>
     public override string ProcName => "lpfc";
-    public override ulong VendorId => 0x01000000000010DFUL;
+    /// <inheritdoc/>
+    public override ulong VendorId => Fc.FcBsg.VendorId.Emulex;
 
-    protected override bool Supports(uint msgcode) =>
-        msgcode is FcTransportRules.HstVendor or FcTransportRules.RptEls or FcTransportRules.RptCt;
+    /// <inheritdoc/>
+    protected override bool Supports(FcBsgMsgCode msgcode) =>
+        msgcode is FcBsgMsgCode.HostVendor or FcBsgMsgCode.RportEls or FcBsgMsgCode.RportCt;
 
-    protected override int Admit(BsgJob job, SimFcHost host, uint msgcode) =>
-        msgcode == FcTransportRules.RptEls && job.RequestPayloadLength > MaxElsPayload ? -Errno.EINVAL : 0;
+    /// <inheritdoc/>
+    protected override int Admit(BsgJob job, SimFcHost host, FcBsgMsgCode msgcode) =>
+        msgcode == FcBsgMsgCode.RportEls && job.RequestPayloadLength > MaxElsPayload ? -Errno.EINVAL : 0;
 
+    /// <inheritdoc/>
     protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted)
     {
         var received = (uint)job.ReplyPayloadWritten;
-        if (type == FrameType.Els && !accepted && received >= 8 && job.ReplyPayload[0] == 0x01)
+        if (type == FrameType.Els && !accepted && received >= LsRjt.Length && job.ReplyPayload[0] == ElsCommands.LsRjt)
         {
             // LS_RJT: IOCB word 4 → rjt_data (action, reason, explanation, vendor), rcv_len 8.
             var p = job.ReplyPayload;
-            FcBsgReply.Build(job.Reply, 0, 8, FcCtelsStatus.Reject, new FcBsgRejectData(p[4], p[5], p[6], p[7]));
+            FcBsgReply.Build(job.Reply, 0, LsRjt.Length, FcCtelsStatus.Reject, new FcBsgRejectData(p[4], p[5], p[6], p[7]));
             job.ReplyLength = Bsg.BsgConstants.DefaultReplyLength;
-            job.Done(0, 8);
+            job.Done(0, LsRjt.Length);
             return;
         }
         // Only result and rcv_len are written; the status word keeps whatever the reused buffer held.
@@ -50,18 +59,21 @@ public sealed class LpfcLld(ISimFabric fabric) : FcLldBase(fabric)
         job.Done(0, received);
     }
 
-    protected override int NoResponse(BsgJob job, uint msgcode, string? faultMode)
+    /// <inheritdoc/>
+    protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode)
     {
-        if (faultMode == "ioerr") return 0;
+        if (faultMode == FaultModes.IoErr) return 0;
         job.Elapsed = FirmwareTimeout < job.Timeout ? FirmwareTimeout : job.Timeout;
         job.FailWith(-Errno.ETIMEDOUT); // SEQUENCE_TIMEOUT / LOCAL_REJECT SEQ_TIMEOUT
         return 0;
     }
 
+    /// <inheritdoc/>
     protected override int Vendor(BsgJob job, SimFcHost host)
     {
-        if (job.RequestLength < 16) return -Errno.EINVAL;
-        var command = RequestWord(job, 12);
+        var request = Request(job);
+        if (request.VendorCommandCount < 1) return -Errno.EINVAL;
+        var command = request.VendorCommand(0);
         switch (command)
         {
             case VendorGetMgmtRev:

@@ -1,5 +1,6 @@
 using BsgKit.Bsg;
 using BsgKit.Simulator.Fabric;
+using BsgKit.Fc.FcBsg;
 using BsgKit.Simulator.Kernel;
 
 namespace BsgKit.Simulator.Lld;
@@ -10,32 +11,44 @@ namespace BsgKit.Simulator.Lld;
 /// </summary>
 public sealed class BfaLld(ISimFabric fabric) : FcLldBase(fabric)
 {
+    /// <inheritdoc/>
     public override string ProcName => "bfa";
 
-    protected override bool Supports(uint msgcode) => msgcode is FcTransportRules.RptEls or FcTransportRules.HstElsNoLogin
-        or FcTransportRules.RptCt or FcTransportRules.HstCt;
+    /// <inheritdoc/>
+    protected override bool Supports(FcBsgMsgCode msgcode) => msgcode is FcBsgMsgCode.RportEls or FcBsgMsgCode.HostElsNoLogin
+        or FcBsgMsgCode.RportCt or FcBsgMsgCode.HostCt;
 
-    protected override int Admit(BsgJob job, SimFcHost host, uint msgcode) => -Errno.EINVAL; // no trailer understood
+    /// <inheritdoc/>
+    protected override int Admit(BsgJob job, SimFcHost host, FcBsgMsgCode msgcode) => -Errno.EINVAL; // no trailer understood
 
+    /// <inheritdoc/>
     protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted) => job.FailWith(-Errno.EIO);
-    protected override int NoResponse(BsgJob job, uint msgcode, string? faultMode) { job.FailWith(-Errno.EIO); return 0; }
+    /// <inheritdoc/>
+    protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode) { job.FailWith(-Errno.EIO); return 0; }
 }
 
 /// <summary>fnic (Cisco, current): .bsg_request = NULL, so the transport creates no bsg node at all.</summary>
 public sealed class FnicLld(ISimFabric fabric) : FcLldBase(fabric)
 {
+    /// <inheritdoc/>
     public override string ProcName => "fnic";
+    /// <inheritdoc/>
     public override bool HasBsgHandler => false;
-    protected override bool Supports(uint msgcode) => false;
+    /// <inheritdoc/>
+    protected override bool Supports(FcBsgMsgCode msgcode) => false;
+    /// <inheritdoc/>
     protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted) => job.FailWith(-Errno.EIO);
-    protected override int NoResponse(BsgJob job, uint msgcode, string? faultMode) { job.FailWith(-Errno.EIO); return 0; }
+    /// <inheritdoc/>
+    protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode) { job.FailWith(-Errno.EIO); return 0; }
 }
 
 /// <summary>Picks the personality for a proc_name (docs/reference/drivers.md §1).</summary>
 public static class FcLldFactory
 {
+    /// <summary>The proc_names a scenario may give a host.</summary>
     public static readonly IReadOnlyList<string> KnownDrivers = ["fcoe", "bnx2fc", "qedf", "lpfc", "qla2xxx", "zfcp", "ibmvfc", "bfa", "fnic"];
 
+    /// <summary>The personality for <paramref name="procName"/>; unknown names throw.</summary>
     public static IFcLld Create(string procName, ISimFabric fabric) => procName switch
     {
         "fcoe" or "bnx2fc" or "qedf" => new LibfcLld(fabric, procName),

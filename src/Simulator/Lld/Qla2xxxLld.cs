@@ -3,6 +3,7 @@ using BsgKit.Bsg;
 using BsgKit.Fc;
 using BsgKit.Fc.FcBsg;
 using BsgKit.Simulator.Fabric;
+using BsgKit.Simulator.Faults;
 using BsgKit.Simulator.Kernel;
 
 namespace BsgKit.Simulator.Lld;
@@ -15,31 +16,40 @@ namespace BsgKit.Simulator.Lld;
 /// </summary>
 public sealed class Qla2xxxLld(ISimFabric fabric) : FcLldBase(fabric)
 {
+    /// <summary>Firmware completion statuses the personality reports in fw_status[0].</summary>
     public const uint CsComplete = QlogicCompletionStatuses.Complete, CsTimeout = QlogicCompletionStatuses.Timeout,
         CsPortBusy = QlogicCompletionStatuses.PortBusy, CsPortUnavailable = QlogicCompletionStatuses.PortUnavailable;
+    /// <summary>qla_bsg.h QL_VND_* vendor command codes (vendor_cmd[0]).</summary>
     public const uint VndGetBbcrData = 0x17, VndGetPrivStats = 0x18, VndFlashImageStatus = 0x1E, VndGetRportInfo = 0x2D;
+    /// <summary>EXT_STATUS_OK in vendor_rsp[0].</summary>
     public const uint ExtStatusOk = 0;
 
+    /// <inheritdoc/>
     public override string ProcName => "qla2xxx";
-    public override ulong VendorId => 0x0100000000001077UL;
+    /// <inheritdoc/>
+    public override ulong VendorId => Fc.FcBsg.VendorId.QLogic;
+    /// <inheritdoc/>
     protected override PortIdOrder HostPortIdOrder => PortIdOrder.Reversed;
 
-    protected override bool Supports(uint msgcode) => msgcode is FcTransportRules.RptEls or FcTransportRules.HstElsNoLogin
-        or FcTransportRules.HstCt or FcTransportRules.HstVendor;
+    /// <inheritdoc/>
+    protected override bool Supports(FcBsgMsgCode msgcode) => msgcode is FcBsgMsgCode.RportEls or FcBsgMsgCode.HostElsNoLogin
+        or FcBsgMsgCode.HostCt or FcBsgMsgCode.HostVendor;
 
+    /// <inheritdoc/>
     protected override int ResolveHostCtDestination(BsgJob job, SimFcHost host, out FcId destination)
     {
         // (preamble_word1 & 0xFF000000) >> 24 selects the firmware handle: name server or management server.
-        var gsType = RequestWord(job, 12) >> 24;
+        var gsType = Request(job).PreambleAt(FcBsgRequest.HostCtPreambleOffset).GsTypeAsInteger;
         destination = gsType switch
         {
-            0xFC => FcId.DirectoryServer,
-            0xFA => FcId.ManagementServer,
+            GsTypes.Directory => FcId.DirectoryServer,
+            GsTypes.Management => FcId.ManagementServer,
             _ => default,
         };
-        return gsType is 0xFC or 0xFA ? 0 : -Errno.EINVAL;
+        return gsType is GsTypes.Directory or GsTypes.Management ? 0 : -Errno.EINVAL;
     }
 
+    /// <inheritdoc/>
     protected override void CompleteResponse(BsgJob job, FrameType type, bool accepted)
     {
         // CS_COMPLETE: rcv_len is the whole buffer however much arrived, and no reply is written.
@@ -47,14 +57,16 @@ public sealed class Qla2xxxLld(ISimFabric fabric) : FcLldBase(fabric)
         job.Done(0, (uint)job.ReplyPayloadLength);
     }
 
-    protected override int NoResponse(BsgJob job, uint msgcode, string? faultMode)
+    /// <inheritdoc/>
+    protected override int NoResponse(BsgJob job, FcBsgMsgCode msgcode, string? faultMode)
     {
-        if (faultMode == "ioerr") return 0;
+        if (faultMode == FaultModes.IoErr) return 0;
         job.Elapsed = job.Timeout;
         ErrorCompletion(job, CsTimeout);
         return 0;
     }
 
+    /// <inheritdoc/>
     protected override void FrameRejected(BsgJob job, ExchangeResult result) =>
         ErrorCompletion(job, result.Outcome is ExchangeOutcome.PortBusy or ExchangeOutcome.FabricBusy ? CsPortBusy : CsPortUnavailable);
 
@@ -67,17 +79,20 @@ public sealed class Qla2xxxLld(ISimFabric fabric) : FcLldBase(fabric)
         job.Done(didError, 0);
     }
 
+    /// <inheritdoc/>
     public override int BsgTimeout(BsgJob job, SimFcHost host, SimRport? rport)
     {
         job.FailWith(-Errno.EIO); // the abort completes the command with EIO
         return 0;
     }
 
+    /// <inheritdoc/>
     protected override int Vendor(BsgJob job, SimFcHost host)
     {
         // The 2026 "Validate BSG request_len before reading vendor_cmd[]" checks.
-        if (job.RequestLength < 16) return -Errno.EINVAL;
-        var command = RequestWord(job, 12);
+        var request = Request(job);
+        if (request.VendorCommandCount < 1) return -Errno.EINVAL;
+        var command = request.VendorCommand(0);
         switch (command)
         {
             case VndGetBbcrData:

@@ -16,7 +16,7 @@ public static class ScenarioValidator
     public static readonly IReadOnlyList<string> FcDrivers = ["fcoe", "bnx2fc", "qedf", "lpfc", "qla2xxx", "zfcp", "ibmvfc", "bfa", "fnic"];
     public static readonly IReadOnlyList<string> IscsiDrivers =
         [IscsiDriverNames.Qla4xxxProcName, IscsiDriverNames.Be2iscsiProcName, IscsiDriverNames.IscsiTcpProcName];
-    public static readonly IReadOnlyList<string> FaultKinds = ["timeout", "busy", "reject", "blocked", "offline", "truncate", "drop", "linkErrors", "disappear"];
+    public static IReadOnlyList<string> FaultKinds => Faults.FaultKinds.All;
     public static readonly IReadOnlyList<string> Roles = ["target", "initiator"];
     public static readonly IReadOnlyList<string> HostPortStates = ["Online", "Linkdown", "Offline", "Blocked"];
 
@@ -147,13 +147,14 @@ public static class ScenarioValidator
             if (!FaultKinds.Contains(f.Kind)) e.Add($"{p}.kind: '{f.Kind}' is not one of {string.Join(", ", FaultKinds)}");
             if (f.Target != null && !FcId.TryParse(StripFcid(f.Target), out _) && !Wwn.TryParse(f.Target, out _))
                 e.Add($"{p}.target: '{f.Target}' is neither a WWPN nor an FC ID");
-            if (f.Mode is not (null or "etimedout" or "ioerr")) e.Add($"{p}.mode: '{f.Mode}' is not etimedout or ioerr");
-            if (f.Scope is not (null or "fabric" or "port" or "els" or "ct")) e.Add($"{p}.scope: '{f.Scope}' is not fabric, port, els or ct");
+            if (f.Mode is not (null or Faults.FaultModes.ETimedOut or Faults.FaultModes.IoErr)) e.Add($"{p}.mode: '{f.Mode}' is not {string.Join(" or ", Faults.FaultModes.All)}");
+            if (f.Scope is not (null or Faults.FaultScopes.Fabric or Faults.FaultScopes.Port or Faults.FaultScopes.Els or Faults.FaultScopes.Ct))
+                e.Add($"{p}.scope: '{f.Scope}' is not {string.Join(", ", Faults.FaultScopes.All.SkipLast(1))} or {Faults.FaultScopes.All[^1]}");
             if (f.Count < 0) e.Add($"{p}.count: {f.Count} is negative");
             if (f.After < 0) e.Add($"{p}.after: {f.After} is negative");
             if (f.Reason is < 0 or > 255) e.Add($"{p}.reason: {f.Reason} is outside 0..255");
             if (f.Explanation is < 0 or > 255) e.Add($"{p}.explanation: {f.Explanation} is outside 0..255");
-            if (f.Kind == "truncate" && f.Amount < 0) e.Add($"{p}.amount: {f.Amount} is negative");
+            if (f.Kind == Faults.FaultKinds.Truncate && f.Amount < 0) e.Add($"{p}.amount: {f.Amount} is negative");
         }
 
         long imageBytes = 0;

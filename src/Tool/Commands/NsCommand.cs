@@ -111,7 +111,7 @@ internal static class NsCommand
     {
         ArgKind.PortId => "FC IDs (0x010a00 or 010a00)",
         ArgKind.Wwn => "WWNs (0x500507680b214ac1 or 50:05:07:68:0b:21:4a:c1)",
-        ArgKind.Fc4Type => "FC-4 types: FCP, NVMe, IP, or a number (0x08)",
+        ArgKind.Fc4Type => $"FC-4 types: {Fc4Types.AliasSummary}, or a number (0x08)",
         _ => "port types: N_Port, NL_Port, Nx_Port, or a number (0x01)",
     };
 
@@ -243,8 +243,8 @@ internal static class NsCommand
     {
         ArgKind.PortId => FcId.Parse(text),
         ArgKind.Wwn => Wwn.Parse(text),
-        ArgKind.Fc4Type => ParseCode(text, Fc4Types.Table, "FC-4 type", "FCP, NVMe, IP, FC-SB or a number such as 0x08",
-            ("fcp", Fc4Types.Fcp), ("scsi", Fc4Types.Fcp), ("nvme", Fc4Types.Nvme), ("ip", Fc4Types.Ip), ("fc-sb", Fc4Types.SbChannel), ("ficon", Fc4Types.SbChannel)),
+        ArgKind.Fc4Type => Fc4Types.TryParseName(text, out var type) ? type
+            : ParseCode(text, Fc4Types.Table, "FC-4 type", $"{Fc4Types.AliasSummary} or a number such as 0x08"),
         _ => ParseCode(text, PortTypes.Table, "port type", "N_Port, NL_Port, Nx_Port (all) or a number such as 0x01",
             ("n", PortTypes.NPort), ("nl", PortTypes.NlPort), ("nx", PortTypes.NxPort), ("all", PortTypes.NxPort)),
     };

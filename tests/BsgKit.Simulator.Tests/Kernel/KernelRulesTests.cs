@@ -184,8 +184,8 @@ public sealed class KernelRulesTests : IDisposable
     }
 
     [Theory]
-    [InlineData(FcTransportRules.HstAddRport)]
-    [InlineData(FcTransportRules.HstDelRport)]
+    [InlineData((uint)FcBsgMsgCode.HostAddRport)]
+    [InlineData((uint)FcBsgMsgCode.HostDelRport)]
     public void Rule13_add_and_del_rport_reach_the_driver_which_refuses_them(uint msgcode)
     {
         using var tx = _h.Tx(FcBsgRequest.Size, 0, 0);

@@ -206,7 +206,7 @@ public class PersonalityTests
         using var atEight = HostCt(h, default, FcId.DirectoryServer);
         var p = Preamble(atEight);
         FcBsgRequest.BuildRportCt(atEight.Request, p); // r_ct layout: word1 at offset 8
-        var hstCt = FcTransportRules.HstCt;
+        var hstCt = (uint)FcBsgMsgCode.HostCt;
         MemoryMarshal.Write(atEight.Request, in hstCt);
         var (rc, hdr) = h.Raw(h.HostNode, atEight);
         Assert.Equal(0, rc);
@@ -228,7 +228,7 @@ public class PersonalityTests
     {
         using var h = new SimHarness("ibmvfc");
         using var add = h.Tx(FcBsgRequest.Size, 0, 0);
-        SimHarness.WriteMsgcode(add, FcTransportRules.HstAddRport);
+        SimHarness.WriteMsgcode(add, (uint)FcBsgMsgCode.HostAddRport);
         Assert.Equal(524, h.Raw(h.HostNode, add).Rc);
         using var bad = HostEls(h, new FcId(0xFFFFFF), PortIdOrder.BigEndian);
         Assert.Equal(Errno.EINVAL, h.Raw(h.HostNode, bad).Rc);

@@ -130,7 +130,7 @@ public sealed partial class FcoeForwarder
     /// <summary>A "disappear" fault on a simulated N_Port: it leaves the fabric now (RSCN to whoever may see it); the frame that found it gets no answer.</summary>
     private bool Disappears(SimNPort port, FrameType type, ReadOnlySpan<byte> request)
     {
-        if (_fabric.Faults.Fire(port.Id, port.PortName, _fabric.CommandName(type, request), "disappear") is not { } fault) return false;
+        if (_fabric.Faults.Fire(port.Id, port.PortName, _fabric.CommandName(type, request), BsgKit.Simulator.Faults.FaultKinds.Disappear) is not { } fault) return false;
         Event($"fault {fault.Kind} on {port.PortName} ({port.Id}): it leaves the fabric");
         _fabric.Detach(port.Id);
         foreach (var vn in _vnPorts.Values) { vn.PortLogins.Remove(port.Id.Value); vn.ProcessLogins.Remove(port.Id.Value); }

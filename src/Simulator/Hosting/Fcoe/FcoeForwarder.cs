@@ -522,7 +522,7 @@ public sealed partial class FcoeForwarder
             return;
         }
         if (h.Type is FcFrameCodes.TypeEls or FcFrameCodes.TypeCt && FcFrameCodes.IsInitialSof(sof) && !h.HasFctl(FcFrameCodes.ExchangeContext) &&
-            _fabric.Faults.Fire(to.Id, to.PortName, _fabric.CommandName(h.Type == FcFrameCodes.TypeEls ? FrameType.Els : FrameType.Ct, payload), "offline") is { } fault)
+            _fabric.Faults.Fire(to.Id, to.PortName, _fabric.CommandName(h.Type == FcFrameCodes.TypeEls ? FrameType.Els : FrameType.Ct, payload), BsgKit.Simulator.Faults.FaultKinds.Offline) is { } fault)
         {
             Event($"fault {fault.Kind} on {to.PortName}: its link goes down");
             ClearVirtualLinks(to.Enode, [to], $"scenario fault '{fault.Kind}'");

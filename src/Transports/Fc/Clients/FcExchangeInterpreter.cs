@@ -46,21 +46,22 @@ public static class FcExchangeInterpreter
                 driverResult: c.KernelResult != 0 ? c.KernelResult : null);
         }
 
-        var responseLength = Math.Clamp(c.ResponseLength, 0, reply.Length);
-        var r = reply[..responseLength];
-        int? result = responseLength >= 4 ? (int)HostEndian.ReadUInt32(r) : null;
-        uint? rcvLen = responseLength >= 8 ? HostEndian.ReadUInt32(r[4..]) : null;
-        FcCtelsStatus? ctels = kind != FcPayloadKind.Vendor && responseLength >= 12 ? (FcCtelsStatus)HostEndian.ReadUInt32(r[8..]) : null;
-        FcBsgRejectData? rjt = kind != FcPayloadKind.Vendor && responseLength >= 16 ? new FcBsgRejectData(r[12], r[13], r[14], r[15]) : null;
-        common.Reply(responseLength, result, rcvLen, ctels, rjt, keepBytes ? r.ToArray() : null);
+        var r = new FcBsgReplyReader(reply, c.ResponseLength);
+        var responseLength = r.Length;
+        var result = r.Result;
+        var rcvLen = r.ReceivedPayloadLength;
+        // A vendor reply has vendor_rsp[] words where CT/ELS have status and rjt_data.
+        var ctels = kind != FcPayloadKind.Vendor ? r.Status : null;
+        var rjt = kind != FcPayloadKind.Vendor ? r.RejectData : null;
+        common.Reply(responseLength, result, rcvLen, ctels, rjt, keepBytes ? r.Bytes.ToArray() : null);
 
-        if (c.Outcome == BsgOutcome.StatusError && responseLength >= FcBsgReply.QlogicExtendedSize
-            && profile.FirmwareBusyStatus is uint busy && HostEndian.ReadUInt32(r[FcBsgReply.FirmwareStatusOffset..]) == busy)
+        if (c.Outcome == BsgOutcome.StatusError && r.HasFirmwareStatus
+            && profile.FirmwareBusyStatus is uint busy && r.FirmwareStatus(0) == busy)
             return common.Make(FcExchangeStatus.Busy, $"the destination port or the fabric is busy ({QlogicCompletionStatuses.Table.NameOf(busy)})");
         if (c.Outcome == BsgOutcome.StatusError)
             return common.Make(FcExchangeStatus.TransportError,
                 $"transport status {HostByte.NameOf(c.TransportStatus)} ({c.TransportStatus}), device 0x{c.DeviceStatus:x2}, driver 0x{c.DriverStatus:x2}" +
-                (responseLength >= 28 ? $", firmware status 0x{HostEndian.ReadUInt32(r[16..]):x}" : ""));
+                (r.HasFirmwareStatus ? $", firmware status 0x{r.FirmwareStatus(0):x}" : ""));
         if (result is int res && res != 0)
             return common.Make(FcExchangeStatus.TransportError, $"fc_bsg_reply.result is {res}" + (res < 0 ? $" ({Errno.NameOf(-res)})" : ""));
 

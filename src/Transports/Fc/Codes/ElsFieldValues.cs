@@ -22,11 +22,14 @@ public static class ElsFieldValues
         (1, "By physical port number"),
         (2, "By WWPN"));
 
+    /// <summary>RPS port status bit: the port is attached to a fabric.</summary>
+    public const ushort RpsPortStatusFabric = 0x0008;
+
     /// <summary>RPS accept bytes 6-7: port status bits (topology, signal, sync, reset).</summary>
     public static readonly BitmaskTable RpsPortStatusBits = new("RPS port status",
         (0x0020, "Point-to-point"),
         (0x0010, "Loop"),
-        (0x0008, "Fabric"),
+        (RpsPortStatusFabric, "Fabric"),
         (0x0004, "No signal"),
         (0x0002, "No sync"),
         (0x0001, "Reset"));

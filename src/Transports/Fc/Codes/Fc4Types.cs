@@ -33,6 +33,35 @@ public static class Fc4Types
         (FcServices, "FC-CT (fabric services)"),
         (SwitchInternalLinkService, "SW_ILS"),
         (Nvme, "NVMe"));
+
+    /// <summary>
+    /// Short names users and scenarios write for FC-4 types ("fcp", "scsi", "nvme", "ficon" …), matched without
+    /// regard to case; the one list the CLI and the simulator's scenarios both accept.
+    /// </summary>
+    public static readonly (string Alias, byte Code)[] Aliases =
+    [
+        ("fcp", Fcp), ("scsi", Fcp), ("scsi-fcp", Fcp), ("nvme", Nvme), ("ip", Ip),
+        ("fc-sb", SbChannel), ("ficon", SbChannel), ("sb", SbChannel),
+    ];
+
+    /// <summary>The aliases as the CLI's help shows them.</summary>
+    public const string AliasSummary = "FCP, NVMe, IP, FC-SB";
+
+    /// <summary>
+    /// An FC-4 type from an alias (<see cref="Aliases"/>), a table name ("FCP (SCSI)") or its first word ("BLS");
+    /// numbers are not accepted here.
+    /// </summary>
+    public static bool TryParseName(string text, out byte code)
+    {
+        var s = text.Trim();
+        foreach (var (alias, c) in Aliases)
+            if (s.Equals(alias, StringComparison.OrdinalIgnoreCase)) { code = c; return true; }
+        foreach (var (c, name) in Table.Entries)
+            if (s.Equals(name, StringComparison.OrdinalIgnoreCase) || s.Equals(name.Split(' ')[0], StringComparison.OrdinalIgnoreCase))
+            { code = (byte)c; return true; }
+        code = 0;
+        return false;
+    }
 }
 
 /// <summary>

@@ -52,14 +52,26 @@ public static class GsZoneServerCommands
         (0xE2, "Domain/physical port + LUN"),
         (0xE3, "FC address + LUN"));
 
+    /// <summary>GZC capability: hard zones.</summary>
+    public const byte CapabilityHardZones = 0x80;
+    /// <summary>GZC capability: soft zones.</summary>
+    public const byte CapabilitySoftZones = 0x40;
+    /// <summary>GZC capability: a zone set database is available.</summary>
+    public const byte CapabilityZoneSetDatabase = 0x01;
+
+    /// <summary>GEST: a soft zone set is enforced.</summary>
+    public const byte EnforcementSoft = 0x80;
+    /// <summary>GEST: a hard zone set is enforced.</summary>
+    public const byte EnforcementHard = 0x40;
+
     /// <summary>GZC capability flags (byte 0 of the accept).</summary>
     public static readonly BitmaskTable CapabilityFlags = new("Zone server capabilities",
-        (0x80, "Hard zones"),
-        (0x40, "Soft zones"),
-        (0x01, "Zone set database available"));
+        (CapabilityHardZones, "Hard zones"),
+        (CapabilitySoftZones, "Soft zones"),
+        (CapabilityZoneSetDatabase, "Zone set database available"));
 
     /// <summary>GEST enforcement state flags (byte 0 of the accept).</summary>
     public static readonly BitmaskTable EnforcementFlags = new("Zone enforcement state",
-        (0x80, "Soft zone set enforced"),
-        (0x40, "Hard zone set enforced"));
+        (EnforcementSoft, "Soft zone set enforced"),
+        (EnforcementHard, "Hard zone set enforced"));
 }

@@ -56,22 +56,58 @@ public static class RdpDescriptors
         (TxPower, "txPower"),
         (RxPower, "rxPower"));
 
+    /// <summary>Optical element flags: the element type sits in bits 31:28.</summary>
+    public const int ElementTypeShift = 28;
+    /// <summary>Optical element flag: the reading is above the high alarm threshold.</summary>
+    public const uint HighAlarmFlag = 0x8;
+    /// <summary>Optical element flag: the reading is below the low alarm threshold.</summary>
+    public const uint LowAlarmFlag = 0x4;
+    /// <summary>Optical element flag: the reading is above the high warning threshold.</summary>
+    public const uint HighWarningFlag = 0x2;
+    /// <summary>Optical element flag: the reading is below the low warning threshold.</summary>
+    public const uint LowWarningFlag = 0x1;
+    /// <summary>The four transgression bits (flags bits 3:0).</summary>
+    public const uint TransgressionMask = 0xF;
+
     /// <summary>Optical element data: threshold transgression bits, flags bits 3:0.</summary>
     public static readonly BitmaskTable OpticalElementFlags = new("RDP optical element transgression",
-        (0x8, "High alarm"),      // listed most severe first: names come out in table order
-        (0x4, "Low alarm"),
-        (0x2, "High warning"),
-        (0x1, "Low warning"));
+        (HighAlarmFlag, "High alarm"),      // listed most severe first: names come out in table order
+        (LowAlarmFlag, "Low alarm"),
+        (HighWarningFlag, "High warning"),
+        (LowWarningFlag, "Low warning"));
+
+    /// <summary>SFP diagnostics flags bits 3:0: the transceiver type.</summary>
+    public const ushort SfpTransceiverMask = 0x0F;
+    /// <summary>SFP transceiver type: optical (lpfc SFP_FLAG_PT_OPTICAL).</summary>
+    public const ushort SfpTransceiverOptical = 0;
+    /// <summary>SFP transceiver type: short wave laser (SFP_FLAG_PT_SWLASER).</summary>
+    public const ushort SfpTransceiverShortWave = 1;
+    /// <summary>SFP transceiver type: long wave laser 1310 nm (SFP_FLAG_PT_LWLASER_LC1310).</summary>
+    public const ushort SfpTransceiverLongWave1310 = 2;
+    /// <summary>SFP transceiver type: long wave laser 1550 nm (SFP_FLAG_PT_LWLASER_LL1550).</summary>
+    public const ushort SfpTransceiverLongWave1550 = 3;
+    /// <summary>SFP diagnostics flag bit 4: the port is optical (SFP_FLAG_IS_OPTICAL_PORT).</summary>
+    public const ushort SfpFlagOpticalPort = 0x10;
+    /// <summary>SFP diagnostics flag bit 5: the descriptor is valid (SFP_FLAG_IS_DESC_VALID).</summary>
+    public const ushort SfpFlagDescriptorValid = 0x20;
+    /// <summary>SFP diagnostics flags bits 9:6: the connector type (SFP_FLAG_CT_SHIFT).</summary>
+    public const int SfpConnectorShift = 6;
+    /// <summary>The connector type field's mask after the shift.</summary>
+    public const ushort SfpConnectorMask = 0x0F;
+    /// <summary>SFP connector type: unknown.</summary>
+    public const ushort SfpConnectorUnknown = 0;
+    /// <summary>SFP connector type: SFP+ (SFP_FLAG_CT_SFP_PLUS).</summary>
+    public const ushort SfpConnectorSfpPlus = 1;
 
     /// <summary>SFP diagnostics flags bits 3:0: transceiver physical type (lpfc SFP_FLAG_PT_*).</summary>
     public static readonly CodeTable SfpTransceiverTypes = new("RDP SFP transceiver type",
-        (0, "Optical"),
-        (1, "Short wave laser"),
-        (2, "Long wave laser 1310 nm"),
-        (3, "Long wave laser 1550 nm"));
+        (SfpTransceiverOptical, "Optical"),
+        (SfpTransceiverShortWave, "Short wave laser"),
+        (SfpTransceiverLongWave1310, "Long wave laser 1310 nm"),
+        (SfpTransceiverLongWave1550, "Long wave laser 1550 nm"));
 
     /// <summary>SFP diagnostics flags bits 9:6: connector type (lpfc SFP_FLAG_CT_*).</summary>
     public static readonly CodeTable SfpConnectorTypes = new("RDP SFP connector type",
-        (0, "Unknown"),
-        (1, "SFP+"));
+        (SfpConnectorUnknown, "Unknown"),
+        (SfpConnectorSfpPlus, "SFP+"));
 }

@@ -16,18 +16,25 @@ public static class RnidTypes
         (0x00, "Common identification data only"),
         (0xDF, "General topology discovery"));
 
+    /// <summary>Associated type: switch.</summary>
+    public const uint AssociatedSwitch = 0x04;
+    /// <summary>Associated type: storage device.</summary>
+    public const uint AssociatedStorageDevice = 0x09;
+    /// <summary>Associated type: host.</summary>
+    public const uint AssociatedHost = 0x0A;
+
     /// <summary>General topology block, associated type word: what kind of node answered.</summary>
     public static readonly CodeTable AssociatedTypes = new("RNID associated type",
         (0x01, "Unknown"),
         (0x02, "Other"),
         (0x03, "Hub"),
-        (0x04, "Switch"),
+        (AssociatedSwitch, "Switch"),
         (0x05, "Gateway"),
         (0x06, "Converter (obsolete)"),
         (0x07, "HBA (obsolete)"),
         (0x08, "Proxy agent (obsolete)"),
-        (0x09, "Storage device"),
-        (0x0A, "Host"),
+        (AssociatedStorageDevice, "Storage device"),
+        (AssociatedHost, "Host"),
         (0x0B, "Storage subsystem"),
         (0x0E, "Access device"),
         (0x11, "NAS server"),

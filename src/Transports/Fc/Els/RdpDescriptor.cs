@@ -38,20 +38,20 @@ public sealed record RdpSfpDiagnosticsDescriptor(
 {
     public override uint Tag => RdpDescriptors.SfpDiagnosticsTag;
 
-    public double TemperatureCelsius => SfpUnits.ToEngineering(1, TemperatureRaw);
-    public double SupplyVoltageVolts => SfpUnits.ToEngineering(2, SupplyVoltageRaw);
-    public double TxBiasMilliamps => SfpUnits.ToEngineering(3, TxBiasRaw);
-    public double TxPowerMicrowatts => SfpUnits.ToEngineering(4, TxPowerRaw);
-    public double RxPowerMicrowatts => SfpUnits.ToEngineering(5, RxPowerRaw);
+    public double TemperatureCelsius => SfpUnits.ToEngineering(RdpDescriptors.Temperature, TemperatureRaw);
+    public double SupplyVoltageVolts => SfpUnits.ToEngineering(RdpDescriptors.Voltage, SupplyVoltageRaw);
+    public double TxBiasMilliamps => SfpUnits.ToEngineering(RdpDescriptors.TxBias, TxBiasRaw);
+    public double TxPowerMicrowatts => SfpUnits.ToEngineering(RdpDescriptors.TxPower, TxPowerRaw);
+    public double RxPowerMicrowatts => SfpUnits.ToEngineering(RdpDescriptors.RxPower, RxPowerRaw);
 
     /// <summary>Flags bits 3:0 (lpfc SFP_FLAG_PT_*).</summary>
-    public string TransceiverTypeName => RdpDescriptors.SfpTransceiverTypes.NameOf((uint)(Flags & 0x0F));
+    public string TransceiverTypeName => RdpDescriptors.SfpTransceiverTypes.NameOf((uint)(Flags & RdpDescriptors.SfpTransceiverMask));
     /// <summary>Flags bit 4: the connector is optical (LC).</summary>
-    public bool IsOpticalPort => (Flags & 0x10) != 0;
+    public bool IsOpticalPort => (Flags & RdpDescriptors.SfpFlagOpticalPort) != 0;
     /// <summary>Flags bit 5 (lpfc SFP_FLAG_IS_DESC_VALID).</summary>
-    public bool IsDescriptorValid => (Flags & 0x20) != 0;
+    public bool IsDescriptorValid => (Flags & RdpDescriptors.SfpFlagDescriptorValid) != 0;
     /// <summary>Flags bits 9:6 (lpfc SFP_FLAG_CT_*, shift 6).</summary>
-    public string ConnectorTypeName => RdpDescriptors.SfpConnectorTypes.NameOf((uint)((Flags >> 6) & 0x0F));
+    public string ConnectorTypeName => RdpDescriptors.SfpConnectorTypes.NameOf((uint)((Flags >> RdpDescriptors.SfpConnectorShift) & RdpDescriptors.SfpConnectorMask));
 
     internal override int ValueLength => 12;
     internal override void WriteValue(Span<byte> v)
@@ -149,7 +149,7 @@ public sealed record RdpOpticalElementDescriptor(
 
     public override uint Tag => RdpDescriptors.OpticalElementTag;
 
-    public int ElementType => (int)(Flags >> 28);
+    public int ElementType => (int)(Flags >> RdpDescriptors.ElementTypeShift);
     public string ElementTypeName => RdpDescriptors.OpticalElementTypes.NameOf((uint)ElementType);
     /// <summary>"°C", "V", "mA", "µW" for the element type, "" when unknown.</summary>
     public string ThresholdUnit => SfpUnits.UnitOf(ElementType);
@@ -157,11 +157,11 @@ public sealed record RdpOpticalElementDescriptor(
     /// <summary>The engineering unit of an optical element type (°C, V, mA, µW).</summary>
     public static string UnitOf(int elementType) => SfpUnits.UnitOf(elementType);
 
-    public bool LowWarning => (Flags & 0x1) != 0;
-    public bool HighWarning => (Flags & 0x2) != 0;
-    public bool LowAlarm => (Flags & 0x4) != 0;
-    public bool HighAlarm => (Flags & 0x8) != 0;
-    public IReadOnlyList<string> TransgressionNames => RdpDescriptors.OpticalElementFlags.NamesOf(Flags & 0xF);
+    public bool LowWarning => (Flags & RdpDescriptors.LowWarningFlag) != 0;
+    public bool HighWarning => (Flags & RdpDescriptors.HighWarningFlag) != 0;
+    public bool LowAlarm => (Flags & RdpDescriptors.LowAlarmFlag) != 0;
+    public bool HighAlarm => (Flags & RdpDescriptors.HighAlarmFlag) != 0;
+    public IReadOnlyList<string> TransgressionNames => RdpDescriptors.OpticalElementFlags.NamesOf(Flags & RdpDescriptors.TransgressionMask);
 
     /// <summary>Thresholds in <see cref="ThresholdUnit"/>; NaN for an unknown element type.</summary>
     public double HighAlarmValue => SfpUnits.ToEngineering(ElementType, HighAlarmRaw);
@@ -221,26 +221,4 @@ public sealed record RdpUnknownDescriptor(uint RawTag, byte[] Value) : RdpDescri
     public override uint Tag => RawTag;
     internal override int ValueLength => Value.Length;
     internal override void WriteValue(Span<byte> v) => Value.CopyTo(v);
-}
-
-/// <summary>SFF-8472 diagnostic units, indexed by the RDP optical element type (1 temperature … 5 RX power).</summary>
-internal static class SfpUnits
-{
-    public static double ToEngineering(int elementType, ushort raw) => elementType switch
-    {
-        1 => (short)raw / 256.0,      // signed, 1/256 °C
-        2 => raw * 100e-6,            // 100 µV → V
-        3 => raw * 0.002,             // 2 µA → mA
-        4 or 5 => raw * 0.1,          // 0.1 µW → µW
-        _ => double.NaN,
-    };
-
-    public static string UnitOf(int elementType) => elementType switch
-    {
-        1 => "°C",
-        2 => "V",
-        3 => "mA",
-        4 or 5 => "µW",
-        _ => "",
-    };
 }

@@ -28,6 +28,7 @@ public readonly record struct CtPreambleWords(uint Word0, uint Word1, uint Word2
         return new(HostEndian.ReadUInt32(ctIuHeader), HostEndian.ReadUInt32(ctIuHeader[4..]), HostEndian.ReadUInt32(ctIuHeader[8..]));
     }
 
+    /// <summary>The integer encoding of a CT_IU header.</summary>
     public static CtPreambleWords IntegerEncoding(in CtIuHeader header)
     {
         Span<byte> b = stackalloc byte[CtIuHeader.Size];
