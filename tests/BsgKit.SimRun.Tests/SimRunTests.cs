@@ -170,10 +170,42 @@ public sealed class SimRunTests
         File.Delete(pidFile);
     }
 
+    /// <summary>ioctl's syscall number as /proc/PID/task/TID/syscall prints it (asm-generic on arm64, 16 on x86-64).</summary>
+    private static readonly int IoctlSyscall =
+        System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? 29 : 16;
+
+    /// <summary>Whether a thread of <paramref name="pid"/> sits in ioctl(fd, SG_IO = 0x2285, …).</summary>
+    private static bool InSgIo(int pid)
+    {
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                try { if (Regex.IsMatch(File.ReadAllText(Path.Combine(task, "syscall")), $"^{IoctlSyscall} 0x[0-9a-f]+ 0x2285 ")) return true; }
+                catch (IOException) { } // that thread just ended
+            }
+        }
+        catch (IOException) { } // the process is not there (yet, or any more)
+        return false;
+    }
+
+    /// <summary>Waits until <paramref name="pid"/> is inside SG_IO; fails (never decides) if sim run ends first or the guard runs out.</summary>
+    private static async Task WaitUntilInSgIo(Func<int> pid, Task<Result> run)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (!(pid() is > 0 and var p && InSgIo(p)))
+        {
+            if (run.IsCompleted) Assert.Fail($"sim run ended before its child issued SG_IO:\n{await run}");
+            await Task.Delay(20, guard.Token); // a poll interval; the guard throws on a hang
+        }
+    }
+
     [Fact]
     public async Task A_child_killed_in_the_middle_of_a_request_leaves_no_stuck_server()
     {
-        // A request that would take 60 s of real time (realDelays, timeout fault ending in the silent IOERR).
+        // A request that would take an hour of real time (realDelays, timeout fault ending in the silent IOERR): a
+        // server that kept serving its dead caller would outlive SimRun's 120 s hang guard many times over, so no
+        // clock needs to be read. The kill comes once the child is seen inside SG_IO (a state, not a fixed wait).
         var scenarioFile = Path.Combine(Path.GetTempPath(), $"bsgkit-slow-{Guid.NewGuid():N}.json");
         var show = await Bsgkit(TimeSpan.FromSeconds(60), "sim", "show", "libfc");
         var scenario = JsonNode.Parse(show.Out)!.AsObject();
@@ -181,17 +213,21 @@ public sealed class SimRunTests
         scenario["faults"] = new JsonArray(new JsonObject { ["kind"] = "timeout", ["target"] = "0x50060e8007e0a100", ["mode"] = "ioerr" });
         File.WriteAllText(scenarioFile, scenario.ToJsonString());
         var pidFile = Path.GetTempFileName();
-        var watch = Stopwatch.StartNew();
-        var run = SimRun(scenarioFile, "sh", "-c", $"echo $$ > {pidFile}; exec dotnet {BsgkitDll} els echo -c 1 --timeout 60 0x010500");
-        await Task.Delay(TimeSpan.FromSeconds(3)); // dotnet start-up, then the request is inside the simulator
-        var pid = int.Parse(File.ReadAllText(pidFile).Trim());
-        Process.Start("kill", $"-KILL {pid}")!.WaitForExit();
-        var r = await run;
-        Assert.Equal(128 + 9, r.Code);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"sim run took {watch.Elapsed}: the server kept serving a dead caller");
-        Assert.Matches(@"1 caller\(s\) gone|served 0 SG_IO", r.Err);
-        File.Delete(scenarioFile);
-        File.Delete(pidFile);
+        try
+        {
+            var run = SimRun(scenarioFile, "sh", "-c", $"echo $$ > {pidFile}; exec dotnet {BsgkitDll} els echo -c 1 --timeout 3600 0x010500");
+            var pid = 0;
+            await WaitUntilInSgIo(() => pid = int.TryParse(File.ReadAllText(pidFile).Trim(), out var p) ? p : 0, run);
+            Process.Start("kill", $"-KILL {pid}")!.WaitForExit();
+            var r = await run;
+            Assert.True(r.Code == 128 + 9, r.ToString());
+            Assert.True(r.Err.Contains("1 caller(s) gone") && Served(r) == 0, r.ToString()); // it was inside: abandoned, not answered
+        }
+        finally
+        {
+            File.Delete(scenarioFile);
+            File.Delete(pidFile);
+        }
     }
 
     [Fact]

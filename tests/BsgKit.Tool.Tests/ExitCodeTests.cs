@@ -97,14 +97,51 @@ public class ExitCodeTests(FaultyLab lab) : IClassFixture<FaultyLab>
             Assert.Contains("CAP_SYS_RAWIO", Assert.Single(denied.ErrLines));
         }
         finally { File.Delete(file); }
-        if (OperatingSystem.IsWindows() || Environment.UserName == "root") return; // root opens a mode-000 node anyway
-        // The real transport on a simulated tree whose node the caller may not open.
+        if (!OperatingSystem.IsLinux()) Assert.Fail("the real transport's half needs Linux (sysfs, /dev/bsg)");
+        else await PermissionDeniedOnTheRealTransport();
+    }
+
+    /// <summary>
+    /// The real transport on a simulated tree whose node the caller may not open. Root would open a mode-000 node anyway
+    /// (CAP_DAC_OVERRIDE), so under root — as in CI — the command runs in a child whose capability sets lack both DAC
+    /// overrides; without root it runs in process. Either way the assertions run.
+    /// </summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static async Task PermissionDeniedOnTheRealTransport()
+    {
         using var san = SimulatedSan.Create("lab");
         var node = System.IO.Path.Combine(san.DevRoot, "bsg", "fc_host1");
         File.SetUnixFileMode(node, UnixFileMode.None);
-        var r = await CliRun.RunAsync("--sysfs-root", san.SysRoot, "--dev-root", san.DevRoot, "-H", "host1", "vendor", "6");
+        string[] args = ["--sysfs-root", san.SysRoot, "--dev-root", san.DevRoot, "-H", "host1", "vendor", "6"];
+        var r = Environment.IsPrivilegedProcess ? await WithoutDacOverride(args) : await CliRun.RunAsync(args);
         Assert.True(r.Code == ExitCodes.Permission, r.ToString());
-        Assert.Single(r.ErrLines);
+        Assert.Contains("EACCES", Assert.Single(r.ErrLines));
+    }
+
+    /// <summary>Dropped from the bounding and inheritable sets, so root's exec of dotnet does not get them back.</summary>
+    private const string DacOverrides = "-dac_override,-dac_read_search";
+
+    /// <summary>Path of setpriv(1); util-linux is Essential on Debian, so CI has it.</summary>
+    private const string Setpriv = "/usr/bin/setpriv";
+
+    /// <summary>Runs bsgkit (this build's bsgkit.dll) as root without CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH.</summary>
+    private static async Task<CliRun> WithoutDacOverride(string[] args)
+    {
+        Assert.True(File.Exists(Setpriv), $"{Setpriv} is missing: the root half of this test drops capabilities with util-linux's setpriv");
+        var start = new System.Diagnostics.ProcessStartInfo(Setpriv)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var a in new[] { $"--inh-caps={DacOverrides}", $"--bounding-set={DacOverrides}", "--", "dotnet",
+                     System.IO.Path.Combine(AppContext.BaseDirectory, "bsgkit.dll") }.Concat(args))
+            start.ArgumentList.Add(a);
+        start.Environment.Remove("BSGKIT_SIMULATE"); // the real transport, whatever another test set in this process
+        using var p = System.Diagnostics.Process.Start(start)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // a hang guard only
+        await p.WaitForExitAsync(guard.Token);
+        return new CliRun(p.ExitCode, await stdout, await stderr);
     }
 
     [Fact]

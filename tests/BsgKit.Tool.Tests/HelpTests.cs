@@ -122,11 +122,7 @@ public class HelpTests
     [Fact]
     public async Task The_man_page_renders_with_man()
     {
-        if (!File.Exists("/usr/bin/man"))
-        {
-            Assert.False(Environment.GetEnvironmentVariable("CI") == "true", "man is not installed (.ci/run installs man-db)");
-            return;
-        }
+        Assert.True(File.Exists("/usr/bin/man"), "man is not installed: apt-get install man-db (.ci/run does)");
         var file = Path.Combine(Path.GetTempPath(), $"bsgkit-{Guid.NewGuid():N}.1");
         try
         {

@@ -10,6 +10,7 @@ public sealed class RequestSlotTable
     private readonly SemaphoreSlim _free;
     private long _doubleCompletions;
     private long _executions;
+    private int _waiting;
 
     /// <summary>A table of <paramref name="depth"/> slots (the bsg queue depth).</summary>
     public RequestSlotTable(int depth = Bsg.BsgConstants.QueueDepth)
@@ -30,6 +31,9 @@ public sealed class RequestSlotTable
     /// <summary>How many slots are not free (diagnostics; allocates nothing but scans the table).</summary>
     public int InFlight => _slots.Count(s => s is not null && s.State != RequestState.Free);
 
+    /// <summary>Callers blocked in <see cref="Acquire"/> because every tag is busy (a test seam: ordering by state, not by sleeps).</summary>
+    internal int Waiting => Volatile.Read(ref _waiting);
+
     /// <summary>The slot with <paramref name="tag"/>.</summary>
     public RequestSlot this[int tag] => (uint)tag < (uint)_slots.Length
         ? SlotAt(tag)
@@ -41,7 +45,12 @@ public sealed class RequestSlotTable
     /// <summary>Free → Fetched on some free tag; waits for one when all are busy.</summary>
     public RequestSlot Acquire(object owner, CancellationToken cancellationToken = default)
     {
-        _free.Wait(cancellationToken);
+        if (!_free.Wait(0, cancellationToken))
+        {
+            Interlocked.Increment(ref _waiting);
+            try { _free.Wait(cancellationToken); }
+            finally { Interlocked.Decrement(ref _waiting); }
+        }
         for (var tag = 0; tag < _slots.Length; tag++)
         {
             var slot = SlotAt(tag);

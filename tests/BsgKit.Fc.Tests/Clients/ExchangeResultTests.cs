@@ -230,15 +230,24 @@ public class CancellationTests
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, 8), io);
         var rig = new Rig();
-        rig.Transport.DelayMs = 300;
+        using var gate = new ManualResetEventSlim();
+        using var entered = new ManualResetEventSlim();
+        rig.Transport.Gate = gate;
+        rig.Transport.Entered = entered;
         using var host = rig.Host("ibmvfc");
-        using var cts = new CancellationTokenSource(30);
-        var sw = System.Diagnostics.Stopwatch.StartNew();
+        using var cts = new CancellationTokenSource();
+        var first = host.GpnIdAsync(new FcId(0x010100), cts.Token).AsTask();
+        // Ordered by state: cancel once the "ioctl" is entered, and keep it blocked until the cancellation was seen.
+        Assert.True(entered.Wait(TimeSpan.FromMinutes(1)), "the request never reached the transport");
+        cts.Cancel();
         Exception? caught = null;
-        try { await host.GpnIdAsync(new FcId(0x010100), cts.Token); } catch (Exception e) { caught = e; }
-        Assert.True(caught is OperationCanceledException, $"{sw.ElapsedMilliseconds} ms, {caught}, sent {rig.Transport.SentList.Count}");
-        rig.Transport.DelayMs = 0;
-        var (wwpn, _) = await host.GpnIdAsync(new FcId(0x010100));
+        try { await first.WaitAsync(TimeSpan.FromMinutes(1)); } catch (Exception e) { caught = e; }
+        Assert.True(caught is OperationCanceledException, $"{caught}, sent {rig.Transport.SentList.Count}");
+        Assert.Equal(1, rig.Transport.InFlight); // the abandoned ioctl still holds its buffers and the host slot
+        entered.Reset();
+        var second = Task.Run(() => host.GpnIdAsync(new FcId(0x010100)).AsTask());
+        gate.Set();
+        var (wwpn, _) = await second.WaitAsync(TimeSpan.FromMinutes(1));
         Assert.Equal(rig.Fabric.Ports[0].Wwpn, wwpn);
         Assert.Equal(1, rig.Transport.MaxInFlight);
     }

@@ -51,7 +51,12 @@ public sealed unsafe class FakeFcTransport : IBsgTransport
     public Func<SentRequest, FakeAnswer> Handler { get; set; }
     public ConcurrentQueue<SentRequest> Sent { get; } = new();
     public int DelayMs { get; set; }
+
+    /// <summary>When set: each request signals <see cref="Entered"/> and then blocks here, like an ioctl the test releases.</summary>
+    public ManualResetEventSlim? Gate { get; set; }
+    public ManualResetEventSlim? Entered { get; set; }
     private int _inFlight;
+    public int InFlight => Volatile.Read(ref _inFlight);
     public int MaxInFlight;
 
     public FakeFcTransport(Func<SentRequest, FakeAnswer> handler) => Handler = handler;
@@ -68,6 +73,8 @@ public sealed unsafe class FakeFcTransport : IBsgTransport
         try
         {
             if (DelayMs > 0) Thread.Sleep(DelayMs);
+            Entered?.Set();
+            if (Gate is { } gate && !gate.Wait(TimeSpan.FromMinutes(1))) throw new TimeoutException("the test never opened the gate");
             var regions = handedOver.ToArray();
             var request = At(regions, header.Request, header.RequestLen).ToArray();
             var dout = At(regions, header.DoutXferp, header.DoutXferLen).ToArray();

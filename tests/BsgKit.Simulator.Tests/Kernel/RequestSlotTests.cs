@@ -8,6 +8,9 @@ namespace BsgKit.Simulator.Tests.Kernel;
 /// <summary>The ublk-style request slots: 128 tags, one state machine, exactly-once completion.</summary>
 public class RequestSlotTests
 {
+    /// <summary>A hang guard, never the thing that decides: the orderings below are waited for as states.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(1);
+
     [Fact]
     public async Task Parallel_128_requests_on_one_host_each_complete_exactly_once_with_their_own_answer()
     {
@@ -65,11 +68,13 @@ public class RequestSlotTests
         var table = new RequestSlotTable(128);
         var slots = Enumerable.Range(0, 128).Select(_ => table.Acquire(this)).ToList();
         var waiting = Task.Run(() => table.Acquire(this));
-        await Task.Delay(50);
-        Assert.False(waiting.IsCompleted);
+        // Ordered by state, not by a sleep: the 129th caller is blocked inside Acquire before any tag is freed.
+        Assert.True(SpinWait.SpinUntil(() => table.Waiting == 1, HangGuard), "the 129th Acquire never blocked waiting for a tag");
+        Assert.False(waiting.IsCompleted); // blocked on a table with no free tag: it cannot have returned
         table.Release(slots[7]);
-        var got = await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        var got = await waiting.WaitAsync(HangGuard);
         Assert.Equal(7, got.Tag);
+        Assert.Equal(0, table.Waiting);
     }
 
     [Fact]
@@ -78,13 +83,13 @@ public class RequestSlotTests
         using var h = new SimHarness("fcoe");
         using var inside = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        h.Fabric.Override = (d, t, p) => { inside.Set(); release.Wait(); return null; };
+        h.Fabric.Override = (d, t, p) => { inside.Set(); Assert.True(release.Wait(HangGuard)); return null; };
         var file = h.San.Kernel.Open(h.San.FindNode(h.HostNode)!);
         using var tx = h.Tx(FcBsgRequest.Size, 8, 8);
         FcBsgRequest.BuildHostElsNoLogin(tx.Request, 0x10, StubFabric.Target);
         tx.Dout[0] = 0x10;
         var run = Task.Run(() => h.Raw(h.HostNode, tx, file: file));
-        inside.Wait();
+        Assert.True(inside.Wait(HangGuard), "the request never reached the fabric");
         file.Close();  // the caller's fd goes away mid-request
         release.Set();
         var (rc, _) = await run;
