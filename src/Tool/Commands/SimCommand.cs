@@ -71,7 +71,7 @@ internal static class SimCommand
             if (SyscallServer.CheckMachine() is { } why) throw new CliException(ExitCodes.Transport, why);
             using var signals = new SignalForwarder(); // from here on a signal ends in cleanup, not in a left-behind tree
             var s = ScenarioLoader.Resolve(parse.GetValue(scenario));
-            if (ctx.Driver is { } driver)
+            if (ctx.Options.Driver is { } driver)
             {
                 // --driver here picks the simulated personality of every FC host; profile names (libfc) mean their driver (fcoe).
                 var procName = BsgKit.Simulator.Lld.FcLldFactory.KnownDrivers.Contains(driver.ToLowerInvariant()) ? driver.ToLowerInvariant()
