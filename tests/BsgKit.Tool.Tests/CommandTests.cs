@@ -306,7 +306,7 @@ public class CommandTests
         {
             var r = await CliRun.RunAsync(["ns", "gpn-id", "0x010a00", "-q"],
                 new Dictionary<string, string> { ["BSGKIT_SYSFS_ROOT"] = root.FullName, ["BSGKIT_DEV_ROOT"] = root.FullName });
-            Assert.True(r.Code == ExitCodes.NotFound, r.ToString());
+            Assert.True(r.Code == Infrastructure.ExitCodes.NotFound, r.ToString());
             Assert.Contains("no FC hosts on this machine", r.Err);
         }
         finally { root.Delete(recursive: true); }
