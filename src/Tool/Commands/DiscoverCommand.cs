@@ -263,8 +263,8 @@ internal static class DiscoverCommand
         {
             ListingMethod = s.ListingMethod?.ToString(), Switches = switches, Isls = isls, NPorts = nports,
             Level = s.Level.ToString().ToLowerInvariant(), Plan = s.Plan == DiscoveryPlan.PerAttribute ? "per-attribute" : "bulk",
-            Requests = s.Requests, RequestsByCommand = new Dictionary<string, int>(s.RequestCounts), Notes = s.Notes.ToList(),
-            Errors = s.Errors.Select(e => new ErrorDto(e.Operation, e.Subject, e.Message)
+            Requests = s.Requests, RequestsByCommand = new Dictionary<string, int>(s.RequestCounts), Notes = s.Notes.Select(CliAdvice.Rewrite).ToList(),
+            Errors = s.Errors.Select(e => new ErrorDto(e.Operation, e.Subject, CliAdvice.Rewrite(e.Message))
             {
                 Status = e.Status?.ToString(), ExitCode = e.Error is { } x ? ExitCodes.Classify(x) : null,
             }).ToList(),

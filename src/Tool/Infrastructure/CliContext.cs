@@ -21,7 +21,6 @@ internal sealed class CliContext : IDisposable
         LoggerFactory = new StderrLoggerFactory(new StderrLoggerProvider(env.Err, level));
         Logger = LoggerFactory.CreateLogger("bsgkit");
         Session = new CliSession(Options, env.Err, LoggerFactory);
-        Hosts = new HostResolver(Session.FcCatalog, Session.IscsiCatalog, Options.HostSpec, Options.ScenarioName, Options.CommandPath);
         if (Options.TimeoutMs is uint ms && TimeSpan.FromMilliseconds(ms) < BsgConstants.MinimumTimeout)
             Logger.LogWarning("--timeout {Timeout} s is below the kernel's {Floor} s floor; the kernel waits at least that long",
                 ms / 1000.0, BsgConstants.MinimumTimeout.TotalSeconds);
@@ -30,7 +29,10 @@ internal sealed class CliContext : IDisposable
     public CliOptions Options { get; }
     public OutputSink Output { get; }
     public CliSession Session { get; }
-    public HostResolver Hosts { get; }
+    private HostResolver? _hosts;
+
+    /// <summary>What -H, HOST and PORT arguments name (created on first use: it reads -H).</summary>
+    public HostResolver Hosts => _hosts ??= new(Session.FcCatalog, Session.IscsiCatalog, Options.HostSpec, Options.ScenarioName, Options.CommandPath);
     public ILoggerFactory LoggerFactory { get; }
     public ILogger Logger { get; }
 

@@ -33,7 +33,7 @@ internal sealed class CliOptions
         if (!string.IsNullOrWhiteSpace(sim)) ScenarioName = sim is "1" or "true" or "yes" ? DefaultScenario : sim;
         SysfsRoot = parse.GetValue(g.SysfsRoot)!;
         DevRoot = parse.GetValue(g.DevRoot)!;
-        HostSpec = parse.GetValue(g.Host);
+        _hostSpec = new(() => parse.GetValue(g.Host)); // read when asked: completing `-H ` parses with -H still missing its value
         CommandPath = ParseErrors.CommandPath(parse);
     }
 
@@ -50,8 +50,10 @@ internal sealed class CliOptions
     public bool IsSimulated => ScenarioName is not null;
     public string SysfsRoot { get; }
     public string DevRoot { get; }
+    private readonly Lazy<string?> _hostSpec;
+
     /// <summary>-H as given.</summary>
-    public string? HostSpec { get; }
+    public string? HostSpec => _hostSpec.Value;
     /// <summary>"els rls", "ns gpn-id", or "bsgkit" for the root.</summary>
     public string CommandPath { get; }
 }
