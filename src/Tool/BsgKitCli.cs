@@ -20,8 +20,13 @@ public static class BsgKitCli
     /// Runs bsgkit reading --stdin from <paramref name="stdin"/> (default: the console) and stopping, with what was done so
     /// far plus one "interrupted" line, when <paramref name="interrupt"/> is raised (the program passes SIGINT and SIGTERM).
     /// </summary>
-    internal static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin, CliInterrupt? interrupt)
+    internal static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin, CliInterrupt? interrupt) =>
+        RunAsync(args, new CliEnvironment(stdout, stderr, stdin), interrupt);
+
+    /// <summary>Runs bsgkit in <paramref name="env"/>: its streams and its environment variables (tests hand in their own).</summary>
+    internal static async Task<int> RunAsync(string[] args, CliEnvironment env, CliInterrupt? interrupt)
     {
+        var (stdout, stderr) = (env.Out, env.Err);
         // The launcher of `sim run` execs the user's program; it must not build the command tree first.
         if (args.Length > 0 && args[0] == SimExecCommand.Name) return SimExecCommand.Run(args[1..], stderr);
         // Cold start: the version needs no command tree (System.CommandLine would build all of it to print this line).
@@ -31,8 +36,8 @@ public static class BsgKitCli
             await stdout.FlushAsync().ConfigureAwait(false);
             return ExitCodes.Ok;
         }
-        var g = new GlobalOptions();
-        var cli = new CliHost(g, stdout, stderr, stdin, interrupt ?? new CliInterrupt());
+        var g = new GlobalOptions(env);
+        var cli = new CliHost(g, env, interrupt ?? new CliInterrupt());
         var root = BuildRoot(cli);
 
         // @FILE is ours (--dout @FILE), not a response file.
@@ -120,35 +125,39 @@ public static class BsgKitCli
 internal delegate Task<int> CommandBody(CliContext ctx, ParseResult parse, CancellationToken cancellationToken);
 
 /// <summary>Shared by the command builders: the global options and the one place errors become exit codes.</summary>
-internal sealed class CliHost(GlobalOptions g, TextWriter stdout, TextWriter stderr, TextReader? stdin, CliInterrupt interrupt)
+internal sealed class CliHost(GlobalOptions g, CliEnvironment env, CliInterrupt interrupt)
 {
     public GlobalOptions G => g;
     public CliInterrupt Interrupt => interrupt;
-    public TextWriter Out => stdout;
-    public TextWriter Err => stderr;
+    public CliEnvironment Environment => env;
+    public TextWriter Out => env.Out;
+    public TextWriter Err => env.Err;
+
+    /// <summary>The context of one invocation in this host's environment (validates the global options).</summary>
+    public CliContext CreateContext(ParseResult parse) => new(parse, g, env, interrupt);
 
     public void SetAction(Command command, CommandBody body) => command.SetAction(async (parse, ct) =>
     {
         CliContext? ctx = null;
         try
         {
-            ctx = new CliContext(parse, g, stdout, stderr, stdin, interrupt);
+            ctx = CreateContext(parse);
             return await body(ctx, parse, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (interrupt.IsRaised && e is OperationCanceledException)
         {
             // The command printed what it had done; this is the one line that says why it stopped.
-            await stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-            stderr.WriteLine($"bsgkit: interrupted ({interrupt.SignalName})");
+            await env.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            env.Err.WriteLine($"bsgkit: interrupted ({interrupt.SignalName})");
             return interrupt.ExitCode;
         }
         catch (Exception e)
         {
             var message = ExitCodes.Describe(e, withHint: ctx?.Verbosity > 0);
             var code = ExitCodes.Classify(e);
-            stderr.WriteLine("bsgkit: " + message);
+            env.Err.WriteLine("bsgkit: " + message);
             if (ctx?.Json == true || (ctx is null && ParseErrors.WantsJson(parse, g)))
-                JsonOutput.Write(stdout, new ErrorRecordDto(parse.CommandResult.Command.Name == "" ? "bsgkit" : CommandPath(parse), message, code), CliJsonContext.Default.ErrorRecordDto);
+                JsonOutput.Write(env.Out, new ErrorRecordDto(parse.CommandResult.Command.Name == "" ? "bsgkit" : CommandPath(parse), message, code), CliJsonContext.Default.ErrorRecordDto);
             return code;
         }
         finally

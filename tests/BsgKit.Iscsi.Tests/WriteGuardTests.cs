@@ -45,7 +45,8 @@ public sealed class WriteGuardTests
         using var _ = client;
         var e = await Assert.ThrowsAsync<IscsiWriteRefusedException>(() => client.UpdateFlashAsync(0, new byte[4], allowWrite: false));
         Assert.Contains("UPDATE_FLASH", e.Message);
-        Assert.Contains("--yes-i-mean-it", e.Hint);
+        Assert.Contains("allowWrite: true", e.Hint); // the library names its own opt-in; the CLI adds --yes-i-mean-it
+        Assert.DoesNotContain("--", e.Hint);
         await Assert.ThrowsAsync<IscsiWriteRefusedException>(() => client.UpdateNvramAsync(0, new byte[4], allowWrite: false));
         await Assert.ThrowsAsync<IscsiWriteRefusedException>(() => client.RestoreDefaultsAsync(0, 0, 0, allowWrite: false));
         await Assert.ThrowsAsync<IscsiWriteRefusedException>(() => client.DiagTestAsync([0x125, 1]));

@@ -24,6 +24,18 @@ internal sealed record CliRun(int Code, string Out, string Err)
         return new CliRun(code, stdout.ToString()!, stderr.ToString());
     }
 
+    /// <summary>With environment variables of its own (nothing process-wide) and optional --stdin text.</summary>
+    public static async Task<CliRun> RunAsync(string[] args, IReadOnlyDictionary<string, string> environment, TextReader? stdin = null)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await BsgKitCli.RunAsync(args, new CliEnvironment(stdout, stderr, stdin, environment), null);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>On the lab scenario reading --stdin from <paramref name="stdin"/>.</summary>
+    public static Task<CliRun> SimAsync(string[] args, TextReader stdin) => RunAsync(["--simulate", "lab", .. args], new Dictionary<string, string>(), stdin);
+
     public static Task<CliRun> SimAsync(params string[] args) => RunAsync(["--simulate", "lab", .. args]);
 
     public JsonElement Json => JsonDocument.Parse(Out).RootElement;

@@ -3,7 +3,6 @@ using System.Text.Json;
 namespace BsgKit.Tool.Tests;
 
 /// <summary>Every command family on the simulated SAN, as a table and as JSON, checked against the scenario.</summary>
-[Collection(nameof(ConsoleInput))] // Ns_reads_arguments_from_stdin sets Console.In
 public class CommandTests
 {
     // lab: host1 (lpfc, 0x010100; rports 0 and 1 are the directory and management servers) sees 0x010a00 = 0x500507680b214ac1 (IBM array1 port1) and 0x010b00 = 0x524a937c1f7b6a00.
@@ -281,35 +280,35 @@ public class CommandTests
     }
 
     [Fact]
-    public async Task Ns_reads_arguments_from_stdin()
+    public async Task Ns_reads_arguments_from_the_injected_stdin()
     {
-        var previous = Console.In;
-        Console.SetIn(new StringReader("0x010a00\n# comment\n\n0x010b00\n"));
-        try
-        {
-            var r = await CliRun.SimAsync("ns", "gpn-id", "--stdin", "-q");
-            Assert.True(r.Code == 0, r.ToString());
-            Assert.Equal([Target, "0x524a937c1f7b6a00"], r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        }
-        finally
-        {
-            Console.SetIn(previous);
-        }
+        var r = await CliRun.SimAsync(["ns", "gpn-id", "--stdin", "-q"], new StringReader("0x010a00\n# comment\n\n0x010b00\n"));
+        Assert.True(r.Code == 0, r.ToString());
+        Assert.Equal([Target, "0x524a937c1f7b6a00"], r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
     public async Task Environment_variable_selects_the_simulator()
     {
-        Environment.SetEnvironmentVariable("BSGKIT_SIMULATE", "lab");
+        // The variable is this run's own: ExitCodeTests run the real transport in parallel and must not see it.
+        var r = await CliRun.RunAsync(["ns", "gpn-id", "0x010a00", "-q"], new Dictionary<string, string> { ["BSGKIT_SIMULATE"] = "lab" });
+        Assert.True(r.Code == 0, r.ToString());
+        Assert.Equal(Target, r.Out.Trim());
+        Assert.Null(Environment.GetEnvironmentVariable("BSGKIT_SIMULATE"));
+    }
+
+    [Fact]
+    public async Task Without_the_variable_in_the_injected_environment_the_real_machine_is_used()
+    {
+        // An empty sysfs tree: no FC hosts (exit 3), not the lab's answer.
+        var root = Directory.CreateTempSubdirectory("bsgkit-env-");
         try
         {
-            var r = await CliRun.RunAsync("ns", "gpn-id", "0x010a00", "-q");
-            Assert.True(r.Code == 0, r.ToString());
-            Assert.Equal(Target, r.Out.Trim());
+            var r = await CliRun.RunAsync(["ns", "gpn-id", "0x010a00", "-q"],
+                new Dictionary<string, string> { ["BSGKIT_SYSFS_ROOT"] = root.FullName, ["BSGKIT_DEV_ROOT"] = root.FullName });
+            Assert.True(r.Code == Infrastructure.ExitCodes.NotFound, r.ToString());
+            Assert.Contains("no FC hosts on this machine", r.Err);
         }
-        finally
-        {
-            Environment.SetEnvironmentVariable("BSGKIT_SIMULATE", null);
-        }
+        finally { root.Delete(recursive: true); }
     }
 }

@@ -11,7 +11,7 @@ namespace BsgKit.Tool.Tests;
 /// </summary>
 public class HelpTests
 {
-    private static RootCommand Root() => BsgKitCli.BuildRoot(new CliHost(new GlobalOptions(), TextWriter.Null, TextWriter.Null, null, new CliInterrupt()));
+    private static RootCommand Root() => BsgKitCli.BuildRoot(new CliHost(new GlobalOptions(), new CliEnvironment(TextWriter.Null, TextWriter.Null), new CliInterrupt()));
 
     private static readonly IReadOnlyList<CommandNode> Commands = CommandTree.Visible(Root());
 

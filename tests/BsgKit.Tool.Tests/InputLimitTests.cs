@@ -4,7 +4,6 @@ namespace BsgKit.Tool.Tests;
 /// Inputs a user hands bsgkit are read with limits: /dev/zero behind --stdin, @FILE or --simulate is one usage
 /// error (exit 2), after at most a bounded read, never gigabytes or a hang.
 /// </summary>
-[Collection(nameof(ConsoleInput))] // Console.SetIn is process-wide
 public class InputLimitTests
 {
     private const long ReadBound = 64L << 20; // far above every limit, far below "gigabytes"
@@ -12,31 +11,19 @@ public class InputLimitTests
     [Fact]
     public async Task Stdin_from_dev_zero_is_one_usage_error()
     {
-        var previous = Console.In;
         using var zero = File.OpenRead("/dev/zero");
-        Console.SetIn(new StreamReader(zero));
-        try
-        {
-            var r = await CliRun.SimAsync("ns", "gpn-id", "--stdin").WaitAsync(TimeSpan.FromMinutes(2));
-            Assert.True(r.Code == 2, r.ToString());
-            Assert.Equal("bsgkit: --stdin: line 1 holds a NUL byte: the input is binary, not one argument per line", Assert.Single(r.ErrLines));
-            Assert.True(zero.Position < ReadBound, $"read {zero.Position} bytes");
-        }
-        finally { Console.SetIn(previous); }
+        var r = await CliRun.SimAsync(["ns", "gpn-id", "--stdin"], new StreamReader(zero)).WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.True(r.Code == 2, r.ToString());
+        Assert.Equal("bsgkit: --stdin: line 1 holds a NUL byte: the input is binary, not one argument per line", Assert.Single(r.ErrLines));
+        Assert.True(zero.Position < ReadBound, $"read {zero.Position} bytes");
     }
 
     [Fact]
     public async Task A_stdin_line_longer_than_the_limit_is_one_usage_error()
     {
-        var previous = Console.In;
-        Console.SetIn(new StringReader("0x010a00\n" + new string('1', 5000) + "\n"));
-        try
-        {
-            var r = await CliRun.SimAsync("ns", "gpn-id", "--stdin");
-            Assert.True(r.Code == 2, r.ToString());
-            Assert.Contains("--stdin: line 2 is longer than 1024 characters", Assert.Single(r.ErrLines));
-        }
-        finally { Console.SetIn(previous); }
+        var r = await CliRun.SimAsync(["ns", "gpn-id", "--stdin"], new StringReader("0x010a00\n" + new string('1', 5000) + "\n"));
+        Assert.True(r.Code == 2, r.ToString());
+        Assert.Contains("--stdin: line 2 is longer than 1024 characters", Assert.Single(r.ErrLines));
     }
 
     [Fact]
@@ -75,6 +62,3 @@ public class InputLimitTests
         finally { File.Delete(path); }
     }
 }
-
-[CollectionDefinition(nameof(ConsoleInput))]
-public sealed class ConsoleInput;

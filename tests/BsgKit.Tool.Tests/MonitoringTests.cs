@@ -285,14 +285,14 @@ public class WatchTests(ScenarioFiles files) : IClassFixture<ScenarioFiles>
     public async Task On_a_terminal_the_screen_is_cleared_and_redrawn_and_an_unchanged_sample_rewrites_only_the_header()
     {
         CliRun r;
-        Infrastructure.CliContext.TerminalOverride.Value = true;
+        Infrastructure.OutputSink.TerminalOverride.Value = true;
         try
         {
             r = await CliRun.SimAsync("info", "--watch", "--count", "3");
         }
         finally
         {
-            Infrastructure.CliContext.TerminalOverride.Value = null;
+            Infrastructure.OutputSink.TerminalOverride.Value = null;
         }
         Assert.Equal(0, r.Code);
         Assert.Equal(1, Regex.Count(r.Out, Regex.Escape("\e[H\e[2J")));        // drawn once: the samples are the same

@@ -68,7 +68,7 @@ public sealed class BsgPermissionException(string nodePath, string operation, in
 public sealed class BsgNodeNotFoundException(string nodePath, int errno)
     : BsgErrnoException(nodePath, "open", errno, null,
         errno == Bsg.Errno.ENOENT
-            ? "no such bsg node: `bsgkit list` shows the hosts and remote ports this machine has"
+            ? BsgAdvice.NoSuchNode
             : "the device is going away; check the host and port state");
 
 /// <summary>ETIMEDOUT from the driver: nothing answered before the timeout.</summary>
@@ -99,4 +99,4 @@ public sealed class BsgTransportStatusException(string nodePath, uint transportS
 public sealed class BsgSilentIoErrorException(string nodePath, uint dinXferLen)
     : BsgException(nodePath,
         $"SG_IO on {nodePath} returned success but no response arrived ({dinXferLen} bytes expected, 0 received): the request failed or timed out inside the kernel",
-        "the remote port may be blocked or offline, or nothing answered before the timeout; check the port state with `bsgkit list`");
+        "the remote port may be blocked or offline, or nothing answered before the timeout; " + BsgAdvice.CheckPortState);

@@ -73,7 +73,7 @@ public static class Errno
     private static readonly Dictionary<int, (string Name, string Hint)> Table = new()
     {
         [EPERM] = ("EPERM", "needs root or CAP_SYS_RAWIO (every SG_IO is checked)"),
-        [ENOENT] = ("ENOENT", "no such bsg node: check `bsgkit list` for the hosts and remote ports this machine has"),
+        [ENOENT] = ("ENOENT", BsgAdvice.NoSuchNodeErrno),
         [ESRCH] = ("ESRCH", "vendor_id does not match the driver (or the driver has no vendor channel): pick the vendor id for this HBA's driver"),
         [EINTR] = ("EINTR", "interrupted by a signal; the request may be retried"),
         [EIO] = ("EIO", "the driver reported an I/O error: the port may be offline, the driver removing, or the firmware failed the exchange"),

@@ -162,7 +162,7 @@ internal static class CheckCommand
             if (warn < 1 || crit < 1) throw CliException.Usage($"--warning {warn} / --critical {crit}: increments of at least 1");
             if (crit < warn) throw CliException.Usage($"--critical {crit} is below --warning {warn}");
             var path = parse.GetValue(state)!;
-            var host = ctx.SelectHost();
+            var host = ctx.Hosts.SelectHost();
             var previous = ReadState(path);
             var hostWwpn = Fmt.Wwn(host.PortName);
             if (previous is not null && previous.HostWwpn != hostWwpn)
@@ -172,7 +172,7 @@ internal static class CheckCommand
             var now = new CheckStateDto(StateFileVersion, host.Name, hostWwpn, DateTimeOffset.UtcNow);
             // The host's own port: fc_host statistics (sysfs, no request).
             var problems = new List<string>();
-            var stats = FcHostStatistics.Read(ctx.Sysfs, host.HostNumber, problems).ToDictionary();
+            var stats = FcHostStatistics.Read(ctx.Session.Connect(), host.HostNumber, problems).ToDictionary();
             var local = LinkCounters.Where(c => stats.ContainsKey(c.SysfsName)).ToDictionary(c => c.Key, c => stats[c.SysfsName]);
             if (local.Count > 0)
             {
@@ -302,7 +302,7 @@ internal static class CheckCommand
             if (min is < 0) throw CliException.Usage($"--min-online {min}: must not be negative");
             var result = new CheckResult("ports");
             var hosts = Hosts(ctx);
-            var rports = hosts.SelectMany(h => ctx.Catalog.RemotePorts.Where(r => r.HostNumber == h.HostNumber && r.PortId is not { IsWellKnown: true })).ToList();
+            var rports = hosts.SelectMany(h => ctx.Session.FcCatalog().RemotePorts.Where(r => r.HostNumber == h.HostNumber && r.PortId is not { IsWellKnown: true })).ToList();
             var offline = rports.Where(r => !r.IsOnline).ToList();
             var online = rports.Count - offline.Count;
             // The remote ports that are not online are judged together, by how many they are.
@@ -341,11 +341,11 @@ internal static class CheckCommand
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    private static IReadOnlyList<FcHostInfo> Hosts(CliContext ctx) => ctx.AllHosts ? ctx.SelectHosts() : [ctx.SelectHost()];
+    private static IReadOnlyList<FcHostInfo> Hosts(CliContext ctx) => ctx.Hosts.AllHosts ? ctx.Hosts.SelectHosts() : [ctx.Hosts.SelectHost()];
 
     private static FcHostClient Open(CliContext ctx, FcHostInfo host)
     {
-        var client = ctx.Open(host);
+        var client = ctx.Session.OpenHost(host);
         // bfa, fnic: nothing can be asked, so nothing can be judged.
         if (client.Profile.UnsupportedReason is { } cannot)
             throw new FcNotSupportedException(client.DevicePath, $"{client.Profile}: {cannot}", "this driver cannot be used through generic FC bsg passthrough");
@@ -360,13 +360,13 @@ internal static class CheckCommand
         {
             foreach (var spec in specs)
             {
-                var id = await ctx.ResolvePortAsync(client, spec, ct, mustExist: true).ConfigureAwait(false);
-                var known = ctx.Catalog.RemotePorts.FirstOrDefault(r => r.HostNumber == client.HostNumber && r.PortId == id);
+                var id = await ctx.Hosts.ResolvePortAsync(client, spec, ct, mustExist: true).ConfigureAwait(false);
+                var known = ctx.Session.FcCatalog().RemotePorts.FirstOrDefault(r => r.HostNumber == client.HostNumber && r.PortId == id);
                 list.Add((Fmt.Wwn(known?.PortName) ?? id.ToString(), id));
             }
             return list;
         }
-        foreach (var r in ctx.Catalog.RemotePorts.Where(r => r.HostNumber == client.HostNumber && r.IsOnline && r.PortId is { IsWellKnown: false }))
+        foreach (var r in ctx.Session.FcCatalog().RemotePorts.Where(r => r.HostNumber == client.HostNumber && r.IsOnline && r.PortId is { IsWellKnown: false }))
             list.Add((Fmt.Wwn(r.PortName) ?? r.PortId!.Value.ToString(), r.PortId!.Value));
         if (list.Count == 0) throw CliException.NotFound($"{client.Host.Name} has no online remote ports to check");
         return list;
@@ -448,7 +448,7 @@ internal static class CheckCommand
             var json = ParseErrors.WantsJson(parse, cli.G);
             try
             {
-                ctx = new CliContext(parse, cli.G, cli.Out, cli.Err, null, cli.Interrupt);
+                ctx = cli.CreateContext(parse);
                 ctx.NoDot();
                 var dto = (await body(ctx, parse, ct).ConfigureAwait(false)).ToDto();
                 if (dto.State == StateName(Unknown)) cli.Err.WriteLine($"bsgkit: check {check}: {dto.Summary}");

@@ -248,7 +248,7 @@ internal static class DiffCommand
         if (!ctx.Quiet)
         {
             var parts = d.Summary.SelectMany(o => o.Value.Select(c => $"{Fmt.Count(c.Value, Noun(o.Key), Plural(o.Key))} {c.Key}"));
-            ctx.Out.WriteLine(ctx.Bold(d.Equal ? $"{d.Before} → {d.After}: no differences" : $"{d.Before} → {d.After}: {string.Join(", ", parts)}"));
+            ctx.Out.WriteLine(ctx.Output.Bold(d.Equal ? $"{d.Before} → {d.After}: no differences" : $"{d.Before} → {d.After}: {string.Join(", ", parts)}"));
             foreach (var n in d.NotCompared) ctx.Out.WriteLine($"  ({n} not compared: only one snapshot has them)");
         }
         if (d.Changes.Count == 0) return;

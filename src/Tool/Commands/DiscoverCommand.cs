@@ -42,14 +42,14 @@ internal static class DiscoverCommand
             if (parse.GetValue(brief) && parse.GetValue(detail))
                 throw CliException.Usage("--brief and --detail ask for opposite things: choose one");
             var switchesOnly = parse.GetValue(level) == "switches";
-            if (parse.GetResult(level) is { Implicit: false } && ctx.Format != OutputFormat.Dot)
+            if (parse.GetResult(level) is { Implicit: false } && ctx.Output.Format != OutputFormat.Dot)
                 throw CliException.Usage("--level shapes the graph: use it with -o dot");
             var beforePath = parse.GetValue(diff);
             // The earlier snapshot is read first: a file that is not one is a usage error before anything is sent.
             var before = beforePath is null ? null : DiffCommand.Read(beforePath);
-            if (before is not null && ctx.Format == OutputFormat.Dot) throw CliException.Usage("discover --diff prints a table or JSON, not -o dot");
+            if (before is not null && ctx.Output.Format == OutputFormat.Dot) throw CliException.Usage("discover --diff prints a table or JSON, not -o dot");
             var withZoning = parse.GetValue(zoning) || before?.Any(b => b.Zoning is not null) == true;
-            var hosts = ctx.AllHosts ? ctx.SelectHosts() : [ctx.SelectHost()];
+            var hosts = ctx.Hosts.AllHosts ? ctx.Hosts.SelectHosts() : [ctx.Hosts.SelectHost()];
             var options = new FabricDiscoveryOptions
             {
                 IncludeSwitches = !parse.GetValue(noSwitches),
@@ -61,11 +61,11 @@ internal static class DiscoverCommand
             var codes = new List<int>();
             foreach (var host in hosts)
             {
-                using var progress = new DiscoveryProgressDisplay(ctx.ErrIsTerminal && !ctx.Quiet ? ctx.Err : null);
+                using var progress = new DiscoveryProgressDisplay(ctx.Output.ErrIsTerminal && !ctx.Quiet ? ctx.Err : null);
                 FabricSnapshot snap;
                 try
                 {
-                    var client = ctx.Open(host);
+                    var client = ctx.Session.OpenHost(host);
                     // A driver BsgKit cannot drive (bfa) fails every query the same way: that is the answer, not a partial fabric.
                     if (client.Profile.UnsupportedReason is { } cannot)
                         throw new Fc.Clients.FcNotSupportedException(client.DevicePath, $"{client.Profile}: {cannot}", "this driver cannot be used through generic FC bsg passthrough");
@@ -86,7 +86,7 @@ internal static class DiscoverCommand
                 }
                 progress.Clear();
                 var (dto, code) = Judge(ctx, ToDto(host.Name, snap), snap);
-                if (withZoning) (dto, code) = await AddZoningAsync(ctx.Open(host), dto, code, ct);
+                if (withZoning) (dto, code) = await AddZoningAsync(ctx.Session.OpenHost(host), dto, code, ct);
                 results.Add(dto);
                 codes.Add(code);
             }
@@ -145,7 +145,7 @@ internal static class DiscoverCommand
 
     private static void Emit(CliContext ctx, List<DiscoverDto> results, bool manyHosts, bool switchesOnly)
     {
-        switch (ctx.Format)
+        switch (ctx.Output.Format)
         {
             case OutputFormat.Json when manyHosts: JsonOutput.Write(ctx.Out, results, CliJsonContext.Default.ListDiscoverDto); break;
             case OutputFormat.Json: foreach (var d in results) JsonOutput.Write(ctx.Out, d, CliJsonContext.Default.DiscoverDto); break;
@@ -263,8 +263,8 @@ internal static class DiscoverCommand
         {
             ListingMethod = s.ListingMethod?.ToString(), Switches = switches, Isls = isls, NPorts = nports,
             Level = s.Level.ToString().ToLowerInvariant(), Plan = s.Plan == DiscoveryPlan.PerAttribute ? "per-attribute" : "bulk",
-            Requests = s.Requests, RequestsByCommand = new Dictionary<string, int>(s.RequestCounts), Notes = s.Notes.ToList(),
-            Errors = s.Errors.Select(e => new ErrorDto(e.Operation, e.Subject, e.Message)
+            Requests = s.Requests, RequestsByCommand = new Dictionary<string, int>(s.RequestCounts), Notes = s.Notes.Select(CliAdvice.Rewrite).ToList(),
+            Errors = s.Errors.Select(e => new ErrorDto(e.Operation, e.Subject, CliAdvice.Rewrite(e.Message))
             {
                 Status = e.Status?.ToString(), ExitCode = e.Error is { } x ? ExitCodes.Classify(x) : null,
             }).ToList(),
@@ -275,7 +275,7 @@ internal static class DiscoverCommand
     {
         var header = !ctx.Quiet;
         if (header)
-            ctx.Out.WriteLine(ctx.Bold($"Fabric seen from {d.Host} ({d.Profile}): {Fmt.Count(d.Switches.Count, "switch", "switches")}, " +
+            ctx.Out.WriteLine(ctx.Output.Bold($"Fabric seen from {d.Host} ({d.Profile}): {Fmt.Count(d.Switches.Count, "switch", "switches")}, " +
                                        $"{Fmt.Count(d.Isls.Count, "ISL")}, {Fmt.Count(d.NPorts.Count, "N_Port")}{(d.Complete ? "" : ", INCOMPLETE")}"));
         if (d.Switches.Count > 0)
         {

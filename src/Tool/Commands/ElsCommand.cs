@@ -132,8 +132,8 @@ internal static class ElsCommand
         {
             ctx.NoDot();
             var spec = parse.GetValue(port)!;
-            var client = ctx.Open(ctx.SelectHostFor(spec), allowStateChanges: yes is not null && parse.GetValue(yes));
-            var dest = await ctx.ResolvePortAsync(client, spec, ct, mustExist: true);
+            var client = ctx.Session.OpenHost(ctx.Hosts.SelectHostFor(spec), allowStateChanges: yes is not null && parse.GetValue(yes));
+            var dest = await ctx.Hosts.ResolvePortAsync(client, spec, ct, mustExist: true);
             var report = await run(client, dest, parse, ct);
             JsonOutput.Emit(ctx, report, CliJsonContext.Default.ElsReport, () => Print(ctx, report));
             return ExitCodes.Ok;
@@ -247,7 +247,7 @@ internal static class ElsCommand
             {
                 var label = RdpDescriptors.OpticalElementKeys.TryGetCode(r.Name, out var type) ? RdpDescriptors.OpticalElementTypes.NameOf(type) : r.Name;
                 var status = r.Flags.Count == 0 ? "ok" : string.Join(", ", r.Flags);
-                if (r.Flags.Any(f => f.Contains("alarm", StringComparison.OrdinalIgnoreCase))) status = ctx.Red(status);
+                if (r.Flags.Any(f => f.Contains("alarm", StringComparison.OrdinalIgnoreCase))) status = ctx.Output.Red(status);
                 t.Row(label, $"{Fmt.Num(r.Value, "0.###")} {r.Unit}", r.Dbm is double db ? $"{Fmt.Num(db, "0.00")} dBm" : "", status);
             }
             t.Write(ctx.Out, !ctx.Quiet);
@@ -275,8 +275,8 @@ internal static class ElsCommand
             if (gap < 0 || !double.IsFinite(gap)) throw CliException.Usage($"--interval {Fmt.Num(gap)}: must be a non-negative number of seconds");
             if (bytes < 0 || bytes > Echo.MaxDataLength) throw CliException.Usage($"--size {bytes}: must be 0..{Echo.MaxDataLength}");
             var spec = parse.GetValue(port)!;
-            var client = ctx.Open(ctx.SelectHostFor(spec));
-            var dest = await ctx.ResolvePortAsync(client, spec, ct, mustExist: true);
+            var client = ctx.Session.OpenHost(ctx.Hosts.SelectHostFor(spec));
+            var dest = await ctx.Hosts.ResolvePortAsync(client, spec, ct, mustExist: true);
             var data = new byte[bytes];
             return await PingLoop.RunAsync(ctx, client.Host.Name, "ELS ECHO", dest.ToString(), n, gap, parse.GetValue(flood), bytes, async (seq, c) =>
             {
@@ -340,7 +340,7 @@ internal static class PingLoop
             for (var seq = 1; seq <= count; seq++)
             {
                 if (seq > 1 && interval > 0)
-                    await Task.Delay(TimeSpan.FromSeconds(ctx.IsSimulated ? Math.Min(interval, 0.01) : interval), ct);
+                    await Task.Delay(TimeSpan.FromSeconds(ctx.Options.IsSimulated ? Math.Min(interval, 0.01) : interval), ct);
                 sent++;
                 try
                 {

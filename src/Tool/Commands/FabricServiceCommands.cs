@@ -19,7 +19,7 @@ internal static class Single
         {
             ctx.NoDot();
             var text = arg is null ? null : parse.GetValue(arg);
-            var client = ctx.Open(ctx.SelectHost());
+            var client = ctx.Session.OpenHost(ctx.Hosts.SelectHost());
             await run(ctx, client, text, ct);
             return ExitCodes.Ok;
         });
@@ -111,7 +111,7 @@ internal static class FcsCommand
             Wwn wwn = default;
             if (byId) id = FcId.Parse(spec);
             else wwn = Wwn.Parse(spec);
-            var client = ctx.Open(ctx.SelectHost());
+            var client = ctx.Session.OpenHost(ctx.Hosts.SelectHost());
             return await PingLoop.RunAsync(ctx, client.Host.Name, "FPNG", byId ? id.ToString() : wwn.ToString(), n, gap, false, 4, async (seq, c) =>
             {
                 var r = byId ? await client.FpngAsync(id, (uint)seq, c) : await client.FpngAsync(wwn, (uint)seq, c);
@@ -227,7 +227,7 @@ internal static class ZoneCommand
         var dto = new ZoneSetDto(c.Host.Name, set.Name, set.Zones.Select(z => new ZoneDto(z.Name, z.Members.Select(Member).ToList())).ToList());
         JsonOutput.Emit(ctx, dto, CliJsonContext.Default.ZoneSetDto, () =>
         {
-            if (!ctx.Quiet) ctx.Out.WriteLine(ctx.Bold($"zone set {dto.Name}"));
+            if (!ctx.Quiet) ctx.Out.WriteLine(ctx.Output.Bold($"zone set {dto.Name}"));
             var t = new TableWriter("ZONE", "TYPE", "MEMBER");
             foreach (var z in dto.Zones) foreach (var m in z.Members) t.Row(z.Name, m.Type, m.Value);
             t.Write(ctx.Out, !ctx.Quiet);

@@ -21,28 +21,199 @@ internal static class IscsiCommand
     public const string ConfirmFlag = ExitCodes.ConfirmFlag;
     private const int DefaultReadLength = 256;
     private const int MaxLength = 1 << 20;
+    private const uint DefaultSectorSize = 4096;
+    private const int WordDigits = 8;
+    /// <summary>Mailbox commands are not known to time out faster: the client's default when --timeout is absent.</summary>
+    private const uint DefaultTimeoutMs = 30_000;
 
-    /// <summary>One vendor command of the CLI: its name, the driver that has it, whether it writes.</summary>
-    private sealed record Verb(string Name, IscsiDriver Driver, bool Writes, string What);
+    /// <summary>
+    /// One vendor command of the CLI, the only place it is described: its name, the driver that has it, what it does,
+    /// what it writes (null: it only reads; a writer is refused without --yes-i-mean-it), whether a write is read back
+    /// (--no-verify skips that), the command-specific options it takes besides those two, and what it does.
+    /// </summary>
+    internal sealed record Verb(string Name, IscsiDriver Driver, string Help, string? Writes, bool ReadsBack, Func<VendorOptions, Option[]> Takes, Func<VerbRun, Task> Run)
+    {
+        public bool IsWrite => Writes is not null;
 
-    private static readonly Verb[] Verbs =
+        /// <summary>"qla4xxx read-flash".</summary>
+        public string Key => $"{Driver.ProcName()} {Name}";
+
+        /// <summary>Every command-specific option it accepts (anything else given is a usage error).</summary>
+        public Option[] Allowed(VendorOptions o) => [.. Takes(o), .. IsWrite ? [o.Yes] : Array.Empty<Option>(), .. ReadsBack ? [o.NoVerify] : Array.Empty<Option>()];
+    }
+
+    internal static readonly Verb[] Verbs =
     [
-        new("read-flash", IscsiDriver.Qla4xxx, false, "READ_FLASH: --length bytes from flash --offset"),
-        new("update-flash", IscsiDriver.Qla4xxx, true, "UPDATE_FLASH: write --data at flash --offset (--flash-options)"),
-        new("get-acb-state", IscsiDriver.Qla4xxx, false, "GET_ACB_STATE: IP state of --acb-index / --ip-index"),
-        new("read-nvram", IscsiDriver.Qla4xxx, false, "READ_NVRAM: --length bytes from NVRAM --offset"),
-        new("update-nvram", IscsiDriver.Qla4xxx, true, "UPDATE_NVRAM: write --data at NVRAM --offset"),
-        new("restore-defaults", IscsiDriver.Qla4xxx, true, "RESTORE_DEFAULTS: --region, --field0, --field1"),
-        new("get-acb", IscsiDriver.Qla4xxx, false, "GET_ACB: the address control block (--acb-type primary|secondary)"),
-        new("diag-test", IscsiDriver.Qla4xxx, false, "DIAG_TEST: run --test (TEST_DDR_RW, 0x3 …)"),
-        new("read-flash", IscsiDriver.Be2iscsi, false, "READ_FLASH: --length bytes at --sector × --sector-size + --offset of --region"),
-        new("write-flash", IscsiDriver.Be2iscsi, true, "WRITE_FLASH: write --data at --sector × --sector-size + --offset of --region"),
+        new("read-flash", IscsiDriver.Qla4xxx, "READ_FLASH: --length bytes from flash --offset", null, false, o => [o.Offset, o.Length],
+            r => r.ReadAsync(off => r.Client.ReadFlashAsync(off, r.Len(), r.Ct))),
+        new("update-flash", IscsiDriver.Qla4xxx, "UPDATE_FLASH: write --data at flash --offset (--flash-options)", "flash", true, o => [o.Offset, o.Data, o.FlashOptions],
+            r => r.WriteAsync((off, bytes) => r.Client.UpdateFlashAsync(off, bytes, allowWrite: true, r.Num(r.O.FlashOptions, 0), r.Ct),
+                (off, length) => r.Client.ReadFlashAsync(off, length, r.Ct))),
+        new("get-acb-state", IscsiDriver.Qla4xxx, "GET_ACB_STATE: IP state of --acb-index / --ip-index", null, false, o => [o.AcbIndex, o.IpIndex], GetAcbStateAsync),
+        new("read-nvram", IscsiDriver.Qla4xxx, "READ_NVRAM: --length bytes from NVRAM --offset", null, false, o => [o.Offset, o.Length],
+            r => r.ReadAsync(off => r.Client.ReadNvramAsync(off, r.Len(), r.Ct))),
+        new("update-nvram", IscsiDriver.Qla4xxx, "UPDATE_NVRAM: write --data at NVRAM --offset", "NVRAM", true, o => [o.Offset, o.Data],
+            r => r.WriteAsync((off, bytes) => r.Client.UpdateNvramAsync(off, bytes, allowWrite: true, r.Ct),
+                (off, length) => r.Client.ReadNvramAsync(off, length, r.Ct))),
+        new("restore-defaults", IscsiDriver.Qla4xxx, "RESTORE_DEFAULTS: --region, --field0, --field1", "settings", false, o => [o.Region, o.Field0, o.Field1], RestoreDefaultsAsync),
+        new("get-acb", IscsiDriver.Qla4xxx, "GET_ACB: the address control block (--acb-type primary|secondary)", null, false, o => [o.AcbType], GetAcbAsync),
+        new("diag-test", IscsiDriver.Qla4xxx, "DIAG_TEST: run --test (TEST_DDR_RW, 0x3 …)", null, false, o => [o.Test], DiagTestAsync),
+        new("read-flash", IscsiDriver.Be2iscsi, "READ_FLASH: --length bytes at --sector × --sector-size + --offset of --region", null, false,
+            o => [o.Offset, o.Length, o.Region, o.SectorSize, o.Sector], Be2iscsiReadFlashAsync),
+        new("write-flash", IscsiDriver.Be2iscsi, "WRITE_FLASH: write --data at --sector × --sector-size + --offset of --region", "flash", true,
+            o => [o.Offset, o.Data, o.Region, o.SectorSize, o.Sector], Be2iscsiWriteFlashAsync),
     ];
 
     private static readonly string[] VerbNames = Verbs.Select(v => v.Name).Distinct().ToArray();
 
     /// <summary>The CLI's command names for a driver (what `iscsi list` and the errors show).</summary>
     public static IReadOnlyList<string> CommandsFor(IscsiDriver driver) => Verbs.Where(v => v.Driver == driver).Select(v => v.Name).ToList();
+
+    /// <summary>The options of `iscsi vendor` (one set per command tree).</summary>
+    internal sealed class VendorOptions
+    {
+        public readonly Option<string?> Offset = new("--offset") { Description = "byte offset (hex 0x… or decimal; default 0)" };
+        public readonly Option<string?> Length = new("--length", "-l") { Description = $"bytes to read (default {DefaultReadLength})" };
+        public readonly Option<string?> Data = new("--data") { Description = "bytes to write: hex (01020304, 01:02:03:04) or @FILE (binary)" };
+        public readonly Option<bool> Yes = new(ConfirmFlag) { Description = "confirm a command that writes flash, NVRAM or adapter settings (refused without it)" };
+        public readonly Option<bool> NoVerify = new("--no-verify") { Description = "after a write, do not read the range back to compare" };
+        public readonly Option<string> Encoding = new("--encoding") { Description = "how -o json carries bytes: hex or base64", DefaultValueFactory = _ => "hex" };
+        public readonly Option<string?> FlashOptions = new("--flash-options") { Description = "qla4xxx update-flash: the options word (default 0)" };
+        public readonly Option<string?> AcbIndex = new("--acb-index") { Description = "get-acb-state: ACB index (0 primary, 1 secondary; default 0)" };
+        public readonly Option<string?> IpIndex = new("--ip-index") { Description = "get-acb-state: IP index (default 0)" };
+        public readonly Option<string?> AcbType = new("--acb-type") { Description = "get-acb: primary (default), secondary, or the number" };
+        public readonly Option<string?> Test = new("--test") { Description = "diag-test: QL_DIAG_CMD_* name (TEST_DDR_RW, test-nvram …) or code (0x3)" };
+        public readonly Option<string?> Region = new("--region") { Description = "restore-defaults, be2iscsi read-flash / write-flash: region (default 0)" };
+        public readonly Option<string?> Field0 = new("--field0") { Description = "restore-defaults: field 0 (default 0)" };
+        public readonly Option<string?> Field1 = new("--field1") { Description = "restore-defaults: field 1 (default 0)" };
+        public readonly Option<string?> SectorSize = new("--sector-size") { Description = $"be2iscsi: sector size in bytes (default {DefaultSectorSize})" };
+        public readonly Option<string?> Sector = new("--sector") { Description = "be2iscsi: sector number (default 0)" };
+
+        public VendorOptions() => Encoding.AcceptOnlyFromAmong("hex", "base64");
+
+        /// <summary>In the order `iscsi vendor --help` lists them.</summary>
+        public Option[] All => [Offset, Length, Data, Yes, NoVerify, Encoding, FlashOptions, AcbIndex, IpIndex, AcbType, Test, Region, Field0, Field1, SectorSize, Sector];
+
+        /// <summary>The options only some commands take (--encoding applies to all).</summary>
+        public Option[] Specific => [Offset, Length, Data, Yes, NoVerify, FlashOptions, AcbIndex, IpIndex, AcbType, Test, Region, Field0, Field1, SectorSize, Sector];
+    }
+
+    /// <summary>One run of a verb: the client, the option values, and what it found (the document, the bytes shown, the exit code).</summary>
+    internal sealed class VerbRun(ParseResult parse, VendorOptions o, CliContext ctx, IscsiHostInfo host, Verb verb, IscsiHostClient client, CancellationToken ct)
+    {
+        public VendorOptions O => o;
+        public IscsiHostClient Client => client;
+        public CancellationToken Ct => ct;
+        public IscsiVendorDto Dto { get; set; } = new(host.Name, verb.Driver.ProcName(), verb.Name) { BsgNode = client.DevicePath };
+        public byte[]? Shown { get; set; }
+        public byte[]? ReadBack { get; private set; }
+        public int Exit { get; set; } = ExitCodes.Ok;
+        public bool Base64 => parse.GetValue(o.Encoding) == "base64";
+
+        public uint Num(Option<string?> option, uint fallback) => parse.GetValue(option) is { } s ? ParseUInt(s, option.Name) : fallback;
+        public string? Text(Option<string?> option) => parse.GetValue(option);
+
+        public int Len()
+        {
+            var l = Num(o.Length, DefaultReadLength);
+            return l is >= 1 and <= MaxLength ? (int)l : throw CliException.Usage($"--length {l}: must be 1..{MaxLength}");
+        }
+
+        public byte[] Data()
+        {
+            var d = parse.GetValue(o.Data) is { } text ? HexInput.Parse(text, "--data") : throw CliException.Usage($"{verb.Name} needs --data HEX|@FILE");
+            return d.Length is >= 1 and <= MaxLength ? d : throw CliException.Usage($"--data: {d.Length} bytes; a write takes 1..{MaxLength}");
+        }
+
+        public string Bytes(byte[] b) => Base64 ? Convert.ToBase64String(b) : Fmt.Hex(b);
+
+        /// <summary>Bytes read at --offset, shown.</summary>
+        public async Task ReadAsync(Func<uint, Task<byte[]>> read)
+        {
+            var off = Num(o.Offset, 0);
+            Shown = await read(off);
+            Dto = Dto with { Offset = Fmt.Code(off, WordDigits), Length = Shown.Length, Encoding = Enc(Base64), Data = Bytes(Shown) };
+        }
+
+        /// <summary>--data written at --offset, then (unless --no-verify) read back and compared.</summary>
+        public async Task WriteAsync(Func<uint, byte[], Task> write, Func<uint, int, Task<byte[]>> readBack)
+        {
+            var off = Num(o.Offset, 0);
+            var bytes = Data();
+            await write(off, bytes);
+            Dto = Dto with { Offset = Fmt.Code(off, WordDigits), Length = bytes.Length, Written = true };
+            await VerifyAsync(bytes, () => readBack(off, bytes.Length));
+        }
+
+        public async Task VerifyAsync(byte[] written, Func<Task<byte[]>> read)
+        {
+            if (verb.ReadsBack && !parse.GetValue(o.NoVerify)) ReadBack = await IscsiCommand.ReadBack(ctx, host, read);
+            Dto = Verified(Dto, written, ReadBack, Base64);
+        }
+    }
+
+    private static async Task RestoreDefaultsAsync(VerbRun r)
+    {
+        uint region = r.Num(r.O.Region, 0), f0 = r.Num(r.O.Field0, 0), f1 = r.Num(r.O.Field1, 0);
+        await r.Client.RestoreDefaultsAsync(region, f0, f1, allowWrite: true, r.Ct);
+        r.Dto = r.Dto with { Region = region, Field0 = f0, Field1 = f1, Written = true };
+    }
+
+    private static async Task GetAcbStateAsync(VerbRun r)
+    {
+        uint a = r.Num(r.O.AcbIndex, 0), ip = r.Num(r.O.IpIndex, 0);
+        var s = await r.Client.GetAcbStateAsync(a, ip, r.Ct);
+        r.Dto = r.Dto with
+        {
+            AcbIndex = a, IpIndex = ip, CommandStatus = s.CommandStatusName, IpState = s.IpStateName,
+            MailboxStatus = s.MailboxStatus.Select(w => Fmt.Code(w, WordDigits)).ToList(),
+        };
+    }
+
+    private static async Task GetAcbAsync(VerbRun r)
+    {
+        var acb = await r.Client.GetAcbAsync(AcbType(r.Text(r.O.AcbType)), r.Ct);
+        r.Shown = acb.Data;
+        r.Dto = r.Dto with { AcbType = acb.AcbTypeName, Length = acb.Data.Length, Encoding = Enc(r.Base64), Data = r.Bytes(acb.Data) };
+    }
+
+    private static async Task DiagTestAsync(VerbRun r)
+    {
+        var code = DiagTest(r.Text(r.O.Test));
+        var d = await r.Client.DiagTestAsync(code, r.Ct);
+        r.Dto = r.Dto with
+        {
+            Test = d.TestName ?? IscsiCodes.Qla4xxxDiagTests.NameOf(code), TestCode = Fmt.Code(code), Passed = d.Passed, CommandStatus = d.CommandStatusName,
+            MailboxCommand = d.MailboxCommand.Select(w => Fmt.Code(w, WordDigits)).ToList(), MailboxStatus = d.MailboxStatus.Select(w => Fmt.Code(w, WordDigits)).ToList(),
+        };
+        if (!d.Passed) r.Exit = ExitCodes.Rejected;
+    }
+
+    /// <summary>be2iscsi's flash address: --region, --sector-size, --sector, --offset.</summary>
+    private static (uint Region, uint SectorSize, uint Sector, uint Offset) FlashRegion(VerbRun r) =>
+        (r.Num(r.O.Region, 0), r.Num(r.O.SectorSize, DefaultSectorSize), r.Num(r.O.Sector, 0), r.Num(r.O.Offset, 0));
+
+    private static IscsiVendorDto WithRegion(IscsiVendorDto dto, (uint Region, uint SectorSize, uint Sector, uint Offset) f) => dto with
+    {
+        Region = f.Region, SectorSize = f.SectorSize, Sector = f.Sector, Offset = Fmt.Code(f.Offset, WordDigits),
+        Address = $"0x{Be2iscsiCommands.FlashAddress(f.SectorSize, f.Sector, f.Offset):x}",
+    };
+
+    private static async Task Be2iscsiReadFlashAsync(VerbRun r)
+    {
+        var f = FlashRegion(r);
+        r.Shown = await r.Client.ReadFlashRegionAsync(f.Region, f.SectorSize, f.Sector, f.Offset, r.Len(), r.Ct);
+        r.Dto = WithRegion(r.Dto, f) with { Length = r.Shown.Length, Encoding = Enc(r.Base64), Data = r.Bytes(r.Shown) };
+    }
+
+    private static async Task Be2iscsiWriteFlashAsync(VerbRun r)
+    {
+        var f = FlashRegion(r);
+        var bytes = r.Data();
+        await r.Client.WriteFlashRegionAsync(f.Region, f.SectorSize, f.Sector, f.Offset, bytes, allowWrite: true, r.Ct);
+        r.Dto = WithRegion(r.Dto, f) with { Length = bytes.Length, Written = true };
+        await r.VerifyAsync(bytes, () => r.Client.ReadFlashRegionAsync(f.Region, f.SectorSize, f.Sector, f.Offset, bytes.Length, r.Ct));
+    }
 
     public static Command Build(CliHost cli)
     {
@@ -56,15 +227,13 @@ internal static class IscsiCommand
 
     private static int List(CliContext ctx)
     {
-        var hosts = ctx.IscsiCatalog.IscsiHosts.OrderBy(h => h.HostNumber).ToList();
-        if (ctx.HostSpec is { } spec && !ctx.AllHosts)
+        var hosts = ctx.Session.IscsiCatalog().IscsiHosts.OrderBy(h => h.HostNumber).ToList();
+        if (ctx.Hosts.HostSpec is { } spec && !ctx.Hosts.AllHosts)
         {
             // -H filters as it does for list: that iSCSI host, or exit 3 naming it.
-            var n = TryParseHost(spec);
-            hosts = [.. hosts.Where(h => h.HostNumber == n)];
-            if (hosts.Count == 0) _ = SelectHost(ctx, spec);
+            hosts = [ctx.Hosts.SelectIscsiHost(spec)];
         }
-        var dto = new IscsiListDto(hosts.Select(Host).ToList());
+        var dto = new IscsiListDto(hosts.Select(h => Host(h) with { Commands = CommandsOf(h) }).ToList());
         JsonOutput.Emit(ctx, dto, CliJsonContext.Default.IscsiListDto, () =>
         {
             if (dto.IscsiHosts.Count == 0)
@@ -81,16 +250,25 @@ internal static class IscsiCommand
         return ExitCodes.Ok;
     }
 
-    internal static IscsiHostDto Host(IscsiHostInfo i)
+    /// <summary>
+    /// An iSCSI host as `list` and `iscsi list` show it (the one mapping): why there is no usable bsg node is the
+    /// catalog's note, which knows software iSCSI from an offload driver whose node is missing.
+    /// </summary>
+    internal static IscsiHostDto Host(IscsiHostInfo i) => new(i.Name, i.HostNumber)
+    {
+        Driver = i.Driver, State = i.PortState, Speed = Fmt.Speed(i.PortSpeed), NetDev = i.NetDev, IpAddress = i.IpAddress, HwAddress = i.HwAddress,
+        InitiatorName = i.InitiatorName, BsgNode = i.Node?.DevicePath,
+        BsgNote = i.Node?.DevicePath is null ? NoNodeNote(i) : null,
+    };
+
+    /// <summary>Why <paramref name="i"/> has no usable bsg node: the catalog's note (software iSCSI, a node missing), else the node's.</summary>
+    private static string NoNodeNote(IscsiHostInfo i) => i.Note ?? i.Node?.Note ?? IscsiHostInfo.NoBsgNodeNote;
+
+    /// <summary>`iscsi list`: the vendor commands the host's driver takes, for hosts with a bsg node.</summary>
+    private static List<string>? CommandsOf(IscsiHostInfo i)
     {
         var driver = IscsiDrivers.FromProcName(i.Driver);
-        return new IscsiHostDto(i.Name, i.HostNumber)
-        {
-            Driver = i.Driver, State = i.PortState, Speed = Fmt.Speed(i.PortSpeed), NetDev = i.NetDev, IpAddress = i.IpAddress, HwAddress = i.HwAddress,
-            InitiatorName = i.InitiatorName, BsgNode = i.Node?.DevicePath,
-            BsgNote = i.Node?.DevicePath is null ? i.Note ?? i.Node?.Note ?? IscsiHostInfo.NoBsgNodeNote : null,
-            Commands = i.Node?.DevicePath is not null && driver != IscsiDriver.Other ? CommandsFor(driver).ToList() : null,
-        };
+        return i.Node?.DevicePath is not null && driver != IscsiDriver.Other ? CommandsFor(driver).ToList() : null;
     }
 
     private static Command BuildVendor(CliHost cli)
@@ -98,50 +276,18 @@ internal static class IscsiCommand
         var hostArg = new Argument<string>("HOST") { Description = "the iSCSI host: iscsi_host7, host7 or 7" };
         var verbArg = new Argument<string>("COMMAND")
         {
-            Description = "qla4xxx: read-flash, update-flash, get-acb-state, read-nvram, update-nvram, restore-defaults, get-acb, diag-test; " +
-                          "be2iscsi: read-flash, write-flash",
+            Description = string.Join("; ", Verbs.GroupBy(v => v.Driver).Select(g => $"{g.Key.ProcName()}: {string.Join(", ", g.Select(v => v.Name))}")),
         };
-        var offset = new Option<string?>("--offset") { Description = "byte offset (hex 0x… or decimal; default 0)" };
-        var length = new Option<string?>("--length", "-l") { Description = $"bytes to read (default {DefaultReadLength})" };
-        var data = new Option<string?>("--data") { Description = "bytes to write: hex (01020304, 01:02:03:04) or @FILE (binary)" };
-        var yes = new Option<bool>(ConfirmFlag) { Description = "confirm a command that writes flash, NVRAM or adapter settings (refused without it)" };
-        var noVerify = new Option<bool>("--no-verify") { Description = "after a write, do not read the range back to compare" };
-        var encoding = new Option<string>("--encoding") { Description = "how -o json carries bytes: hex or base64", DefaultValueFactory = _ => "hex" };
-        encoding.AcceptOnlyFromAmong("hex", "base64");
-        var flashOptions = new Option<string?>("--flash-options") { Description = "qla4xxx update-flash: the options word (default 0)" };
-        var acbIndex = new Option<string?>("--acb-index") { Description = "get-acb-state: ACB index (0 primary, 1 secondary; default 0)" };
-        var ipIndex = new Option<string?>("--ip-index") { Description = "get-acb-state: IP index (default 0)" };
-        var acbType = new Option<string?>("--acb-type") { Description = "get-acb: primary (default), secondary, or the number" };
-        var test = new Option<string?>("--test") { Description = "diag-test: QL_DIAG_CMD_* name (TEST_DDR_RW, test-nvram …) or code (0x3)" };
-        var region = new Option<string?>("--region") { Description = "restore-defaults, be2iscsi read-flash / write-flash: region (default 0)" };
-        var field0 = new Option<string?>("--field0") { Description = "restore-defaults: field 0 (default 0)" };
-        var field1 = new Option<string?>("--field1") { Description = "restore-defaults: field 1 (default 0)" };
-        var sectorSize = new Option<string?>("--sector-size") { Description = "be2iscsi: sector size in bytes (default 4096)" };
-        var sector = new Option<string?>("--sector") { Description = "be2iscsi: sector number (default 0)" };
-
+        var o = new VendorOptions();
+        var writers = Verbs.Where(v => v.IsWrite).Select(v => v.Name).Distinct().ToList();
         var cmd = new Command("vendor",
-            "Run a qla4xxx or be2iscsi vendor command on an iSCSI offload host. Read-only by default: update-flash, update-nvram, " +
-            $"restore-defaults and write-flash are refused (exit 2) unless {ConfirmFlag} is given. Reads print a hex dump " +
+            "Run a qla4xxx or be2iscsi vendor command on an iSCSI offload host. Read-only by default: " +
+            $"{string.Join(", ", writers[..^1])} and {writers[^1]} are refused (exit 2) unless {ConfirmFlag} is given. Reads print a hex dump " +
             "(-o json: hex or base64 per --encoding); writes read the range back to verify")
         {
-            hostArg, verbArg, offset, length, data, yes, noVerify, encoding, flashOptions, acbIndex, ipIndex, acbType, test, region, field0, field1, sectorSize, sector,
+            hostArg, verbArg,
         };
-
-        // Which of the command-specific options each command takes (anything else given is a usage error).
-        var allowed = new Dictionary<string, Option[]>
-        {
-            ["qla4xxx read-flash"] = [offset, length],
-            ["qla4xxx update-flash"] = [offset, data, flashOptions, yes, noVerify],
-            ["qla4xxx get-acb-state"] = [acbIndex, ipIndex],
-            ["qla4xxx read-nvram"] = [offset, length],
-            ["qla4xxx update-nvram"] = [offset, data, yes, noVerify],
-            ["qla4xxx restore-defaults"] = [region, field0, field1, yes],
-            ["qla4xxx get-acb"] = [acbType],
-            ["qla4xxx diag-test"] = [test],
-            ["be2iscsi read-flash"] = [offset, length, region, sectorSize, sector],
-            ["be2iscsi write-flash"] = [offset, data, region, sectorSize, sector, yes, noVerify],
-        };
-        Option[] specific = [offset, length, data, yes, noVerify, flashOptions, acbIndex, ipIndex, acbType, test, region, field0, field1, sectorSize, sector];
+        foreach (var option in o.All) cmd.Options.Add(option);
 
         cli.SetAction(cmd, async (ctx, parse, ct) =>
         {
@@ -150,145 +296,37 @@ internal static class IscsiCommand
             if (!VerbNames.Contains(verbName))
                 throw CliException.Usage($"'{verbName}' is not an iSCSI vendor command (qla4xxx: {string.Join(", ", CommandsFor(IscsiDriver.Qla4xxx))}; " +
                                          $"be2iscsi: {string.Join(", ", CommandsFor(IscsiDriver.Be2iscsi))})");
-            var host = SelectHost(ctx, parse.GetValue(hostArg)!);
+            var host = ctx.Hosts.SelectIscsiHost(parse.GetValue(hostArg)!);
             var driver = IscsiDrivers.FromProcName(host.Driver);
             if (host.Node?.DevicePath is null)
-                throw new CliException(ExitCodes.Transport, $"{host.Name} ({host.Driver ?? "unknown driver"}): {host.Note ?? host.Node?.Note ?? IscsiHostInfo.NoBsgNodeNote}");
+                throw new CliException(ExitCodes.Transport, $"{host.Name} ({host.Driver ?? "unknown driver"}): {NoNodeNote(host)}");
             if (driver == IscsiDriver.Other)
                 throw new CliException(ExitCodes.Transport, $"{host.Name}: driver '{host.Driver}' has no known vendor commands (qla4xxx and be2iscsi have)");
             var verb = Verbs.FirstOrDefault(v => v.Name == verbName && v.Driver == driver)
                        ?? throw CliException.Usage($"{verbName} is a {Verbs.First(v => v.Name == verbName).Driver.ProcName()} command; {host.Name} runs {driver.ProcName()} " +
                                                    $"({driver.ProcName()} commands: {string.Join(", ", CommandsFor(driver))})");
-            var key = $"{driver.ProcName()} {verb.Name}";
-            foreach (var o in specific)
-                if (parse.GetResult(o) is { Implicit: false } && !allowed[key].Contains(o))
-                    throw CliException.Usage($"{o.Name} does not apply to {key} (it takes: {string.Join(", ", allowed[key].Select(a => a.Name))})");
-            if (verb.Writes && !parse.GetValue(yes))
-                throw CliException.Usage($"{verb.Name} writes to {host.Name}'s {(verb.Name.Contains("nvram", StringComparison.Ordinal) ? "NVRAM" : verb.Name == "restore-defaults" ? "settings" : "flash")} " +
+            var allowed = verb.Allowed(o);
+            foreach (var option in o.Specific)
+                if (parse.GetResult(option) is { Implicit: false } && !allowed.Contains(option))
+                    throw CliException.Usage($"{option.Name} does not apply to {verb.Key} (it takes: {string.Join(", ", allowed.Select(a => a.Name))})");
+            if (verb.IsWrite && !parse.GetValue(o.Yes))
+                throw CliException.Usage($"{verb.Name} writes to {host.Name}'s {verb.Writes} " +
                                          $"and can make the adapter unusable; refused without {ConfirmFlag} (nothing was sent)");
 
-            uint Num(Option<string?> o, uint fallback) => parse.GetValue(o) is { } s ? ParseUInt(s, o.Name) : fallback;
-            int Len()
-            {
-                var l = Num(length, DefaultReadLength);
-                return l is >= 1 and <= MaxLength ? (int)l : throw CliException.Usage($"--length {l}: must be 1..{MaxLength}");
-            }
-            byte[] Data()
-            {
-                var d = parse.GetValue(data) is { } text ? HexInput.Parse(text, "--data") : throw CliException.Usage($"{verb.Name} needs --data HEX|@FILE");
-                return d.Length is >= 1 and <= MaxLength ? d : throw CliException.Usage($"--data: {d.Length} bytes; a write takes 1..{MaxLength}");
-            }
-            var base64 = parse.GetValue(encoding) == "base64";
-            string Bytes(byte[] b) => base64 ? Convert.ToBase64String(b) : Fmt.Hex(b);
-
-            _ = ctx.Sysfs;
             using var client = IscsiHostClient.Open(host, new IscsiClientOptions
             {
-                Transport = ctx.Transport,
-                TimeoutMs = ctx.TimeoutMs ?? 30_000,
+                Transport = ctx.Session.Transport(),
+                TimeoutMs = ctx.Options.TimeoutMs ?? DefaultTimeoutMs,
                 Logger = ctx.LoggerFactory.CreateLogger("bsgkit.iscsi"),
             });
-            var dto = new IscsiVendorDto(host.Name, driver.ProcName(), verb.Name) { BsgNode = client.DevicePath };
-            byte[]? shown = null, readBack = null;
-            IReadOnlyList<(string, string?)> fields = [];
-            var exit = ExitCodes.Ok;
-            var verify = verb.Writes && !parse.GetValue(noVerify);
+            var run = new VerbRun(parse, o, ctx, host, verb, client, ct);
+            await verb.Run(run);
+            var dto = run.Dto;
 
-            switch (key)
-            {
-                case "qla4xxx read-flash":
-                case "qla4xxx read-nvram":
-                {
-                    var off = Num(offset, 0);
-                    var len = Len();
-                    shown = key.EndsWith("flash", StringComparison.Ordinal)
-                        ? await client.ReadFlashAsync(off, len, ct) : await client.ReadNvramAsync(off, len, ct);
-                    dto = dto with { Offset = Fmt.Code(off, 8), Length = shown.Length, Encoding = Enc(base64), Data = Bytes(shown) };
-                    break;
-                }
-                case "qla4xxx update-flash":
-                case "qla4xxx update-nvram":
-                {
-                    var off = Num(offset, 0);
-                    var bytes = Data();
-                    var nvram = key.EndsWith("nvram", StringComparison.Ordinal);
-                    if (nvram) await client.UpdateNvramAsync(off, bytes, allowWrite: true, ct);
-                    else await client.UpdateFlashAsync(off, bytes, allowWrite: true, Num(flashOptions, 0), ct);
-                    dto = dto with { Offset = Fmt.Code(off, 8), Length = bytes.Length, Written = true };
-                    if (verify)
-                        readBack = await ReadBack(ctx, host, () => nvram ? client.ReadNvramAsync(off, bytes.Length, ct) : client.ReadFlashAsync(off, bytes.Length, ct));
-                    dto = Verified(dto, bytes, readBack, base64);
-                    break;
-                }
-                case "qla4xxx restore-defaults":
-                {
-                    uint r = Num(region, 0), f0 = Num(field0, 0), f1 = Num(field1, 0);
-                    await client.RestoreDefaultsAsync(r, f0, f1, allowWrite: true, ct);
-                    dto = dto with { Region = r, Field0 = f0, Field1 = f1, Written = true };
-                    break;
-                }
-                case "qla4xxx get-acb-state":
-                {
-                    uint a = Num(acbIndex, 0), ip = Num(ipIndex, 0);
-                    var s = await client.GetAcbStateAsync(a, ip, ct);
-                    dto = dto with
-                    {
-                        AcbIndex = a, IpIndex = ip, CommandStatus = s.CommandStatusName, IpState = s.IpStateName,
-                        MailboxStatus = s.MailboxStatus.Select(w => Fmt.Code(w, 8)).ToList(),
-                    };
-                    break;
-                }
-                case "qla4xxx get-acb":
-                {
-                    var type = AcbType(parse.GetValue(acbType));
-                    var acb = await client.GetAcbAsync(type, ct);
-                    shown = acb.Data;
-                    dto = dto with { AcbType = acb.AcbTypeName, Length = shown.Length, Encoding = Enc(base64), Data = Bytes(shown) };
-                    break;
-                }
-                case "qla4xxx diag-test":
-                {
-                    var code = DiagTest(parse.GetValue(test));
-                    var d = await client.DiagTestAsync(code, ct);
-                    dto = dto with
-                    {
-                        Test = d.TestName ?? IscsiCodes.Qla4xxxDiagTests.NameOf(code), TestCode = Fmt.Code(code), Passed = d.Passed, CommandStatus = d.CommandStatusName,
-                        MailboxCommand = d.MailboxCommand.Select(w => Fmt.Code(w, 8)).ToList(), MailboxStatus = d.MailboxStatus.Select(w => Fmt.Code(w, 8)).ToList(),
-                    };
-                    if (!d.Passed) exit = ExitCodes.Rejected;
-                    break;
-                }
-                case "be2iscsi read-flash":
-                {
-                    uint r = Num(region, 0), size = Num(sectorSize, 4096), sec = Num(sector, 0), off = Num(offset, 0);
-                    shown = await client.ReadFlashRegionAsync(r, size, sec, off, Len(), ct);
-                    dto = dto with
-                    {
-                        Region = r, SectorSize = size, Sector = sec, Offset = Fmt.Code(off, 8), Address = $"0x{Be2iscsiCommands.FlashAddress(size, sec, off):x}",
-                        Length = shown.Length, Encoding = Enc(base64), Data = Bytes(shown),
-                    };
-                    break;
-                }
-                case "be2iscsi write-flash":
-                {
-                    uint r = Num(region, 0), size = Num(sectorSize, 4096), sec = Num(sector, 0), off = Num(offset, 0);
-                    var bytes = Data();
-                    await client.WriteFlashRegionAsync(r, size, sec, off, bytes, allowWrite: true, ct);
-                    dto = dto with
-                    {
-                        Region = r, SectorSize = size, Sector = sec, Offset = Fmt.Code(off, 8), Address = $"0x{Be2iscsiCommands.FlashAddress(size, sec, off):x}",
-                        Length = bytes.Length, Written = true,
-                    };
-                    if (verify) readBack = await ReadBack(ctx, host, () => client.ReadFlashRegionAsync(r, size, sec, off, bytes.Length, ct));
-                    dto = Verified(dto, bytes, readBack, base64);
-                    break;
-                }
-            }
-
-            JsonOutput.Emit(ctx, dto, CliJsonContext.Default.IscsiVendorDto, () => Print(ctx, dto, shown, readBack));
-            if (exit == ExitCodes.Rejected) ctx.Err.WriteLine($"bsgkit: {host.Name}: DIAG_TEST {dto.Test} failed: {dto.CommandStatus}");
+            JsonOutput.Emit(ctx, dto, CliJsonContext.Default.IscsiVendorDto, () => Print(ctx, dto, run.Shown, run.ReadBack));
+            if (run.Exit == ExitCodes.Rejected) ctx.Err.WriteLine($"bsgkit: {host.Name}: DIAG_TEST {dto.Test} failed: {dto.CommandStatus}");
             if (dto.Verified == false) ctx.Err.WriteLine($"bsgkit: {host.Name}: {verb.Name}: the range read back differs from the data written");
-            return dto.Verified == false ? ExitCodes.Transport : exit;
+            return dto.Verified == false ? ExitCodes.Transport : run.Exit;
         });
         return cmd;
     }
@@ -340,27 +378,6 @@ internal static class IscsiCommand
             ctx.Out.WriteLine("read back:");
             foreach (var line in HexInput.Dump(readBack)) ctx.Out.WriteLine("  " + line);
         }
-    }
-
-    /// <summary>iscsi_host7, host7 or 7 among the iSCSI hosts; anything else is exit 3 naming it.</summary>
-    /// <summary>The host number of iscsi_hostN, hostN or N; null for anything else.</summary>
-    internal static int? TryParseHost(string spec)
-    {
-        var s = spec.Trim();
-        foreach (var prefix in new[] { "iscsi_host", "host" })
-            if (s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && int.TryParse(s[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-                return n;
-        return int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var plain) ? plain : null;
-    }
-
-    internal static IscsiHostInfo SelectHost(CliContext ctx, string spec)
-    {
-        var number = TryParseHost(spec);
-        var hosts = ctx.IscsiCatalog.IscsiHosts.OrderBy(h => h.HostNumber).ToList();
-        var found = number is int hn ? hosts.FirstOrDefault(h => h.HostNumber == hn) : null;
-        if (found is not null) return found;
-        var fc = number is int fn && ctx.Catalog.FcHosts.Any(h => h.HostNumber == fn) ? $" (host{number} is an FC host)" : "";
-        throw CliException.NotFound($"no iSCSI host matches '{spec}'{fc} (iSCSI hosts: {(hosts.Count == 0 ? "none" : string.Join(", ", hosts.Select(h => h.Name)))})");
     }
 
     /// <summary>A 32-bit number: 0x… hex or decimal.</summary>

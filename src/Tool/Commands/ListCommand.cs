@@ -27,13 +27,13 @@ internal static class ListCommand
         cli.SetAction(info, watch.Wrap((ctx, parse, _) =>
         {
             ctx.NoDot();
-            var spec = parse.GetValue(hostArg) ?? ctx.HostSpec;
-            var hosts = ctx.SelectHosts(spec);
+            var spec = parse.GetValue(hostArg) ?? ctx.Hosts.HostSpec;
+            var hosts = ctx.Hosts.SelectHosts(spec);
             var problems = new List<string>();
             var dtos = hosts.Select(h => Host(h) with
             {
-                RemotePorts = ctx.Catalog.RemotePorts.Where(r => r.HostNumber == h.HostNumber).Select(Rport).ToList(),
-                Statistics = FcHostStatistics.Read(ctx.Sysfs, h.HostNumber, problems).ToDictionary(),
+                RemotePorts = ctx.Session.FcCatalog().RemotePorts.Where(r => r.HostNumber == h.HostNumber).Select(Rport).ToList(),
+                Statistics = FcHostStatistics.Read(ctx.Session.Connect(), h.HostNumber, problems).ToDictionary(),
             }).ToList();
             foreach (var p in problems.Distinct()) ctx.Logger.LogInformation("statistics: {Problem}", p);
             // -H all (or HOST all): one JSON array of hosts; one host: the object.
@@ -52,23 +52,23 @@ internal static class ListCommand
 
     private static int List(CliContext ctx)
     {
-        var snap = ctx.Catalog;
+        var snap = ctx.Session.FcCatalog();
         var fcHosts = snap.FcHosts.OrderBy(h => h.HostNumber).ToList();
-        var iscsiHosts = ctx.IscsiCatalog.IscsiHosts.OrderBy(h => h.HostNumber).ToList();
-        if (ctx.HostSpec is { } spec && !ctx.AllHosts)
+        var iscsiHosts = ctx.Session.IscsiCatalog().IscsiHosts.OrderBy(h => h.HostNumber).ToList();
+        if (ctx.Hosts.HostSpec is { } spec && !ctx.Hosts.AllHosts)
         {
             // -H filters: that FC host with its remote ports, or that iSCSI host; nothing matching is exit 3.
-            var iscsi = IscsiCommand.TryParseHost(spec) is int n ? iscsiHosts.FirstOrDefault(h => h.HostNumber == n) : null;
+            var iscsi = HostResolver.TryParseIscsiHost(spec) is int n ? iscsiHosts.FirstOrDefault(h => h.HostNumber == n) : null;
             if (iscsi is not null && !fcHosts.Any(h => h.HostNumber == iscsi.HostNumber)) (fcHosts, iscsiHosts) = ([], [iscsi]);
-            else (fcHosts, iscsiHosts) = ([.. ctx.SelectHosts()], []);
+            else (fcHosts, iscsiHosts) = ([.. ctx.Hosts.SelectHosts()], []);
         }
         var shown = fcHosts.Select(h => h.HostNumber).ToHashSet();
         var dto = new ListDto(fcHosts.Select(Host).ToList(), snap.RemotePorts.Where(r => shown.Contains(r.HostNumber)).Select(Rport).ToList(),
-            iscsiHosts.Select(Iscsi).ToList(), [.. ctx.CatalogProblems]);
+            iscsiHosts.Select(IscsiCommand.Host).ToList(), [.. ctx.Session.CatalogProblems()]);
         foreach (var p in dto.Problems) ctx.Logger.LogWarningLine(p);
         JsonOutput.Emit(ctx, dto, CliJsonContext.Default.ListDto, () =>
         {
-            if (ctx.HostSpec is null && dto.FcHosts.Count == 0 && dto.IscsiHosts.Count == 0 && snap.Nodes.Count == 0)
+            if (ctx.Hosts.HostSpec is null && dto.FcHosts.Count == 0 && dto.IscsiHosts.Count == 0 && snap.Nodes.Count == 0)
             {
                 ctx.Out.WriteLine("No FC or iSCSI hosts and no bsg nodes on this machine (nothing under /sys/class/bsg, fc_host or iscsi_host).");
                 ctx.Out.WriteLine("Try the built-in simulated SAN: bsgkit --simulate lab list");
@@ -109,7 +109,7 @@ internal static class ListCommand
 
     private static void PrintInfo(CliContext ctx, FcHostDto h)
     {
-        ctx.Out.WriteLine(ctx.Bold(h.Name));
+        ctx.Out.WriteLine(ctx.Output.Bold(h.Name));
         TableWriter.KeyValues(ctx.Out,
         [
             ("Driver", h.Driver), ("Profile", h.Profile), ("State", h.State), ("FC ID", h.PortId), ("WWPN", h.Wwpn), ("WWNN", h.Wwnn),
@@ -152,13 +152,6 @@ internal static class ListCommand
     {
         State = r.PortState, PortId = Fmt.Id(r.PortId), Wwpn = Fmt.Wwn(r.PortName), Wwnn = Fmt.Wwn(r.NodeName), ScsiTargetId = r.ScsiTargetId,
         BsgNode = r.Node?.DevicePath, BsgNote = r.Node?.DevicePath is null ? r.Node?.Note ?? "no bsg node" : null,
-    };
-
-    private static IscsiHostDto Iscsi(IscsiHostInfo i) => new(i.Name, i.HostNumber)
-    {
-        Driver = i.Driver, State = i.PortState, Speed = Fmt.Speed(i.PortSpeed), NetDev = i.NetDev, IpAddress = i.IpAddress, HwAddress = i.HwAddress, InitiatorName = i.InitiatorName,
-        BsgNode = i.Node?.DevicePath,
-        BsgNote = i.Node?.DevicePath is null ? (i.Driver == BsgKit.Iscsi.Codes.IscsiDrivers.IscsiTcpProcName ? "no bsg node (software iSCSI)" : i.Node?.Note ?? "no bsg node") : null,
     };
 }
 

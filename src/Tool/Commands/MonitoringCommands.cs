@@ -119,14 +119,14 @@ internal static class MonitoringCommands
     private static MetricsRefresher CreateRefresher(CliContext ctx, int parallel, bool logFailures = true)
     {
         if (parallel is < 1 or > RefreshOptions.MaxParallelism) throw CliException.Usage($"--parallel {parallel}: must be 1 to {RefreshOptions.MaxParallelism}");
-        var all = ctx.HostSpec is null || ctx.AllHosts;
-        var chosen = (all ? ctx.SelectHosts("all") : ctx.SelectHosts()).Select(h => h.HostNumber).ToHashSet();
-        return new MetricsRefresher(ctx.Sysfs, ctx.Transport, new RefreshOptions
+        var all = ctx.Hosts.HostSpec is null || ctx.Hosts.AllHosts;
+        var chosen = (all ? ctx.Hosts.SelectHosts("all") : ctx.Hosts.SelectHosts()).Select(h => h.HostNumber).ToHashSet();
+        return new MetricsRefresher(ctx.Session.Connect(), ctx.Session.Transport(), new RefreshOptions
         {
             SelectHosts = c => [.. c.FcHosts.Where(h => all || chosen.Contains(h.HostNumber)).OrderBy(h => h.HostNumber)],
-            TimeoutMs = ctx.TimeoutMs,
+            TimeoutMs = ctx.Options.TimeoutMs,
             Parallelism = parallel,
-            ProfileName = ctx.Driver,
+            ProfileName = ctx.Options.Driver,
             LoggerFactory = ctx.LoggerFactory,
             LogFailures = logFailures,
         });

@@ -134,7 +134,7 @@ internal static class NsCommand
         }
         // Parse everything first: a malformed argument is a usage error before anything is sent.
         var parsed = texts.Select(t => (Text: t.Trim(), Value: Parse(q.Kind, t))).ToList();
-        var hosts = ctx.SelectHosts();
+        var hosts = ctx.Hosts.SelectHosts();
         var answers = new List<NsAnswer>();
         var failures = new List<int>();
         var ok = 0;
@@ -146,7 +146,7 @@ internal static class NsCommand
                 FcHostClient client;
                 try
                 {
-                    client = ctx.Open(host);
+                    client = ctx.Session.OpenHost(host);
                 }
                 catch (Exception e) when (hosts.Count > 1 && e is BsgKit.Bsg.BsgException)
                 {

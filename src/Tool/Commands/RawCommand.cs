@@ -35,8 +35,8 @@ internal static class RawCommand
             var words = parse.GetValue(request) is { } r ? (kind == FcBsgMsgCode.HostVendor ? HexInput.ParseWords(r, "--request")
                 : throw CliException.Usage("--request is only for --msgcode vendor; for ct and els the request is built from the driver profile (use --dout)")) : null;
             var destSpec = parse.GetValue(dest);
-            var client = ctx.Open(ctx.SelectHostFor(destSpec), allowStateChanges: parse.GetValue(yes));
-            FcId? destination = destSpec is null ? null : await ctx.ResolvePortAsync(client, destSpec, ct);
+            var client = ctx.Session.OpenHost(ctx.Hosts.SelectHostFor(destSpec), allowStateChanges: parse.GetValue(yes));
+            FcId? destination = destSpec is null ? null : await ctx.Hosts.ResolvePortAsync(client, destSpec, ct);
             FcExchangeResult x;
             switch (kind)
             {
@@ -136,7 +136,7 @@ internal static class VendorCommand
                 id = ulong.TryParse(t, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var parsed) ? parsed
                     : throw CliException.Usage($"--vendor-id '{v}' is not hex");
             }
-            var client = ctx.Open(ctx.SelectHost());
+            var client = ctx.Session.OpenHost(ctx.Hosts.SelectHost());
             var x = await client.SendVendorAsync(w, payload, parse.GetValue(dinLen), id, ct);
             var dto = new VendorDto(client.Host.Name, $"0x{(id ?? client.Profile.VendorId ?? 0):x16}", x.Status.ToString())
             {

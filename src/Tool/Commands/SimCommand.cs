@@ -68,10 +68,10 @@ internal static class SimCommand
         var run = new Command("run", "Run a program against the simulated SAN through real SG_IO syscalls (needs root)") { scenario, command };
         cli.SetAction(run, async (ctx, parse, ct) =>
         {
-            if (SyscallServer.CheckMachine() is { } why) throw new CliException(ExitCodes.Transport, why);
+            if (SyscallServer.CheckMachine() is { } why) throw new CliException(ExitCodes.Transport, $"bsgkit sim run {why}");
             using var signals = new SignalForwarder(); // from here on a signal ends in cleanup, not in a left-behind tree
             var s = ScenarioLoader.Resolve(parse.GetValue(scenario));
-            if (ctx.Driver is { } driver)
+            if (ctx.Options.Driver is { } driver)
             {
                 // --driver here picks the simulated personality of every FC host; profile names (libfc) mean their driver (fcoe).
                 var procName = BsgKit.Simulator.Lld.FcLldFactory.KnownDrivers.Contains(driver.ToLowerInvariant()) ? driver.ToLowerInvariant()

@@ -68,12 +68,12 @@ internal static class Completions
         if (kind == Kind.Scenario) return [.. ScenarioLoader.BuiltInNames];
         try
         {
-            using var ctx = new CliContext(parse, cli.G, TextWriter.Null, TextWriter.Null);
+            using var ctx = new CliContext(parse, cli.G, cli.Environment.Silenced());
             return kind switch
             {
-                Kind.FcHost => [.. ctx.Catalog.FcHosts.SelectMany(h => new[] { h.Name, h.PortName?.ToString() }).OfType<string>(), "all"],
-                Kind.IscsiHost => [.. ctx.IscsiCatalog.IscsiHosts.Where(h => h.Node?.DevicePath is not null).Select(h => h.Name)],
-                _ => [.. ctx.Catalog.RemotePorts.Where(r => SelectedHost(parse, cli) is not int n || r.HostNumber == n)
+                Kind.FcHost => [.. ctx.Session.FcCatalog().FcHosts.SelectMany(h => new[] { h.Name, h.PortName?.ToString() }).OfType<string>(), "all"],
+                Kind.IscsiHost => [.. ctx.Session.IscsiCatalog().IscsiHosts.Where(h => h.Node?.DevicePath is not null).Select(h => h.Name)],
+                _ => [.. ctx.Session.FcCatalog().RemotePorts.Where(r => SelectedHost(parse, cli) is not int n || r.HostNumber == n)
                         .SelectMany(r => new[] { r.Name, r.PortId?.ToString(), r.PortName?.ToString() }).OfType<string>()],
             };
         }

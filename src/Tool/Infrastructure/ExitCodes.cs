@@ -99,8 +99,9 @@ internal static class ExitCodes
         ScenarioException s => $"scenario {s.ScenarioSource}: {string.Join("; ", s.Errors)}",
         FcStateChangeRefusedException w => $"{w.Operation} {w.WouldDo}; refused without {ConfirmFlag} (nothing was sent)",
         ArgumentException a when a.ParamName is not null => a.Message.Replace($" (Parameter '{a.ParamName}')", "", StringComparison.Ordinal),
-        BsgException b when withHint && !b.Message.Contains(b.Hint, StringComparison.Ordinal) => $"{b.Message} — {b.Hint}",
-        CliException or BsgException or FormatException or ArgumentException => e.Message,
+        BsgException b when withHint && !b.Message.Contains(b.Hint, StringComparison.Ordinal) => CliAdvice.Rewrite($"{b.Message} — {b.Hint}"),
+        BsgException b => CliAdvice.Rewrite(b.Message), // the library's advice in the CLI's words
+        CliException or FormatException or ArgumentException => e.Message,
         OperationCanceledException => "cancelled",
         _ => $"unexpected error: {e.GetType().Name}: {e.Message}",
     });

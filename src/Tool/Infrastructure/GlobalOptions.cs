@@ -49,24 +49,28 @@ internal sealed class GlobalOptions
         Arity = ArgumentArity.ZeroOrOne,
         Recursive = true,
     };
-    public Option<string> SysfsRoot { get; } = new("--sysfs-root")
-    {
-        Description = "Read sysfs from this directory instead of /sys",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("BSGKIT_SYSFS_ROOT") ?? "/sys",
-        Recursive = true,
-        Hidden = true,
-    };
-    public Option<string> DevRoot { get; } = new("--dev-root")
-    {
-        Description = "Look for device nodes under this directory instead of /dev",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("BSGKIT_DEV_ROOT") ?? "/dev",
-        Recursive = true,
-        Hidden = true,
-    };
+    public Option<string> SysfsRoot { get; }
+    public Option<string> DevRoot { get; }
 
-    public GlobalOptions()
+    /// <param name="env">Where BSGKIT_SYSFS_ROOT / BSGKIT_DEV_ROOT are read (default: the process's environment).</param>
+    public GlobalOptions(CliEnvironment? env = null)
     {
         Output.AcceptOnlyFromAmong("table", "json", "dot");
+        Func<string, string?> variable = env is null ? Environment.GetEnvironmentVariable : env.Variable;
+        SysfsRoot = new("--sysfs-root")
+        {
+            Description = "Read sysfs from this directory instead of /sys",
+            DefaultValueFactory = _ => variable(CliEnvironment.SysfsRootVariable) ?? "/sys",
+            Recursive = true,
+            Hidden = true,
+        };
+        DevRoot = new("--dev-root")
+        {
+            Description = "Look for device nodes under this directory instead of /dev",
+            DefaultValueFactory = _ => variable(CliEnvironment.DevRootVariable) ?? "/dev",
+            Recursive = true,
+            Hidden = true,
+        };
     }
 
     public IEnumerable<Option> All => [Host, Output, Timeout, Driver, Verbose, Debug, Quiet, Simulate, SysfsRoot, DevRoot];

@@ -67,10 +67,10 @@ internal sealed class WatchOptions
 
     private static async Task<int> RunAsync(CliContext ctx, ParseResult parse, CommandBody body, double seconds, int? count, CancellationToken ct)
     {
-        var terminal = ctx.OutIsTerminal && !ctx.Json;
-        if (!terminal) ctx.UseJson();
-        var wait = TimeSpan.FromSeconds(ctx.IsSimulated ? Math.Min(seconds, SimulatedMaximumWaitSeconds) : seconds);
-        var command = ctx.CommandPath;
+        var terminal = ctx.Output.OutIsTerminal && !ctx.Json;
+        if (!terminal) ctx.Output.UseJson();
+        var wait = TimeSpan.FromSeconds(ctx.Options.IsSimulated ? Math.Min(seconds, SimulatedMaximumWaitSeconds) : seconds);
+        var command = ctx.Options.CommandPath;
         string? lastDrawn = null;
         var code = ExitCodes.Ok;
         for (var sample = 1; count is null || sample <= count; sample++)
@@ -79,8 +79,8 @@ internal sealed class WatchOptions
             var time = DateTimeOffset.UtcNow;
             var buffer = new StringWriter(CultureInfo.InvariantCulture);
             string? error = null;
-            using (ctx.Sample())
-            using (ctx.RedirectOut(buffer))
+            using (ctx.Session.Sample())
+            using (ctx.Output.RedirectOut(buffer))
             {
                 try
                 {

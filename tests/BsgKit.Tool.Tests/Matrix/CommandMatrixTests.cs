@@ -17,7 +17,7 @@ public class CommandMatrixTests
 
     private static IReadOnlyList<string> EnumerateLeaves()
     {
-        var root = BsgKitCli.BuildRoot(new CliHost(new GlobalOptions(), TextWriter.Null, TextWriter.Null, null, new CliInterrupt()));
+        var root = BsgKitCli.BuildRoot(new CliHost(new GlobalOptions(), new CliEnvironment(TextWriter.Null, TextWriter.Null), new CliInterrupt()));
         var leaves = new List<string>();
         void Walk(Command c, string path)
         {
@@ -116,7 +116,7 @@ public class CommandMatrixTests
 
     private static IReadOnlyList<string> EnumerateWatched()
     {
-        var root = BsgKitCli.BuildRoot(new CliHost(new GlobalOptions(), TextWriter.Null, TextWriter.Null, null, new CliInterrupt()));
+        var root = BsgKitCli.BuildRoot(new CliHost(new GlobalOptions(), new CliEnvironment(TextWriter.Null, TextWriter.Null), new CliInterrupt()));
         return [.. Leaves.Where(l => l.Split(' ').Aggregate((Command)root, (c, n) => c.Subcommands.Single(s => s.Name == n)).Options.Any(o => o.Name == "--watch"))];
     }
 

@@ -26,7 +26,7 @@ public sealed class FcfHost : IDisposable
 
     public static FcfHost Open(Scenario scenario, IReadOnlyList<string> interfaces, FcfOptions options)
     {
-        if (interfaces.Count == 0) throw new FcfException("no interface given (--interface IF)", failure: FcfFailure.BadInterfaceList);
+        if (interfaces.Count == 0) throw new FcfException("no interface given", failure: FcfFailure.BadInterfaceList);
         var duplicate = interfaces.GroupBy(i => i, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new FcfException($"interface {duplicate.Key} is given twice", failure: FcfFailure.BadInterfaceList);
         var ports = new List<PacketSocketPort>();

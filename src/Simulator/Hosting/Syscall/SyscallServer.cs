@@ -31,13 +31,13 @@ public sealed class SyscallServer(SimulatedSan san, SignalForwarder? signals = n
     /// <summary>Raised once the listener is taken over and the target is about to exec.</summary>
     public event Action<int>? Started;
 
-    /// <summary>Why sim run cannot work on this machine, or null when it should.</summary>
+    /// <summary>What this machine lacks for serving SG_IO syscalls ("needs …", for the caller to prefix), or null when it has it.</summary>
     public static string? CheckMachine()
     {
         if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64)
-            return "bsgkit sim run needs Linux on x86_64 (the SG_IO filter is written for that ABI)";
+            return "needs Linux on x86_64 (the SG_IO filter is written for that ABI)";
         if (Libc.Geteuid() != 0 && !File.Exists("/usr/bin/unshare"))
-            return "bsgkit sim run needs root for a private mount namespace (or util-linux `unshare` with unprivileged user namespaces)";
+            return "needs root for a private mount namespace (or util-linux `unshare` with unprivileged user namespaces)";
         return null;
     }
 

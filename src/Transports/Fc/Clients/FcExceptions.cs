@@ -52,7 +52,7 @@ public sealed class FcRejectedException(FcExchangeResult r) : FcException(r.Devi
 public sealed class FcNoResponseException(FcExchangeResult r) : FcException(r.DevicePath,
     $"{r.Operation}{(r.Destination is { } d ? $" to {d}" : "")}: no response" + (r.Detail is { } x ? $" ({x})" : ""),
     "the destination may not exist or be offline, the remote port may be blocked, or nothing answered before the timeout; " +
-    "check `bsgkit list` for the port state and the kernel log",
+    FcAdvice.PortStateAndKernelLog,
     r);
 
 /// <summary>The ioctl failed, or the driver/transport reported an error status.</summary>

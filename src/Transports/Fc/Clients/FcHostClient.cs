@@ -42,7 +42,7 @@ public sealed partial class FcHostClient : FcClient
         foreach (var h in catalog.FcHosts) if (h.HostNumber == hostNumber) host = h;
         if (host is null)
             throw new FcNotSupportedException($"/sys/class/fc_host/host{hostNumber}", $"host{hostNumber} is not an FC host",
-                "`bsgkit list` shows the FC hosts on this machine");
+                FcAdvice.ListHosts);
         var ports = new List<FcRemotePortInfo>();
         foreach (var r in catalog.RemotePorts) if (r.HostNumber == hostNumber) ports.Add(r);
         return Open(host, ports, options);
@@ -91,9 +91,9 @@ public sealed partial class FcHostClient : FcClient
             ? new FcNotSupportedException(DevicePath, $"{Host.Name} has no remote port with port_id {portId} ({portId.WellKnownName})",
                 $"{Profile.Name} reaches the {portId.WellKnownName} through the rport with port_id {portId}; the host is not logged in to it (link down, or no fabric?)")
             : new FcPortNotFoundException(DevicePath, $"{Host.Name} has no remote port with port_id {portId}",
-                "the port is not logged in from this host; `bsgkit list` shows the remote ports"));
+                "the port is not logged in from this host; " + FcAdvice.ListRemotePorts));
         if (info.Node?.DevicePath is not { } path)
-            throw new FcNotSupportedException(DevicePath, $"{info.Name} ({portId}) has no bsg node", info.Node?.Note ?? "create it with mknod (see `bsgkit list`)");
+            throw new FcNotSupportedException(DevicePath, $"{info.Name} ({portId}) has no bsg node", info.Node?.Note ?? FcAdvice.CreateNode);
         if (owned) return new FcNode(BsgDevice.Open(path, _options.Transport, _options.Pool, Logger), Session, isHost: false);
         if (_rportNodes.TryGetValue(portId.Value, out var cached)) return cached;
         // Opened under a lock: a second node opened by a racing caller would never be disposed.

@@ -27,7 +27,7 @@ public sealed partial class FcRemotePortClient : FcClient
         FcRemotePortInfo? port = null;
         foreach (var r in catalog.RemotePorts) if (r.Name == remotePortName) port = r;
         if (port is null)
-            throw new FcNotSupportedException($"/dev/bsg/{remotePortName}", $"no remote port named {remotePortName}", "`bsgkit list` shows the remote ports");
+            throw new FcNotSupportedException($"/dev/bsg/{remotePortName}", $"no remote port named {remotePortName}", FcAdvice.ListRemotePorts);
         return Open(port, catalog.DriverOf(port.HostNumber), options);
     }
 
@@ -38,7 +38,7 @@ public sealed partial class FcRemotePortClient : FcClient
         var profile = options.ResolveProfile(driver, logger);
         if (port.Node?.DevicePath is not { } path)
             throw new FcNotSupportedException($"/dev/bsg/{port.Name}", $"{port.Name} ({profile}) has no bsg node",
-                profile.UnsupportedReason ?? port.Node?.Note ?? "create it with mknod (see `bsgkit list`)");
+                profile.UnsupportedReason ?? port.Node?.Note ?? FcAdvice.CreateNode);
         var session = new FcSession(profile, logger, options);
         try
         {

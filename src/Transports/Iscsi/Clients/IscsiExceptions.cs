@@ -13,7 +13,7 @@ public sealed class IscsiNotSupportedException(string? nodePath, string message,
 /// <summary>A command that writes flash, NVRAM or adapter settings was sent without the caller's explicit confirmation.</summary>
 public sealed class IscsiWriteRefusedException(string? nodePath, string command)
     : IscsiException(nodePath, $"{command} writes to the adapter and was not confirmed; nothing was sent",
-        "writing flash or NVRAM can make the adapter unusable; confirm explicitly (allowWrite: true, or --yes-i-mean-it on the command line)")
+        "writing flash or NVRAM can make the adapter unusable; " + IscsiAdvice.ConfirmWrite)
 {
     /// <summary>The command that was refused ("UPDATE_FLASH").</summary>
     public string Command { get; } = command;

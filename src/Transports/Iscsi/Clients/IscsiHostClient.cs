@@ -58,7 +58,7 @@ public sealed class IscsiHostClient : IDisposable
     {
         var host = catalog.IscsiHosts.FirstOrDefault(h => h.HostNumber == hostNumber)
             ?? throw new IscsiNotSupportedException($"/sys/class/iscsi_host/host{hostNumber}", $"host{hostNumber} is not an iSCSI host",
-                "`bsgkit list` shows the iSCSI hosts on this machine");
+                IscsiAdvice.ListHosts);
         return Open(host, options);
     }
 
@@ -185,7 +185,7 @@ public sealed class IscsiHostClient : IDisposable
     {
         if (Driver != driver)
             throw new IscsiNotSupportedException(DevicePath, $"{command} is a {driver.ProcName()} command; {Host.Name} runs {Driver.ProcName()}",
-                $"`bsgkit iscsi` lists the commands for {Driver.ProcName()}");
+                IscsiAdvice.CommandsOf + Driver.ProcName());
         return command;
     }
 
