@@ -66,6 +66,17 @@ public sealed partial class FcRemotePortClient : FcClient
         return new FcRoute(PrimaryNode, FcBsgMsgCode.RportEls, PortId);
     }
 
+    /// <summary>
+    /// Sends any ELS described by <typeparamref name="TCommand"/> to this remote port (RPT_ELS) and decodes the
+    /// LS_ACC; every typed ELS method of this client is this call with its codec.
+    /// </summary>
+    /// <typeparam name="TCommand">The codec (<c>Plogi</c>, <c>Rls</c> …) that describes the ELS.</typeparam>
+    /// <typeparam name="TArg">Its request contents.</typeparam>
+    /// <typeparam name="TResult">What its accept decodes to.</typeparam>
+    public ValueTask<FcResponse<TResult>> ElsAsync<TCommand, TArg, TResult>(TArg argument, CancellationToken cancellationToken = default)
+        where TCommand : Els.IElsCommand<TArg, TResult> =>
+        ElsCoreAsync<TCommand, TArg, TResult>(null, argument, cancellationToken);
+
     /// <summary>Sends a caller-built ELS payload (byte 0 = command) to this port; returns the raw result.</summary>
     public Task<FcExchangeResult> SendElsAsync(ReadOnlyMemory<byte> payload, int maxResponseBytes, CancellationToken cancellationToken = default) =>
         SendElsCoreAsync(null, payload, maxResponseBytes, cancellationToken);

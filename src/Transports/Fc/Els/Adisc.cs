@@ -6,8 +6,17 @@ namespace BsgKit.Fc.Els;
 public sealed record AdiscParameters(FcId HardAddress, Wwn Wwpn, Wwn Wwnn, FcId NPortId);
 
 /// <summary>ADISC (0x52): request and accept share one 28-byte packed layout.</summary>
-public static class Adisc
+public sealed class Adisc : IElsCommand<AdiscParameters, AdiscParameters>
 {
+    private Adisc() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<AdiscParameters, AdiscParameters>.RequestCapacity(AdiscParameters _) => Length;
+    static int IElsCommand<AdiscParameters, AdiscParameters>.ResponseCapacity(AdiscParameters _) => Length;
+
     public const byte Code = ElsCommands.Adisc;
     public const int Length = 28;
 

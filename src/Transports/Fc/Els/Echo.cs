@@ -3,8 +3,18 @@ using BsgKit.Fc.Codes;
 namespace BsgKit.Fc.Els;
 
 /// <summary>ECHO (0x10): a 4-byte command word followed by up to 2108 data bytes, echoed back in the LS_ACC.</summary>
-public static class Echo
+public sealed class Echo : IElsCommand<ReadOnlyMemory<byte>, byte[]>
 {
+    private Echo() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<ReadOnlyMemory<byte>, byte[]>.RequestCapacity(ReadOnlyMemory<byte> argument) => HeaderLength + argument.Length;
+    static int IElsCommand<ReadOnlyMemory<byte>, byte[]>.ResponseCapacity(ReadOnlyMemory<byte> argument) => HeaderLength + argument.Length;
+    static int IElsCommand<ReadOnlyMemory<byte>, byte[]>.BuildRequest(Span<byte> payload, ReadOnlyMemory<byte> argument) => BuildRequest(payload, argument.Span);
+
     public const byte Code = ElsCommands.Echo;
     public const int HeaderLength = 4;
     /// <summary>The FC maximum payload (2112) minus the command word.</summary>

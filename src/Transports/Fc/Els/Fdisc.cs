@@ -3,8 +3,17 @@ using BsgKit.Fc.Codes;
 namespace BsgKit.Fc.Els;
 
 /// <summary>FDISC (0x51): Fabric discovery (NPIV virtual port login). Request and LS_ACC both carry the 116-byte <see cref="ServiceParameters"/>.</summary>
-public static class Fdisc
+public sealed class Fdisc : IElsCommand<ServiceParameters, ServiceParameters>
 {
+    private Fdisc() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<ServiceParameters, ServiceParameters>.RequestCapacity(ServiceParameters _) => ServiceParameters.LoginPayloadLength;
+    static int IElsCommand<ServiceParameters, ServiceParameters>.ResponseCapacity(ServiceParameters _) => ServiceParameters.MaxLoginAcceptLength;
+
     public const byte Code = ElsCommands.Fdisc;
 
     public static int BuildRequest(Span<byte> payload, ServiceParameters parameters) =>

@@ -9,8 +9,22 @@ public sealed record LirrRequest(byte RegistrationFunction, byte Format)
 }
 
 /// <summary>LIRR (0x7A), Link Incident Record Registration: 8-byte request, plain LS_ACC.</summary>
-public static class Lirr
+public sealed class Lirr : IElsCommand<LirrRequest, bool>
 {
+    private Lirr() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<LirrRequest, bool>.RequestCapacity(LirrRequest _) => RequestLength;
+    static int IElsCommand<LirrRequest, bool>.ResponseCapacity(LirrRequest _) => ElsReply.AcceptHeaderLength;
+    static bool IFcAcceptParser<bool>.ParseAccept(ReadOnlySpan<byte> payload)
+    {
+        ParseAccept(payload);
+        return true;
+    }
+
     public const byte Code = ElsCommands.Lirr;
     public const int RequestLength = 8;
 

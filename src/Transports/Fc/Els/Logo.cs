@@ -6,8 +6,22 @@ namespace BsgKit.Fc.Els;
 public sealed record LogoRequest(FcId NPortId, Wwn Wwpn);
 
 /// <summary>LOGO (0x05): 16-byte request, plain LS_ACC.</summary>
-public static class Logo
+public sealed class Logo : IElsCommand<LogoRequest, bool>
 {
+    private Logo() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<LogoRequest, bool>.RequestCapacity(LogoRequest _) => RequestLength;
+    static int IElsCommand<LogoRequest, bool>.ResponseCapacity(LogoRequest _) => ElsReply.AcceptHeaderLength;
+    static bool IFcAcceptParser<bool>.ParseAccept(ReadOnlySpan<byte> payload)
+    {
+        ParseAccept(payload);
+        return true;
+    }
+
     public const byte Code = ElsCommands.Logo;
     public const int RequestLength = 16;
 

@@ -3,8 +3,17 @@ using BsgKit.Fc.Codes;
 namespace BsgKit.Fc.Els;
 
 /// <summary>PLOGI (0x03): N_Port login. Request and LS_ACC both carry the 116-byte <see cref="ServiceParameters"/>.</summary>
-public static class Plogi
+public sealed class Plogi : IElsCommand<ServiceParameters, ServiceParameters>
 {
+    private Plogi() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<ServiceParameters, ServiceParameters>.RequestCapacity(ServiceParameters _) => ServiceParameters.LoginPayloadLength;
+    static int IElsCommand<ServiceParameters, ServiceParameters>.ResponseCapacity(ServiceParameters _) => ServiceParameters.MaxLoginAcceptLength;
+
     public const byte Code = ElsCommands.Plogi;
 
     public static int BuildRequest(Span<byte> payload, ServiceParameters parameters) =>

@@ -48,8 +48,19 @@ public sealed record RdpAccept(IReadOnlyList<RdpDescriptor> Descriptors)
 /// RDP (0x18), Read Diagnostic Parameters. Request: 20 bytes with one N_Port_ID descriptor.
 /// Accept: LS_ACC, descriptor list length @4, TLV descriptors from @8.
 /// </summary>
-public static class Rdp
+public sealed class Rdp : IElsCommand<FcId, RdpAccept>
 {
+    /// <summary>Room asked for an accept: the descriptors a port returns fit easily.</summary>
+    public const int MaxAcceptLength = 2048;
+    private Rdp() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<FcId, RdpAccept>.RequestCapacity(FcId _) => RequestLength;
+    static int IElsCommand<FcId, RdpAccept>.ResponseCapacity(FcId _) => MaxAcceptLength;
+
     public const byte Code = ElsCommands.Rdp;
     public const int RequestLength = 20;
     private const int DescriptorsOffset = 8;

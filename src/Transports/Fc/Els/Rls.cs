@@ -3,8 +3,17 @@ using BsgKit.Fc.Codes;
 namespace BsgKit.Fc.Els;
 
 /// <summary>RLS (0x0F), Read Link error Status: request 8 bytes (port ID @5), accept 28 bytes (LESB @4).</summary>
-public static class Rls
+public sealed class Rls : IElsCommand<FcId, Lesb>
 {
+    private Rls() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<FcId, Lesb>.RequestCapacity(FcId _) => RequestLength;
+    static int IElsCommand<FcId, Lesb>.ResponseCapacity(FcId _) => AcceptLength;
+
     public const byte Code = ElsCommands.Rls;
     public const int RequestLength = 8;
     public const int AcceptLength = 4 + Lesb.Length;

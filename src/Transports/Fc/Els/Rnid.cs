@@ -92,8 +92,19 @@ public sealed record RnidAccept(byte Format, Wwn? Wwpn, Wwn? Wwnn, RnidGeneralTo
 }
 
 /// <summary>RNID (0x78), Request Node Identification Data, formats 0x00 (common only) and 0xDF (general topology).</summary>
-public static class Rnid
+public sealed class Rnid : IElsCommand<byte, RnidAccept>
 {
+    /// <summary>Room asked for an accept: header, common and specific identification data.</summary>
+    public const int MaxAcceptLength = 256;
+    private Rnid() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<byte, RnidAccept>.RequestCapacity(byte _) => RequestLength;
+    static int IElsCommand<byte, RnidAccept>.ResponseCapacity(byte _) => MaxAcceptLength;
+
     public const byte Code = ElsCommands.Rnid;
     public const int RequestLength = 8;
     private const int AcceptHeaderLength = 8;

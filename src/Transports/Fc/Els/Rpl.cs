@@ -19,8 +19,19 @@ public sealed record RplAccept(uint ListLength, uint FirstIndex, IReadOnlyList<P
 /// RPL (0x57), Read Port List. On the wire the port number blocks start at offset 12; the kernel's
 /// fc_els_rpl_resp puts them at 16 (u64 alignment of fc_els_pnb), so never map that struct.
 /// </summary>
-public static class Rpl
+public sealed class Rpl : IElsCommand<RplRequest, RplAccept>
 {
+    /// <summary>Room asked for an accept: header and 255 port number blocks.</summary>
+    public const int MaxAcceptLength = 4096;
+    private Rpl() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<RplRequest, RplAccept>.RequestCapacity(RplRequest _) => RequestLength;
+    static int IElsCommand<RplRequest, RplAccept>.ResponseCapacity(RplRequest _) => MaxAcceptLength;
+
     public const byte Code = ElsCommands.Rpl;
     public const int RequestLength = 12;
     public const int BlocksOffset = 12;

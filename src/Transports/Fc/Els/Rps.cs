@@ -38,8 +38,17 @@ public sealed record RpsAccept(byte Flags, ushort PortStatus, Lesb Lesb)
 /// RPS (0x56), Read Port Status. The wire request is 12 bytes with the port selection at offset 4; the kernel's
 /// fc_els_rps puts it at 8 (u64 alignment) and is 16 bytes, so never map that struct.
 /// </summary>
-public static class Rps
+public sealed class Rps : IElsCommand<RpsRequest, RpsAccept>
 {
+    private Rps() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<RpsRequest, RpsAccept>.RequestCapacity(RpsRequest _) => RequestLength;
+    static int IElsCommand<RpsRequest, RpsAccept>.ResponseCapacity(RpsRequest _) => AcceptLength;
+
     public const byte Code = ElsCommands.Rps;
     public const int RequestLength = 12;
     public const int AcceptLength = 8 + Lesb.Length;

@@ -13,8 +13,20 @@ public sealed record RpscEntry(ushort SpeedCapabilities, ushort OperatingSpeed)
 }
 
 /// <summary>RPSC (0x7D), Report Port Speed Capabilities: request is the command word; accept lists entries.</summary>
-public static class Rpsc
+public sealed class Rpsc : IElsCommand<NoArgument, IReadOnlyList<RpscEntry>>
 {
+    /// <summary>Room asked for an accept: header and 64 port speed entries.</summary>
+    public const int MaxAcceptLength = 4 + 4 * 64;
+    private Rpsc() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<NoArgument, IReadOnlyList<RpscEntry>>.RequestCapacity(NoArgument _) => RequestLength;
+    static int IElsCommand<NoArgument, IReadOnlyList<RpscEntry>>.ResponseCapacity(NoArgument _) => MaxAcceptLength;
+    static int IElsCommand<NoArgument, IReadOnlyList<RpscEntry>>.BuildRequest(Span<byte> payload, NoArgument argument) => BuildRequest(payload);
+
     public const byte Code = ElsCommands.Rpsc;
     public const int RequestLength = 4;
     private const int EntriesOffset = 4;

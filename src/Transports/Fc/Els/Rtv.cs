@@ -21,8 +21,18 @@ public sealed record RtvAccept(uint RaTovMilliseconds, uint EdTovRaw, uint Timeo
 }
 
 /// <summary>RTV (0x0E), Read Timeout Value: request is the bare command word, accept 16 bytes.</summary>
-public static class Rtv
+public sealed class Rtv : IElsCommand<NoArgument, RtvAccept>
 {
+    private Rtv() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<NoArgument, RtvAccept>.RequestCapacity(NoArgument _) => RequestLength;
+    static int IElsCommand<NoArgument, RtvAccept>.ResponseCapacity(NoArgument _) => AcceptLength;
+    static int IElsCommand<NoArgument, RtvAccept>.BuildRequest(Span<byte> payload, NoArgument argument) => BuildRequest(payload);
+
     public const byte Code = ElsCommands.Rtv;
     public const int RequestLength = 4;
     public const int AcceptLength = 16;

@@ -99,6 +99,10 @@ public sealed record ServiceParameters(
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
     public const int Length = 116;
+    /// <summary>A PLOGI/FLOGI/FDISC payload: the command word and the parameters.</summary>
+    public const int LoginPayloadLength = 4 + Length;
+    /// <summary>Room asked for a login accept (the parameters, with room for what some ports append).</summary>
+    public const int MaxLoginAcceptLength = 256;
     private const int CommonOffset = 4;
     private const int WwpnOffset = 20;
     private const int WwnnOffset = 28;

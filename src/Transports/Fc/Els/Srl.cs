@@ -9,8 +9,22 @@ public sealed record SrlRequest(byte Flag, uint FlagParameter)
 }
 
 /// <summary>SRL (0x7B), Scan Remote Loop: 8-byte request, plain LS_ACC.</summary>
-public static class Srl
+public sealed class Srl : IElsCommand<SrlRequest, bool>
 {
+    private Srl() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<SrlRequest, bool>.RequestCapacity(SrlRequest _) => RequestLength;
+    static int IElsCommand<SrlRequest, bool>.ResponseCapacity(SrlRequest _) => ElsReply.AcceptHeaderLength;
+    static bool IFcAcceptParser<bool>.ParseAccept(ReadOnlySpan<byte> payload)
+    {
+        ParseAccept(payload);
+        return true;
+    }
+
     public const byte Code = ElsCommands.Srl;
     public const int RequestLength = 8;
 

@@ -15,8 +15,23 @@ public readonly record struct FpngTarget(Wwn? PortName, FcId? PortId, uint Token
 /// The accept payload is 4 bytes (zfcp_ping sizes its buffer 16 + 4); its meaning is not in our references,
 /// so it is returned as a raw word.
 /// </summary>
-public static class Fpng
+public sealed class Fpng : ICtCommand<(Wwn Target, uint Token), uint>, ICtCommand<(FcId Target, uint Token), uint>
 {
+    private Fpng() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.FabricConfiguration;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => AcceptLength;
+    static int ICtCommand<(Wwn Target, uint Token), uint>.RequestCapacity => WwpnRequestLength;
+    static int ICtCommand<(FcId Target, uint Token), uint>.RequestCapacity => PortIdRequestLength;
+    static int ICtCommand<(Wwn Target, uint Token), uint>.BuildRequest(Span<byte> ctIu, (Wwn Target, uint Token) argument, int maxResponseBytes) =>
+        BuildRequest(ctIu, argument.Target, argument.Token, maxResponseBytes);
+    static int ICtCommand<(FcId Target, uint Token), uint>.BuildRequest(Span<byte> ctIu, (FcId Target, uint Token) argument, int maxResponseBytes) =>
+        BuildRequest(ctIu, argument.Target, argument.Token, maxResponseBytes);
+
     public const ushort Command = GsConfigServerCommands.Fpng;
     public const uint Revision = 1;       // FC_PNG_REV
     public const ushort TagNPortId = 1;   // FC_TAG_NPORT
@@ -24,7 +39,9 @@ public static class Fpng
     public const int WwpnRequestLength = P + 20;
     public const int PortIdRequestLength = P + 16;
     public const int AcceptLength = P + 4;
-    private const string RequestName = "FPNG request", AcceptName = "FPNG accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsConfigServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, Wwn target, uint token, int maxResponseBytes = AcceptLength)
     {

@@ -10,12 +10,25 @@ public readonly record struct FcsAttachedPort(Wwn PortName, byte Flags, byte Por
 }
 
 /// <summary>GAPNL (fabric configuration server): port name (8) → count u32 @0, 12-byte entries from @4: attached port name @0, port flags @10, port type @11.</summary>
-public static class Gapnl
+public sealed class Gapnl : ICtCommand<Wwn, IReadOnlyList<FcsAttachedPort>>
 {
+    private Gapnl() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.FabricConfiguration;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+
     public const ushort Command = GsConfigServerCommands.Gapnl;
     public const int RequestLength = FcsCodec.NameRequestLength;
     public const int DefaultMaxResponseBytes = P + 4 + 100 * 12;
-    private const string RequestName = "GAPNL request", AcceptName = "GAPNL accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsConfigServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, Wwn name, int maxResponseBytes = DefaultMaxResponseBytes) =>
         FcsCodec.BuildNameRequest(ctIu, Command, name, maxResponseBytes, RequestName);

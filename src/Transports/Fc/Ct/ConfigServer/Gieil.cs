@@ -12,12 +12,25 @@ public sealed record FcsElementInfo(string Vendor, string Model, string Release,
 }
 
 /// <summary>GIEIL (fabric configuration server): interconnect element name (8) → list length @3, then NUL-separated vendor, model, release and vendor-specific strings from @4.</summary>
-public static class Gieil
+public sealed class Gieil : ICtCommand<Wwn, FcsElementInfo>
 {
+    private Gieil() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.FabricConfiguration;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+
     public const ushort Command = GsConfigServerCommands.Gieil;
     public const int RequestLength = FcsCodec.NameRequestLength;
     public const int DefaultMaxResponseBytes = P + 256;
-    private const string RequestName = "GIEIL request", AcceptName = "GIEIL accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsConfigServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     /// <summary>Vendor, model, release and vendor-specific strings, each with its NUL, share one length byte.</summary>
     public const int MaxListBytes = 255;

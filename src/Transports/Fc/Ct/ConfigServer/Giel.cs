@@ -10,13 +10,27 @@ public readonly record struct FcsInterconnectElement(Wwn Name, byte Type)
 }
 
 /// <summary>GIEL (fabric configuration server): no request payload → count u32 @0, 12-byte entries from @4.</summary>
-public static class Giel
+public sealed class Giel : ICtCommand<NoArgument, IReadOnlyList<FcsInterconnectElement>>
 {
+    private Giel() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.FabricConfiguration;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+    static int ICtCommand<NoArgument, IReadOnlyList<FcsInterconnectElement>>.BuildRequest(Span<byte> ctIu, NoArgument argument, int maxResponseBytes) => BuildRequest(ctIu, maxResponseBytes);
+
     public const ushort Command = GsConfigServerCommands.Giel;
     public const int RequestLength = P;
     /// <summary>zfcp_show's size: 100 elements.</summary>
     public const int DefaultMaxResponseBytes = P + 4 + 100 * 12;
-    private const string RequestName = "GIEL request", AcceptName = "GIEL accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsConfigServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, int maxResponseBytes = DefaultMaxResponseBytes) =>
         FcsCodec.BuildEmptyRequest(ctIu, Command, maxResponseBytes, RequestName);

@@ -4,12 +4,25 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.ConfigServer;
 
 /// <summary>GIELN (fabric configuration server): interconnect element name (8) → logical name: length @0, name @1.</summary>
-public static class Gieln
+public sealed class Gieln : ICtCommand<Wwn, string>
 {
+    private Gieln() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.FabricConfiguration;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+
     public const ushort Command = GsConfigServerCommands.Gieln;
     public const int RequestLength = FcsCodec.NameRequestLength;
     public const int DefaultMaxResponseBytes = P + 256;
-    private const string RequestName = "GIELN request", AcceptName = "GIELN accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsConfigServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, Wwn name, int maxResponseBytes = DefaultMaxResponseBytes) =>
         FcsCodec.BuildNameRequest(ctIu, Command, name, maxResponseBytes, RequestName);

@@ -4,12 +4,25 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.ConfigServer;
 
 /// <summary>GIET (fabric configuration server): interconnect element name (8) → element type @3.</summary>
-public static class Giet
+public sealed class Giet : ICtCommand<Wwn, byte>
 {
+    private Giet() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.FabricConfiguration;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+
     public const ushort Command = GsConfigServerCommands.Giet;
     public const int RequestLength = FcsCodec.NameRequestLength;
     public const int DefaultMaxResponseBytes = P + 4;
-    private const string RequestName = "GIET request", AcceptName = "GIET accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsConfigServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, Wwn name, int maxResponseBytes = DefaultMaxResponseBytes) =>
         FcsCodec.BuildNameRequest(ctIu, Command, name, maxResponseBytes, RequestName);

@@ -4,12 +4,25 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.ConfigServer;
 
 /// <summary>GMAL (fabric configuration server): interconnect element name (8) → count u32 @0, then 256-byte NUL-padded management addresses.</summary>
-public static class Gmal
+public sealed class Gmal : ICtCommand<Wwn, IReadOnlyList<string>>
 {
+    private Gmal() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.FabricConfiguration;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+
     public const ushort Command = GsConfigServerCommands.Gmal;
     public const int RequestLength = FcsCodec.NameRequestLength;
     public const int DefaultMaxResponseBytes = P + 4 + 4 * 256;
-    private const string RequestName = "GMAL request", AcceptName = "GMAL accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsConfigServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, Wwn name, int maxResponseBytes = DefaultMaxResponseBytes) =>
         FcsCodec.BuildNameRequest(ctIu, Command, name, maxResponseBytes, RequestName);

@@ -12,12 +12,25 @@ public readonly record struct FcsPortEntry(Wwn PortName, byte ModuleType, byte T
 }
 
 /// <summary>GPL (fabric configuration server): interconnect element name (8) → count u32 @0, 12-byte entries from @4: port name @0, module type @9, TX type @10, port type @11.</summary>
-public static class Gpl
+public sealed class Gpl : ICtCommand<Wwn, IReadOnlyList<FcsPortEntry>>
 {
+    private Gpl() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.FabricConfiguration;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+
     public const ushort Command = GsConfigServerCommands.Gpl;
     public const int RequestLength = FcsCodec.NameRequestLength;
     public const int DefaultMaxResponseBytes = P + 4 + 500 * 12;
-    private const string RequestName = "GPL request", AcceptName = "GPL accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsConfigServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, Wwn name, int maxResponseBytes = DefaultMaxResponseBytes) =>
         FcsCodec.BuildNameRequest(ctIu, Command, name, maxResponseBytes, RequestName);

@@ -11,12 +11,25 @@ public readonly record struct FcsPortState(byte PortType, byte State)
 }
 
 /// <summary>GPS (fabric configuration server): port name (8) → port type @3, port state @7.</summary>
-public static class Gps
+public sealed class Gps : ICtCommand<Wwn, FcsPortState>
 {
+    private Gps() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.FabricConfiguration;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+
     public const ushort Command = GsConfigServerCommands.Gps;
     public const int RequestLength = FcsCodec.NameRequestLength;
     public const int DefaultMaxResponseBytes = P + 8;
-    private const string RequestName = "GPS request", AcceptName = "GPS accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsConfigServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, Wwn name, int maxResponseBytes = DefaultMaxResponseBytes) =>
         FcsCodec.BuildNameRequest(ctIu, Command, name, maxResponseBytes, RequestName);

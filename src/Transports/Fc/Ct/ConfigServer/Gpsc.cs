@@ -12,12 +12,25 @@ public readonly record struct PortSpeedInfo(ushort Capabilities, ushort Operatin
 }
 
 /// <summary>GPSC (fabric configuration server): WWPN (8) → speed capability be16 @0, operating speed be16 @2 (FC link speed bits).</summary>
-public static class Gpsc
+public sealed class Gpsc : ICtCommand<Wwn, PortSpeedInfo>
 {
+    private Gpsc() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.FabricConfiguration;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+
     public const ushort Command = GsConfigServerCommands.Gpsc;
     public const int RequestLength = FcsCodec.NameRequestLength;
     public const int DefaultMaxResponseBytes = P + 4;
-    private const string RequestName = "GPSC request", AcceptName = "GPSC accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsConfigServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, Wwn name, int maxResponseBytes = DefaultMaxResponseBytes) =>
         FcsCodec.BuildNameRequest(ctIu, Command, name, maxResponseBytes, RequestName);

@@ -3,11 +3,25 @@ using BsgKit.Fc.Codes;
 namespace BsgKit.Fc.Ct.Fdmi;
 
 /// <summary>DPRT, deregister port: identifier @0 (8). Bare accept.</summary>
-public static class Dprt
+public sealed class Dprt : ICtCommand<Wwn, CtIuHeader>
 {
+    private Dprt() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.Fdmi;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => FdmiCodec.EmptyAcceptLength;
+    static int ICtCommand<Wwn, CtIuHeader>.BuildRequest(Span<byte> ctIu, Wwn argument, int maxResponseBytes) => BuildRequest(ctIu, argument);
+
     public const ushort Command = GsFdmiCodes.Dprt;
     public const int RequestLength = FdmiCodec.IdentifierRequestLength;
-    private const string RequestName = "DPRT request", AcceptName = "DPRT accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsFdmiCodes.Commands.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, Wwn portName) =>
         FdmiCodec.BuildIdentifierRequest(ctIu, Command, portName, CtIuHeader.Size, RequestName);

@@ -14,12 +14,25 @@ public sealed record FdmiHbaAttributes(IReadOnlyList<Wwn> Ports, IReadOnlyList<F
 /// The accept mirrors RHBA minus the identifier; docs/reference/fc-gs.md gives no GHAT accept layout, so this is our
 /// reading of FC-GS and is kept symmetric for the simulator.
 /// </summary>
-public static class Ghat
+public sealed class Ghat : ICtCommand<Wwn, FdmiHbaAttributes>
 {
+    private Ghat() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.Fdmi;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+
     public const ushort Command = GsFdmiCodes.Ghat;
     public const int RequestLength = FdmiCodec.IdentifierRequestLength;
     public const int DefaultMaxResponseBytes = P + 4096;
-    private const string RequestName = "GHAT request", AcceptName = "GHAT accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsFdmiCodes.Commands.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, Wwn hbaIdentifier, int maxResponseBytes = DefaultMaxResponseBytes) =>
         FdmiCodec.BuildIdentifierRequest(ctIu, Command, hbaIdentifier, maxResponseBytes, RequestName);

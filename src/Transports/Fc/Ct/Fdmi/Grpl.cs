@@ -4,12 +4,25 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.Fdmi;
 
 /// <summary>GRPL, get registered port list: HBA identifier (8) → count u32 @0, port names (8 each) from @4.</summary>
-public static class Grpl
+public sealed class Grpl : ICtCommand<Wwn, IReadOnlyList<Wwn>>
 {
+    private Grpl() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.Fdmi;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+
     public const ushort Command = GsFdmiCodes.Grpl;
     public const int RequestLength = FdmiCodec.IdentifierRequestLength;
     public const int DefaultMaxResponseBytes = P + 4 + 8 * 64;
-    private const string RequestName = "GRPL request", AcceptName = "GRPL accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsFdmiCodes.Commands.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, Wwn hbaIdentifier, int maxResponseBytes = DefaultMaxResponseBytes) =>
         FdmiCodec.BuildIdentifierRequest(ctIu, Command, hbaIdentifier, maxResponseBytes, RequestName);

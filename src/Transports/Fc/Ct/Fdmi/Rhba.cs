@@ -10,10 +10,24 @@ public sealed record FdmiHbaRegistration(Wwn HbaIdentifier, IReadOnlyList<Wwn> P
 }
 
 /// <summary>RHBA, register HBA: HBA identifier @0 (8), registered port list @8, HBA attribute block. Bare accept.</summary>
-public static class Rhba
+public sealed class Rhba : ICtCommand<FdmiHbaRegistration, CtIuHeader>
 {
+    private Rhba() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.Fdmi;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => FdmiCodec.MaxRegistrationLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => FdmiCodec.EmptyAcceptLength;
+    static int ICtCommand<FdmiHbaRegistration, CtIuHeader>.BuildRequest(Span<byte> ctIu, FdmiHbaRegistration argument, int maxResponseBytes) => BuildRequest(ctIu, argument);
+
     public const ushort Command = GsFdmiCodes.Rhba;
-    private const string RequestName = "RHBA request", AcceptName = "RHBA accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsFdmiCodes.Commands.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, FdmiHbaRegistration hba)
     {

@@ -4,10 +4,24 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.Fdmi;
 
 /// <summary>RPA, register port attributes: port name @0 (8), port attribute block @8. Bare accept.</summary>
-public static class Rpa
+public sealed class Rpa : ICtCommand<(Wwn PortName, IReadOnlyList<FdmiAttribute> Attributes), CtIuHeader>
 {
+    private Rpa() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.Fdmi;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => FdmiCodec.MaxRegistrationLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => FdmiCodec.EmptyAcceptLength;
+    static int ICtCommand<(Wwn PortName, IReadOnlyList<FdmiAttribute> Attributes), CtIuHeader>.BuildRequest(Span<byte> ctIu, (Wwn PortName, IReadOnlyList<FdmiAttribute> Attributes) argument, int maxResponseBytes) => BuildRequest(ctIu, argument.PortName, argument.Attributes);
+
     public const ushort Command = GsFdmiCodes.Rpa;
-    private const string RequestName = "RPA request", AcceptName = "RPA accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsFdmiCodes.Commands.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, Wwn portName, IReadOnlyList<FdmiAttribute> attributes)
     {

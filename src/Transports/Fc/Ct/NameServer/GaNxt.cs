@@ -31,13 +31,26 @@ public sealed record GaNxtEntry(
 
 /// <summary>GA_NXT: port ID object (4) → the object of the next registered port (620 bytes). A walk stops when
 /// the returned port ID comes back to the first one seen (zfcp_show).</summary>
-public static class GaNxt
+public sealed class GaNxt : ICtCommand<FcId, GaNxtEntry>
 {
+    private GaNxt() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.NameServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => AcceptLength;
+
     public const ushort Command = GsNameServerCommands.GaNxt;
     public const int RequestLength = NsCodec.PortIdRequestLength;
     public const int PayloadLength = 620;
     public const int AcceptLength = P + PayloadLength;
-    private const string RequestName = "GA_NXT request", AcceptName = "GA_NXT accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsNameServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     // Payload offsets.
     private const int PortTypeAt = 0, PortIdAt = 1, PortNameAt = 4, SpnLengthAt = 12, SpnAt = 13, NodeNameAt = 268,

@@ -1,3 +1,4 @@
+using BsgKit.Fc.Profiles;
 using BsgKit.Fc.Codes;
 using static BsgKit.Fc.Ct.CtIu;
 
@@ -11,13 +12,28 @@ namespace BsgKit.Fc.Ct.NameServer;
 public readonly record struct NsFc4FeatureScope(byte Fc4Type, byte Features, byte DomainScope = 0, byte AreaScope = 0);
 
 /// <summary>GID_FF: FC-4 type, feature bits and scope → IDs of the ports that registered all those bits for the type; last entry flagged 0x80.</summary>
-public static class GidFf
+public sealed class GidFf : ICtCommand<NsFc4FeatureScope, NsPortIdList>
 {
+    private GidFf() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.NameServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+    /// <inheritdoc/>
+    public static int ResponseBytes(FcDriverProfile profile, int requested) => profile.ListResponseBytes(NsPortIdList.EntrySize, requested);
+
     public const ushort Command = GsNameServerCommands.GidFf;
     public const int RequestLength = P + 8;
     /// <summary>Room for 2048 ports, as GID_FT.</summary>
     public const int DefaultMaxResponseBytes = P + 2048 * NsPortIdList.EntrySize;
-    private const string RequestName = "GID_FF request", AcceptName = "GID_FF accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsNameServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, NsFc4FeatureScope scope, int maxResponseBytes = DefaultMaxResponseBytes)
     {

@@ -1,3 +1,4 @@
+using BsgKit.Fc.Profiles;
 using BsgKit.Fc.Codes;
 using static BsgKit.Fc.Ct.CtIu;
 
@@ -26,13 +27,28 @@ public readonly record struct NsFc4TypeScope(byte Fc4Type, byte DomainScope = 0,
 }
 
 /// <summary>GID_FT: FC-4 type and scope → port IDs, last entry flagged 0x80.</summary>
-public static class GidFt
+public sealed class GidFt : ICtCommand<NsFc4TypeScope, NsPortIdList>
 {
+    private GidFt() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.NameServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+    /// <inheritdoc/>
+    public static int ResponseBytes(FcDriverProfile profile, int requested) => profile.ListResponseBytes(NsPortIdList.EntrySize, requested);
+
     public const ushort Command = GsNameServerCommands.GidFt;
     public const int RequestLength = P + NsFc4TypeScope.Size;
     /// <summary>Room for 2048 ports (qla2xxx MAX_FIBRE_DEVICES_2400).</summary>
     public const int DefaultMaxResponseBytes = P + 2048 * NsPortIdList.EntrySize;
-    private const string RequestName = "GID_FT request", AcceptName = "GID_FT accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsNameServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, NsFc4TypeScope scope, int maxResponseBytes = DefaultMaxResponseBytes) =>
         NsFc4TypeScope.Build(ctIu, Command, scope, maxResponseBytes, RequestName);

@@ -4,12 +4,25 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.NameServer;
 
 /// <summary>GID_PN: WWPN (8) → reserved @0, port ID @1. zfcp_show sends it to the unzoned name server (0xFA/0x02).</summary>
-public static class GidPn
+public sealed class GidPn : ICtCommand<Wwn, FcId>
 {
+    private GidPn() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.NameServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => AcceptLength;
+
     public const ushort Command = GsNameServerCommands.GidPn;
     public const int RequestLength = NsCodec.NameRequestLength;
     public const int AcceptLength = P + 4;
-    private const string RequestName = "GID_PN request", AcceptName = "GID_PN accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsNameServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, Wwn portName, int maxResponseBytes = AcceptLength) =>
         NsCodec.BuildNameRequest(ctIu, Command, portName, maxResponseBytes, RequestName);

@@ -1,3 +1,4 @@
+using BsgKit.Fc.Profiles;
 using BsgKit.Fc.Codes;
 using static BsgKit.Fc.Ct.CtIu;
 
@@ -7,12 +8,27 @@ namespace BsgKit.Fc.Ct.NameServer;
 public readonly record struct NsPortTypeScope(byte PortType, byte DomainScope = 0, byte AreaScope = 0);
 
 /// <summary>GID_PT: port type and scope → port IDs, last entry flagged 0x80.</summary>
-public static class GidPt
+public sealed class GidPt : ICtCommand<NsPortTypeScope, NsPortIdList>
 {
+    private GidPt() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.NameServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+    /// <inheritdoc/>
+    public static int ResponseBytes(FcDriverProfile profile, int requested) => profile.ListResponseBytes(NsPortIdList.EntrySize, requested);
+
     public const ushort Command = GsNameServerCommands.GidPt;
     public const int RequestLength = P + 4;
     public const int DefaultMaxResponseBytes = P + 2048 * NsPortIdList.EntrySize;
-    private const string RequestName = "GID_PT request", AcceptName = "GID_PT accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsNameServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, NsPortTypeScope scope, int maxResponseBytes = DefaultMaxResponseBytes)
     {

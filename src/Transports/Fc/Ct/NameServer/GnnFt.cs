@@ -1,15 +1,31 @@
+using BsgKit.Fc.Profiles;
 using BsgKit.Fc.Codes;
 using static BsgKit.Fc.Ct.CtIu;
 
 namespace BsgKit.Fc.Ct.NameServer;
 
 /// <summary>GNN_FT: FC-4 type and scope → 16-byte {control, port ID, reserved, WWNN} entries.</summary>
-public static class GnnFt
+public sealed class GnnFt : ICtCommand<NsFc4TypeScope, NsPortNameList>
 {
+    private GnnFt() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.NameServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+    /// <inheritdoc/>
+    public static int ResponseBytes(FcDriverProfile profile, int requested) => profile.ListResponseBytes(NsPortNameList.EntrySize, requested);
+
     public const ushort Command = GsNameServerCommands.GnnFt;
     public const int RequestLength = P + NsFc4TypeScope.Size;
     public const int DefaultMaxResponseBytes = P + 2048 * NsPortNameList.EntrySize;
-    private const string RequestName = "GNN_FT request", AcceptName = "GNN_FT accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsNameServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, NsFc4TypeScope scope, int maxResponseBytes = DefaultMaxResponseBytes) =>
         NsFc4TypeScope.Build(ctIu, Command, scope, maxResponseBytes, RequestName);

@@ -3,12 +3,25 @@ using BsgKit.Fc.Codes;
 namespace BsgKit.Fc.Ct.NameServer;
 
 /// <summary>GNN_ID: port ID object (4) → WWNN (8).</summary>
-public static class GnnId
+public sealed class GnnId : ICtCommand<FcId, Wwn>
 {
+    private GnnId() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.NameServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => AcceptLength;
+
     public const ushort Command = GsNameServerCommands.GnnId;
     public const int RequestLength = NsCodec.PortIdRequestLength;
     public const int AcceptLength = CtIuHeader.Size + 8;
-    private const string RequestName = "GNN_ID request", AcceptName = "GNN_ID accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsNameServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, FcId port, int maxResponseBytes = AcceptLength) =>
         NsCodec.BuildPortIdRequest(ctIu, Command, port, maxResponseBytes, RequestName);

@@ -4,12 +4,25 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.NameServer;
 
 /// <summary>GPT_ID: port ID object (4) → port type @0 (names in <see cref="PortTypes"/>), 3 reserved bytes.</summary>
-public static class GptId
+public sealed class GptId : ICtCommand<FcId, byte>
 {
+    private GptId() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.NameServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => AcceptLength;
+
     public const ushort Command = GsNameServerCommands.GptId;
     public const int RequestLength = NsCodec.PortIdRequestLength;
     public const int AcceptLength = P + 4;
-    private const string RequestName = "GPT_ID request", AcceptName = "GPT_ID accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsNameServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, FcId port, int maxResponseBytes = AcceptLength) =>
         NsCodec.BuildPortIdRequest(ctIu, Command, port, maxResponseBytes, RequestName);

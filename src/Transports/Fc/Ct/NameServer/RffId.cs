@@ -4,10 +4,24 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.NameServer;
 
 /// <summary>RFF_ID: register FC-4 features (fc_ns_rff_id, 8): port ID object @0, reserved @4 (2), features @6, FC-4 type @7. Accepted with a bare header.</summary>
-public static class RffId
+public sealed class RffId : ICtCommand<(FcId Port, byte Fc4Type, byte Features), CtIuHeader>
 {
+    private RffId() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.NameServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => NsCodec.EmptyAcceptLength;
+    static int ICtCommand<(FcId Port, byte Fc4Type, byte Features), CtIuHeader>.BuildRequest(Span<byte> ctIu, (FcId Port, byte Fc4Type, byte Features) argument, int maxResponseBytes) => BuildRequest(ctIu, argument.Port, argument.Fc4Type, argument.Features);
+
     public const ushort Command = GsNameServerCommands.RffId;
-    private const string RequestName = "RFF_ID request", AcceptName = "RFF_ID accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsNameServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public const int RequestLength = P + 8;
 

@@ -4,10 +4,24 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.NameServer;
 
 /// <summary>RFT_ID: register FC-4 types: port ID object @0 (4), FC-4 types bitmap @4 (32). Accepted with a bare header.</summary>
-public static class RftId
+public sealed class RftId : ICtCommand<(FcId Port, Fc4TypeSet Types), CtIuHeader>
 {
+    private RftId() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.NameServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => NsCodec.EmptyAcceptLength;
+    static int ICtCommand<(FcId Port, Fc4TypeSet Types), CtIuHeader>.BuildRequest(Span<byte> ctIu, (FcId Port, Fc4TypeSet Types) argument, int maxResponseBytes) => BuildRequest(ctIu, argument.Port, argument.Types);
+
     public const ushort Command = GsNameServerCommands.RftId;
-    private const string RequestName = "RFT_ID request", AcceptName = "RFT_ID accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsNameServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public const int RequestLength = P + 36;
 

@@ -4,10 +4,24 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.NameServer;
 
 /// <summary>RPN_ID: register port name (fc_ns_rn_id, 12): port ID object @0, WWN @4. Accepted with a bare header.</summary>
-public static class RpnId
+public sealed class RpnId : ICtCommand<(FcId Port, Wwn Name), CtIuHeader>
 {
+    private RpnId() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.NameServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => NsCodec.EmptyAcceptLength;
+    static int ICtCommand<(FcId Port, Wwn Name), CtIuHeader>.BuildRequest(Span<byte> ctIu, (FcId Port, Wwn Name) argument, int maxResponseBytes) => BuildRequest(ctIu, argument.Port, argument.Name);
+
     public const ushort Command = GsNameServerCommands.RpnId;
-    private const string RequestName = "RPN_ID request", AcceptName = "RPN_ID accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsNameServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public const int RequestLength = P + 12;
 

@@ -4,10 +4,26 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.NameServer;
 
 /// <summary>RSNN_NN: register symbolic node name (fc_ns_rsnn): WWNN @0, name length @8, name @9. Accepted with a bare header.</summary>
-public static class RsnnNn
+public sealed class RsnnNn : ICtCommand<(Wwn NodeName, string Name), CtIuHeader>
 {
+    private RsnnNn() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.NameServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => MaxRequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => NsCodec.EmptyAcceptLength;
+    static int ICtCommand<(Wwn NodeName, string Name), CtIuHeader>.BuildRequest(Span<byte> ctIu, (Wwn NodeName, string Name) argument, int maxResponseBytes) => BuildRequest(ctIu, argument.NodeName, argument.Name);
+
     public const ushort Command = GsNameServerCommands.RsnnNn;
-    private const string RequestName = "RSNN_NN request", AcceptName = "RSNN_NN accept";
+    /// <summary>Room for the longest request: header, node name, length byte, 255 name bytes, padded.</summary>
+    public const int MaxRequestLength = P + 12 + 256;
+    /// <inheritdoc/>
+    public static string Name { get; } = GsNameServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, Wwn nodeName, string symbolicNodeName)
     {

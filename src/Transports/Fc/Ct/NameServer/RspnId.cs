@@ -4,10 +4,26 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.NameServer;
 
 /// <summary>RSPN_ID: register symbolic port name (fc_ns_rspn): port ID object @0, name length @4, name @5. Accepted with a bare header.</summary>
-public static class RspnId
+public sealed class RspnId : ICtCommand<(FcId Port, string Name), CtIuHeader>
 {
+    private RspnId() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.NameServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => MaxRequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => NsCodec.EmptyAcceptLength;
+    static int ICtCommand<(FcId Port, string Name), CtIuHeader>.BuildRequest(Span<byte> ctIu, (FcId Port, string Name) argument, int maxResponseBytes) => BuildRequest(ctIu, argument.Port, argument.Name);
+
     public const ushort Command = GsNameServerCommands.RspnId;
-    private const string RequestName = "RSPN_ID request", AcceptName = "RSPN_ID accept";
+    /// <summary>Room for the longest request: header, port ID object, length byte, 255 name bytes, padded.</summary>
+    public const int MaxRequestLength = P + 8 + 256;
+    /// <inheritdoc/>
+    public static string Name { get; } = GsNameServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, FcId port, string symbolicPortName)
     {

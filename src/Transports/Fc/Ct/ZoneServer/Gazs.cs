@@ -4,11 +4,25 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.ZoneServer;
 
 /// <summary>GAZS, get active zone set: no request payload → zone set object (name, zone count, zones).</summary>
-public static class Gazs
+public sealed class Gazs : ICtCommand<NoArgument, ZoneSet>
 {
+    private Gazs() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.ZoneServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => P;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+    static int ICtCommand<NoArgument, ZoneSet>.BuildRequest(Span<byte> ctIu, NoArgument argument, int maxResponseBytes) => BuildRequest(ctIu, maxResponseBytes);
+
     public const ushort Command = GsZoneServerCommands.Gazs;
     public const int DefaultMaxResponseBytes = P + 65536;
-    private const string RequestName = "GAZS request", AcceptName = "GAZS accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsZoneServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, int maxResponseBytes = DefaultMaxResponseBytes) =>
         ZoneCodec.BuildRequest(ctIu, Command, null, maxResponseBytes, RequestName);

@@ -10,11 +10,25 @@ public readonly record struct ZoneEnforcementState(byte Flags, uint VendorSpecif
 }
 
 /// <summary>GEST, get enforcement state: no request payload → flags @0, vendor-specific u32 @4.</summary>
-public static class Gest
+public sealed class Gest : ICtCommand<NoArgument, ZoneEnforcementState>
 {
+    private Gest() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.ZoneServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => P;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => AcceptLength;
+    static int ICtCommand<NoArgument, ZoneEnforcementState>.BuildRequest(Span<byte> ctIu, NoArgument argument, int maxResponseBytes) => BuildRequest(ctIu, maxResponseBytes);
+
     public const ushort Command = GsZoneServerCommands.Gest;
     public const int AcceptLength = P + 8;
-    private const string RequestName = "GEST request", AcceptName = "GEST accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsZoneServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, int maxResponseBytes = AcceptLength) =>
         ZoneCodec.BuildRequest(ctIu, Command, null, maxResponseBytes, RequestName);

@@ -13,11 +13,25 @@ public readonly record struct ZoneCapabilities(byte Flags, uint VendorSpecific)
 }
 
 /// <summary>GZC, get zone server capabilities: no request payload → flags @0, vendor-specific u32 @4.</summary>
-public static class Gzc
+public sealed class Gzc : ICtCommand<NoArgument, ZoneCapabilities>
 {
+    private Gzc() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.ZoneServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => P;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => AcceptLength;
+    static int ICtCommand<NoArgument, ZoneCapabilities>.BuildRequest(Span<byte> ctIu, NoArgument argument, int maxResponseBytes) => BuildRequest(ctIu, maxResponseBytes);
+
     public const ushort Command = GsZoneServerCommands.Gzc;
     public const int AcceptLength = P + 8;
-    private const string RequestName = "GZC request", AcceptName = "GZC accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsZoneServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, int maxResponseBytes = AcceptLength) =>
         ZoneCodec.BuildRequest(ctIu, Command, null, maxResponseBytes, RequestName);

@@ -4,11 +4,24 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.ZoneServer;
 
 /// <summary>GZM, get zone member list: zone name → count u32 @0, then members.</summary>
-public static class Gzm
+public sealed class Gzm : ICtCommand<string, IReadOnlyList<ZoneMember>>
 {
+    private Gzm() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.ZoneServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => ZoneCodec.MaxNameRequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+
     public const ushort Command = GsZoneServerCommands.Gzm;
     public const int DefaultMaxResponseBytes = P + 4096;
-    private const string RequestName = "GZM request", AcceptName = "GZM accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsZoneServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, string zoneName, int maxResponseBytes = DefaultMaxResponseBytes) =>
         ZoneCodec.BuildRequest(ctIu, Command, zoneName, maxResponseBytes, RequestName);

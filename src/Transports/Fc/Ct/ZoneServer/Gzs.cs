@@ -4,11 +4,24 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.ZoneServer;
 
 /// <summary>GZS, get zone set: zone set name → zone set object (name, zone count, zones).</summary>
-public static class Gzs
+public sealed class Gzs : ICtCommand<string, ZoneSet>
 {
+    private Gzs() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.ZoneServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => ZoneCodec.MaxNameRequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+
     public const ushort Command = GsZoneServerCommands.Gzs;
     public const int DefaultMaxResponseBytes = P + 65536;
-    private const string RequestName = "GZS request", AcceptName = "GZS accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsZoneServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     public static int BuildRequest(Span<byte> ctIu, string zoneSetName, int maxResponseBytes = DefaultMaxResponseBytes) =>
         ZoneCodec.BuildRequest(ctIu, Command, zoneSetName, maxResponseBytes, RequestName);

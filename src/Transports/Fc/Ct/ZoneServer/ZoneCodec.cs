@@ -16,6 +16,8 @@ internal static class ZoneCodec
 {
     public const int MinNameSize = 4;
     public const int MinMemberSize = 4;
+    /// <summary>Room for a request carrying one zone or zone set name (length word, up to 256 name bytes).</summary>
+    public const int MaxNameRequestLength = P + 4 + 256;
 
     public static int NameLength(string name) => 4 + PadToWord(EncodeText(name, MaxTextBytes, "zone name").Length);
 
