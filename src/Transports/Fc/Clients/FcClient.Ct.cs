@@ -1,5 +1,5 @@
-// Typed CT commands for every name-server, fabric-configuration-server, FDMI and zone-server codec.
-// Static lambdas: cached delegates, so a call allocates nothing beyond its task and result.
+// Typed CT commands for every name-server, fabric-configuration-server, FDMI and zone-server codec: each is the one
+// generic CtAsync with its codec; the codec (ICtCommand) says where it goes, how big it is and how to build and parse it.
 using BsgKit.Fc.Codes;
 using BsgKit.Fc.Ct;
 using BsgKit.Fc.Ct.ConfigServer;
@@ -61,23 +61,23 @@ public abstract partial class FcClient
 
     /// <summary>Port IDs by FC-4 type and scope (GID_FT), one request sized for the driver's cap; check IsComplete.</summary>
     public ValueTask<FcResponse<NsPortIdList>> GidFtAsync(NsFc4TypeScope scope, CancellationToken cancellationToken = default) =>
-        GidFtAsync(scope, GidFt.DefaultMaxResponseBytes, cancellationToken);
+        CtAsync<GidFt, NsFc4TypeScope, NsPortIdList>(scope, cancellationToken);
 
     /// <summary>Port IDs and WWPNs by FC-4 type and scope (GPN_FT), one request sized for the driver's cap; check IsComplete.</summary>
     public ValueTask<FcResponse<NsPortNameList>> GpnFtAsync(NsFc4TypeScope scope, CancellationToken cancellationToken = default) =>
-        GpnFtAsync(scope, GpnFt.DefaultMaxResponseBytes, cancellationToken);
+        CtAsync<GpnFt, NsFc4TypeScope, NsPortNameList>(scope, cancellationToken);
 
     /// <summary>Port IDs and WWNNs by FC-4 type and scope (GNN_FT).</summary>
     public ValueTask<FcResponse<NsPortNameList>> GnnFtAsync(NsFc4TypeScope scope, CancellationToken cancellationToken = default) =>
-        GnnFtAsync(scope, GnnFt.DefaultMaxResponseBytes, cancellationToken);
+        CtAsync<GnnFt, NsFc4TypeScope, NsPortNameList>(scope, cancellationToken);
 
     /// <summary>Port IDs by port type and scope (GID_PT).</summary>
     public ValueTask<FcResponse<NsPortIdList>> GidPtAsync(NsPortTypeScope scope, CancellationToken cancellationToken = default) =>
-        GidPtAsync(scope, GidPt.DefaultMaxResponseBytes, cancellationToken);
+        CtAsync<GidPt, NsPortTypeScope, NsPortIdList>(scope, cancellationToken);
 
     /// <summary>Port IDs of the ports that registered the given FC-4 feature bits for a type (GID_FF), one request sized for the driver's cap.</summary>
     public ValueTask<FcResponse<NsPortIdList>> GidFfAsync(NsFc4FeatureScope scope, CancellationToken cancellationToken = default) =>
-        GidFfAsync(scope, GidFf.DefaultMaxResponseBytes, cancellationToken);
+        CtAsync<GidFf, NsFc4FeatureScope, NsPortIdList>(scope, cancellationToken);
 
     /// <summary>GID_FF with room for <paramref name="maxResponseBytes"/> (clipped to the driver's cap).</summary>
     public ValueTask<FcResponse<NsPortIdList>> GidFfAsync(NsFc4FeatureScope scope, int maxResponseBytes, CancellationToken cancellationToken = default) =>
@@ -253,7 +253,7 @@ public abstract partial class FcClient
     /// driver's limit and the 16-bit CT size field).
     /// </summary>
     public ValueTask<FcResponse<ZoneSet>> GazsAsync(CancellationToken cancellationToken = default) =>
-        WithRoomForResidualAsync(static (c, max, ct) => c.GazsAsync(max, ct), Gazs.DefaultMaxResponseBytes, cancellationToken);
+        WithRoomForResidualAsync(static (c, max, ct) => c.GazsAsync(max, ct), Gazs.DefaultResponseBytes, cancellationToken);
 
     /// <summary>GAZS with room for <paramref name="maxResponseBytes"/> (clipped to the driver's limit); no retry.</summary>
     public ValueTask<FcResponse<ZoneSet>> GazsAsync(int maxResponseBytes, CancellationToken cancellationToken = default) =>
@@ -261,7 +261,7 @@ public abstract partial class FcClient
 
     /// <summary>A zone set with its zones and members (GZS); a cut answer is asked again with room for the residual.</summary>
     public ValueTask<FcResponse<ZoneSet>> GzsAsync(string zoneSetName, CancellationToken cancellationToken = default) =>
-        WithRoomForResidualAsync((c, max, ct) => c.GzsAsync(zoneSetName, max, ct), Gzs.DefaultMaxResponseBytes, cancellationToken);
+        WithRoomForResidualAsync((c, max, ct) => c.GzsAsync(zoneSetName, max, ct), Gzs.DefaultResponseBytes, cancellationToken);
 
     /// <summary>GZS with room for <paramref name="maxResponseBytes"/> (clipped to the driver's limit); no retry.</summary>
     public ValueTask<FcResponse<ZoneSet>> GzsAsync(string zoneSetName, int maxResponseBytes, CancellationToken cancellationToken = default) =>

@@ -25,9 +25,12 @@ public sealed class Lirr : IElsCommand<LirrRequest, bool>
         return true;
     }
 
+    /// <summary>The ELS command code (payload byte 0).</summary>
     public const byte Code = ElsCommands.Lirr;
+    /// <summary>Length of the request in bytes, command word included.</summary>
     public const int RequestLength = 8;
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, LirrRequest request)
     {
         ElsWrite.Begin(payload, RequestLength, Code, "LIRR request");
@@ -36,13 +39,16 @@ public sealed class Lirr : IElsCommand<LirrRequest, bool>
         return RequestLength;
     }
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static LirrRequest ParseRequest(ReadOnlySpan<byte> payload)
     {
         var reader = ElsWrite.ExpectRequest(payload, Code, RequestLength, "LIRR request");
         return new LirrRequest(reader.U8(4, "registration function"), reader.U8(5, "format"));
     }
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> payload) => ElsReply.BuildAccept(payload);
 
+    /// <summary>Checks a bare accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>.</summary>
     public static void ParseAccept(ReadOnlySpan<byte> payload) => ElsReply.ParseAccept(payload, "LIRR accept");
 }

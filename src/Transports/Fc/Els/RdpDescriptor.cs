@@ -70,6 +70,7 @@ public sealed record RdpSfpDiagnosticsDescriptor(
 /// <summary>Port speed descriptor: capabilities bit mask and operating speed bit (same bits as RPSC).</summary>
 public sealed record RdpPortSpeedDescriptor(ushort SpeedCapabilities, ushort OperatingSpeed) : RdpDescriptor
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
     public override uint Tag => RdpDescriptors.PortSpeedTag;
@@ -145,6 +146,7 @@ public sealed record RdpBufferCreditDescriptor(uint PortBbCredit, uint AttachedP
 public sealed record RdpOpticalElementDescriptor(
     ushort HighAlarmRaw, ushort LowAlarmRaw, ushort HighWarningRaw, ushort LowWarningRaw, uint Flags) : RdpDescriptor
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
     public override uint Tag => RdpDescriptors.OpticalElementTag;
@@ -216,6 +218,7 @@ public sealed record RdpOpticalProductDescriptor(string Vendor, string Model, st
 /// <summary>A descriptor this library does not decode (or the N_Port_ID descriptor); the value is kept raw.</summary>
 public sealed record RdpUnknownDescriptor(uint RawTag, byte[] Value) : RdpDescriptor
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
     public override uint Tag => RawTag;

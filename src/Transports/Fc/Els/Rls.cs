@@ -14,10 +14,14 @@ public sealed class Rls : IElsCommand<FcId, Lesb>
     static int IElsCommand<FcId, Lesb>.RequestCapacity(FcId _) => RequestLength;
     static int IElsCommand<FcId, Lesb>.ResponseCapacity(FcId _) => AcceptLength;
 
+    /// <summary>The ELS command code (payload byte 0).</summary>
     public const byte Code = ElsCommands.Rls;
+    /// <summary>Length of the request in bytes, command word included.</summary>
     public const int RequestLength = 8;
+    /// <summary>Length of the accept in bytes, LS_ACC word included.</summary>
     public const int AcceptLength = 4 + Lesb.Length;
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, FcId port)
     {
         ElsWrite.Begin(payload, RequestLength, Code, "RLS request");
@@ -25,9 +29,11 @@ public sealed class Rls : IElsCommand<FcId, Lesb>
         return RequestLength;
     }
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static FcId ParseRequest(ReadOnlySpan<byte> payload) =>
         ElsWrite.ExpectRequest(payload, Code, RequestLength, "RLS request").FcId(5, "port ID");
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> payload, Lesb lesb)
     {
         ElsWrite.Begin(payload, AcceptLength, ElsCommands.LsAcc, "RLS accept");
@@ -35,6 +41,7 @@ public sealed class Rls : IElsCommand<FcId, Lesb>
         return AcceptLength;
     }
 
+    /// <summary>Decodes the accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static Lesb ParseAccept(ReadOnlySpan<byte> payload) =>
         Lesb.Read(ElsReply.ExpectAccept(payload, "RLS accept"), 4);
 }

@@ -17,8 +17,10 @@ public sealed record RnidGeneralTopology(
     byte[] IpAddressBytes,
     ushort VendorSpecific)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>Length of the structure on the wire, in bytes.</summary>
     public const int Length = 52;
 
     /// <summary>Node type name; "Multi-function device" when the low byte is 0xFF (see <see cref="MultiFunctionNames"/>).</summary>
@@ -86,6 +88,7 @@ public sealed record RnidGeneralTopology(
 /// </summary>
 public sealed record RnidAccept(byte Format, Wwn? Wwpn, Wwn? Wwnn, RnidGeneralTopology? GeneralTopology, byte[] SpecificData)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
     public string FormatName => RnidTypes.Formats.NameOf(Format);
@@ -105,11 +108,14 @@ public sealed class Rnid : IElsCommand<byte, RnidAccept>
     static int IElsCommand<byte, RnidAccept>.RequestCapacity(byte _) => RequestLength;
     static int IElsCommand<byte, RnidAccept>.ResponseCapacity(byte _) => MaxAcceptLength;
 
+    /// <summary>The ELS command code (payload byte 0).</summary>
     public const byte Code = ElsCommands.Rnid;
+    /// <summary>Length of the request in bytes, command word included.</summary>
     public const int RequestLength = 8;
     private const int AcceptHeaderLength = 8;
     private const int CommonDataLength = 16;
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, byte format = RnidTypes.FormatGeneralTopology)
     {
         ElsWrite.Begin(payload, RequestLength, Code, "RNID request");
@@ -143,6 +149,7 @@ public sealed class Rnid : IElsCommand<byte, RnidAccept>
         return length;
     }
 
+    /// <summary>Decodes the accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static RnidAccept ParseAccept(ReadOnlySpan<byte> payload)
     {
         var reader = ElsReply.ExpectAccept(payload, "RNID accept");

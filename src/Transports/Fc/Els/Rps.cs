@@ -28,6 +28,7 @@ public sealed record RpsRequest(RpsSelector Selector, ulong PortSelection)
 /// <summary>RPS accept: flags (bit 0 = L_Port extension valid), port status bits and the LESB.</summary>
 public sealed record RpsAccept(byte Flags, ushort PortStatus, Lesb Lesb)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
     public bool LPortExtensionValid => (Flags & 0x01) != 0;
@@ -49,11 +50,15 @@ public sealed class Rps : IElsCommand<RpsRequest, RpsAccept>
     static int IElsCommand<RpsRequest, RpsAccept>.RequestCapacity(RpsRequest _) => RequestLength;
     static int IElsCommand<RpsRequest, RpsAccept>.ResponseCapacity(RpsRequest _) => AcceptLength;
 
+    /// <summary>The ELS command code (payload byte 0).</summary>
     public const byte Code = ElsCommands.Rps;
+    /// <summary>Length of the request in bytes, command word included.</summary>
     public const int RequestLength = 12;
+    /// <summary>Length of the accept in bytes, LS_ACC word included.</summary>
     public const int AcceptLength = 8 + Lesb.Length;
     private const int PortSelectionOffset = 4;
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, RpsRequest request)
     {
         ElsWrite.Begin(payload, RequestLength, Code, "RPS request");
@@ -62,12 +67,14 @@ public sealed class Rps : IElsCommand<RpsRequest, RpsAccept>
         return RequestLength;
     }
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static RpsRequest ParseRequest(ReadOnlySpan<byte> payload)
     {
         var reader = ElsWrite.ExpectRequest(payload, Code, RequestLength, "RPS request");
         return new RpsRequest((RpsSelector)reader.U8(3, "flag"), reader.U64(PortSelectionOffset, "port selection"));
     }
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> payload, RpsAccept accept)
     {
         ElsWrite.Begin(payload, AcceptLength, ElsCommands.LsAcc, "RPS accept");
@@ -77,6 +84,7 @@ public sealed class Rps : IElsCommand<RpsRequest, RpsAccept>
         return AcceptLength;
     }
 
+    /// <summary>Decodes the accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static RpsAccept ParseAccept(ReadOnlySpan<byte> payload)
     {
         var reader = ElsReply.ExpectAccept(payload, "RPS accept");

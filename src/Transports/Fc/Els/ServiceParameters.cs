@@ -17,8 +17,10 @@ public sealed record CommonServiceParameters(
     uint Word2,
     uint EdTovMilliseconds)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>Length of the structure on the wire, in bytes.</summary>
     public const int Length = 16;
 
     public IReadOnlyList<string> FeatureNames => ElsServiceParameterBits.CommonFeatures.NamesOf(Features);
@@ -58,8 +60,10 @@ public sealed record ClassServiceParameters(
     ushort EndToEndCredit,
     byte OpenSequencesPerExchange)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>Length of the structure on the wire, in bytes.</summary>
     public const int Length = 16;
     public static readonly ClassServiceParameters NotSupported = new(0, 0, 0, 0, 0, 0, 0);
 
@@ -96,8 +100,10 @@ public sealed record ServiceParameters(
     ClassServiceParameters Class4,
     byte[] VendorVersionLevel)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>Length of the structure on the wire, in bytes.</summary>
     public const int Length = 116;
     /// <summary>A PLOGI/FLOGI/FDISC payload: the command word and the parameters.</summary>
     public const int LoginPayloadLength = 4 + Length;

@@ -25,9 +25,12 @@ public sealed class Srl : IElsCommand<SrlRequest, bool>
         return true;
     }
 
+    /// <summary>The ELS command code (payload byte 0).</summary>
     public const byte Code = ElsCommands.Srl;
+    /// <summary>Length of the request in bytes, command word included.</summary>
     public const int RequestLength = 8;
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, SrlRequest request)
     {
         ElsWrite.Begin(payload, RequestLength, Code, "SRL request");
@@ -36,13 +39,16 @@ public sealed class Srl : IElsCommand<SrlRequest, bool>
         return RequestLength;
     }
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static SrlRequest ParseRequest(ReadOnlySpan<byte> payload)
     {
         var reader = ElsWrite.ExpectRequest(payload, Code, RequestLength, "SRL request");
         return new SrlRequest(reader.U8(4, "flag"), reader.U24(5, "flag parameter"));
     }
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> payload) => ElsReply.BuildAccept(payload);
 
+    /// <summary>Checks a bare accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>.</summary>
     public static void ParseAccept(ReadOnlySpan<byte> payload) => ElsReply.ParseAccept(payload, "SRL accept");
 }

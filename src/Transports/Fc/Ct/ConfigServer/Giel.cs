@@ -24,7 +24,9 @@ public sealed class Giel : ICtCommand<NoArgument, IReadOnlyList<FcsInterconnectE
     public static int DefaultResponseBytes => DefaultMaxResponseBytes;
     static int ICtCommand<NoArgument, IReadOnlyList<FcsInterconnectElement>>.BuildRequest(Span<byte> ctIu, NoArgument argument, int maxResponseBytes) => BuildRequest(ctIu, maxResponseBytes);
 
+    /// <summary>The command code (CT_IU bytes 8–9), from the server's code table.</summary>
     public const ushort Command = GsConfigServerCommands.Giel;
+    /// <summary>Length of the request in bytes, CT_IU header included.</summary>
     public const int RequestLength = P;
     /// <summary>zfcp_show's size: 100 elements.</summary>
     public const int DefaultMaxResponseBytes = P + 4 + 100 * 12;
@@ -32,11 +34,14 @@ public sealed class Giel : ICtCommand<NoArgument, IReadOnlyList<FcsInterconnectE
     public static string Name { get; } = GsConfigServerCommands.Table.NameOf(Command);
     private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, int maxResponseBytes = DefaultMaxResponseBytes) =>
         FcsCodec.BuildEmptyRequest(ctIu, Command, maxResponseBytes, RequestName);
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static void ParseRequest(ReadOnlySpan<byte> ctIu) => FcsCodec.ParseEmptyRequest(ctIu, Command, RequestName);
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> ctIu, IReadOnlyList<FcsInterconnectElement> elements)
     {
         var length = FcsCodec.BuildCounted12(ctIu, elements.Count, AcceptName);
@@ -49,6 +54,7 @@ public sealed class Giel : ICtCommand<NoArgument, IReadOnlyList<FcsInterconnectE
         return length;
     }
 
+    /// <summary>Decodes the accept; an FS_RJT throws <see cref="BsgKit.Fc.Ct.CtRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static IReadOnlyList<FcsInterconnectElement> ParseAccept(ReadOnlySpan<byte> ctIu)
     {
         var r = OpenAccept(ctIu, AcceptName);

@@ -125,5 +125,6 @@ public sealed record FdmiAttribute(FdmiAttributeScope Scope, ushort Type, byte[]
 
     public override int GetHashCode() => HashCode.Combine(Scope, Type, RawValue.Length);
 
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => $"{TypeName}: {DisplayValue}";
 }

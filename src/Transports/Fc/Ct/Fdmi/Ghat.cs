@@ -6,6 +6,7 @@ namespace BsgKit.Fc.Ct.Fdmi;
 /// <summary>What GHAT returns: the HBA's registered ports and its HBA attribute block.</summary>
 public sealed record FdmiHbaAttributes(IReadOnlyList<Wwn> Ports, IReadOnlyList<FdmiAttribute> Attributes)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 }
 
@@ -27,18 +28,24 @@ public sealed class Ghat : ICtCommand<Wwn, FdmiHbaAttributes>
     /// <inheritdoc/>
     public static int DefaultResponseBytes => DefaultMaxResponseBytes;
 
+    /// <summary>The command code (CT_IU bytes 8–9), from the server's code table.</summary>
     public const ushort Command = GsFdmiCodes.Ghat;
+    /// <summary>Length of the request in bytes, CT_IU header included.</summary>
     public const int RequestLength = FdmiCodec.IdentifierRequestLength;
+    /// <summary>Response room asked for by default (ct_mr_size and din length), header included.</summary>
     public const int DefaultMaxResponseBytes = P + 4096;
     /// <inheritdoc/>
     public static string Name { get; } = GsFdmiCodes.Commands.NameOf(Command);
     private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, Wwn hbaIdentifier, int maxResponseBytes = DefaultMaxResponseBytes) =>
         FdmiCodec.BuildIdentifierRequest(ctIu, Command, hbaIdentifier, maxResponseBytes, RequestName);
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static Wwn ParseRequest(ReadOnlySpan<byte> ctIu) => FdmiCodec.ParseIdentifierRequest(ctIu, Command, RequestName);
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> ctIu, FdmiHbaAttributes hba)
     {
         var length = P + FdmiCodec.PortListLength(hba.Ports) + FdmiCodec.BlockLength(hba.Attributes);
@@ -48,6 +55,7 @@ public sealed class Ghat : ICtCommand<Wwn, FdmiHbaAttributes>
         return length;
     }
 
+    /// <summary>Decodes the accept; an FS_RJT throws <see cref="BsgKit.Fc.Ct.CtRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static FdmiHbaAttributes ParseAccept(ReadOnlySpan<byte> ctIu)
     {
         var r = OpenAccept(ctIu, AcceptName);

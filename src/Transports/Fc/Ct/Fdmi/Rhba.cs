@@ -6,6 +6,7 @@ namespace BsgKit.Fc.Ct.Fdmi;
 /// <summary>An RHBA request: HBA identifier, its ports, its HBA attributes.</summary>
 public sealed record FdmiHbaRegistration(Wwn HbaIdentifier, IReadOnlyList<Wwn> Ports, IReadOnlyList<FdmiAttribute> Attributes)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 }
 
@@ -24,11 +25,13 @@ public sealed class Rhba : ICtCommand<FdmiHbaRegistration, CtIuHeader>
     public static int DefaultResponseBytes => FdmiCodec.EmptyAcceptLength;
     static int ICtCommand<FdmiHbaRegistration, CtIuHeader>.BuildRequest(Span<byte> ctIu, FdmiHbaRegistration argument, int maxResponseBytes) => BuildRequest(ctIu, argument);
 
+    /// <summary>The command code (CT_IU bytes 8–9), from the server's code table.</summary>
     public const ushort Command = GsFdmiCodes.Rhba;
     /// <inheritdoc/>
     public static string Name { get; } = GsFdmiCodes.Commands.NameOf(Command);
     private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, FdmiHbaRegistration hba)
     {
         var length = P + 8 + FdmiCodec.PortListLength(hba.Ports) + FdmiCodec.BlockLength(hba.Attributes);
@@ -39,6 +42,7 @@ public sealed class Rhba : ICtCommand<FdmiHbaRegistration, CtIuHeader>
         return length;
     }
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static FdmiHbaRegistration ParseRequest(ReadOnlySpan<byte> ctIu)
     {
         var r = OpenRequest(ctIu, Command, RequestName);
@@ -48,7 +52,9 @@ public sealed class Rhba : ICtCommand<FdmiHbaRegistration, CtIuHeader>
         return new FdmiHbaRegistration(id, ports, attributes);
     }
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> ctIu) => FdmiCodec.BuildEmptyAccept(ctIu, AcceptName);
 
+    /// <summary>Decodes the accept; an FS_RJT throws <see cref="BsgKit.Fc.Ct.CtRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static CtIuHeader ParseAccept(ReadOnlySpan<byte> ctIu) => FdmiCodec.ParseEmptyAccept(ctIu, AcceptName);
 }

@@ -18,11 +18,13 @@ public sealed class Rpa : ICtCommand<(Wwn PortName, IReadOnlyList<FdmiAttribute>
     public static int DefaultResponseBytes => FdmiCodec.EmptyAcceptLength;
     static int ICtCommand<(Wwn PortName, IReadOnlyList<FdmiAttribute> Attributes), CtIuHeader>.BuildRequest(Span<byte> ctIu, (Wwn PortName, IReadOnlyList<FdmiAttribute> Attributes) argument, int maxResponseBytes) => BuildRequest(ctIu, argument.PortName, argument.Attributes);
 
+    /// <summary>The command code (CT_IU bytes 8–9), from the server's code table.</summary>
     public const ushort Command = GsFdmiCodes.Rpa;
     /// <inheritdoc/>
     public static string Name { get; } = GsFdmiCodes.Commands.NameOf(Command);
     private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, Wwn portName, IReadOnlyList<FdmiAttribute> attributes)
     {
         var length = P + 8 + FdmiCodec.BlockLength(attributes);
@@ -38,7 +40,9 @@ public sealed class Rpa : ICtCommand<(Wwn PortName, IReadOnlyList<FdmiAttribute>
         return (r.Wwn(P, "port name"), FdmiCodec.ReadBlock(r, P + 8, FdmiAttributeScope.Port).Attributes);
     }
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> ctIu) => FdmiCodec.BuildEmptyAccept(ctIu, AcceptName);
 
+    /// <summary>Decodes the accept; an FS_RJT throws <see cref="BsgKit.Fc.Ct.CtRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static CtIuHeader ParseAccept(ReadOnlySpan<byte> ctIu) => FdmiCodec.ParseEmptyAccept(ctIu, AcceptName);
 }

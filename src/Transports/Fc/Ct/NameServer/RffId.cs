@@ -18,13 +18,16 @@ public sealed class RffId : ICtCommand<(FcId Port, byte Fc4Type, byte Features),
     public static int DefaultResponseBytes => NsCodec.EmptyAcceptLength;
     static int ICtCommand<(FcId Port, byte Fc4Type, byte Features), CtIuHeader>.BuildRequest(Span<byte> ctIu, (FcId Port, byte Fc4Type, byte Features) argument, int maxResponseBytes) => BuildRequest(ctIu, argument.Port, argument.Fc4Type, argument.Features);
 
+    /// <summary>The command code (CT_IU bytes 8–9), from the server's code table.</summary>
     public const ushort Command = GsNameServerCommands.RffId;
     /// <inheritdoc/>
     public static string Name { get; } = GsNameServerCommands.Table.NameOf(Command);
     private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
+    /// <summary>Length of the request in bytes, CT_IU header included.</summary>
     public const int RequestLength = P + 8;
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, FcId port, byte fc4Type, byte features)
     {
         WriteRequestHeader(ctIu, CtServer.NameServer, Command, P, RequestLength, RequestName);
@@ -40,7 +43,9 @@ public sealed class RffId : ICtCommand<(FcId Port, byte Fc4Type, byte Features),
         return (r.FcId(P + 1, "port ID"), r.U8(P + 7, "FC-4 type"), r.U8(P + 6, "FC-4 features"));
     }
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> ctIu) => NsCodec.BuildEmptyAccept(ctIu, AcceptName);
 
+    /// <summary>Decodes the accept; an FS_RJT throws <see cref="BsgKit.Fc.Ct.CtRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static CtIuHeader ParseAccept(ReadOnlySpan<byte> ctIu) => NsCodec.ParseEmptyAccept(ctIu, AcceptName);
 }

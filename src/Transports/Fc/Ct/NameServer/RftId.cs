@@ -18,13 +18,16 @@ public sealed class RftId : ICtCommand<(FcId Port, Fc4TypeSet Types), CtIuHeader
     public static int DefaultResponseBytes => NsCodec.EmptyAcceptLength;
     static int ICtCommand<(FcId Port, Fc4TypeSet Types), CtIuHeader>.BuildRequest(Span<byte> ctIu, (FcId Port, Fc4TypeSet Types) argument, int maxResponseBytes) => BuildRequest(ctIu, argument.Port, argument.Types);
 
+    /// <summary>The command code (CT_IU bytes 8–9), from the server's code table.</summary>
     public const ushort Command = GsNameServerCommands.RftId;
     /// <inheritdoc/>
     public static string Name { get; } = GsNameServerCommands.Table.NameOf(Command);
     private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
+    /// <summary>Length of the request in bytes, CT_IU header included.</summary>
     public const int RequestLength = P + 36;
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, FcId port, Fc4TypeSet types)
     {
         WriteRequestHeader(ctIu, CtServer.NameServer, Command, P, RequestLength, RequestName);
@@ -39,7 +42,9 @@ public sealed class RftId : ICtCommand<(FcId Port, Fc4TypeSet Types), CtIuHeader
         return (r.FcId(P + 1, "port ID"), Fc4TypeSet.Read(r.Bytes(P + 4, Fc4TypeSet.Size, "FC-4 types")));
     }
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> ctIu) => NsCodec.BuildEmptyAccept(ctIu, AcceptName);
 
+    /// <summary>Decodes the accept; an FS_RJT throws <see cref="BsgKit.Fc.Ct.CtRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static CtIuHeader ParseAccept(ReadOnlySpan<byte> ctIu) => NsCodec.ParseEmptyAccept(ctIu, AcceptName);
 }

@@ -18,13 +18,16 @@ public sealed class RnnId : ICtCommand<(FcId Port, Wwn Name), CtIuHeader>
     public static int DefaultResponseBytes => NsCodec.EmptyAcceptLength;
     static int ICtCommand<(FcId Port, Wwn Name), CtIuHeader>.BuildRequest(Span<byte> ctIu, (FcId Port, Wwn Name) argument, int maxResponseBytes) => BuildRequest(ctIu, argument.Port, argument.Name);
 
+    /// <summary>The command code (CT_IU bytes 8–9), from the server's code table.</summary>
     public const ushort Command = GsNameServerCommands.RnnId;
     /// <inheritdoc/>
     public static string Name { get; } = GsNameServerCommands.Table.NameOf(Command);
     private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
+    /// <summary>Length of the request in bytes, CT_IU header included.</summary>
     public const int RequestLength = P + 12;
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, FcId port, Wwn name)
     {
         WriteRequestHeader(ctIu, CtServer.NameServer, Command, P, RequestLength, RequestName);
@@ -39,7 +42,9 @@ public sealed class RnnId : ICtCommand<(FcId Port, Wwn Name), CtIuHeader>
         return (r.FcId(P + 1, "port ID"), r.Wwn(P + 4, "name"));
     }
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> ctIu) => NsCodec.BuildEmptyAccept(ctIu, AcceptName);
 
+    /// <summary>Decodes the accept; an FS_RJT throws <see cref="BsgKit.Fc.Ct.CtRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static CtIuHeader ParseAccept(ReadOnlySpan<byte> ctIu) => NsCodec.ParseEmptyAccept(ctIu, AcceptName);
 }

@@ -18,6 +18,7 @@ public sealed class RsnnNn : ICtCommand<(Wwn NodeName, string Name), CtIuHeader>
     public static int DefaultResponseBytes => NsCodec.EmptyAcceptLength;
     static int ICtCommand<(Wwn NodeName, string Name), CtIuHeader>.BuildRequest(Span<byte> ctIu, (Wwn NodeName, string Name) argument, int maxResponseBytes) => BuildRequest(ctIu, argument.NodeName, argument.Name);
 
+    /// <summary>The command code (CT_IU bytes 8–9), from the server's code table.</summary>
     public const ushort Command = GsNameServerCommands.RsnnNn;
     /// <summary>Room for the longest request: header, node name, length byte, 255 name bytes, padded.</summary>
     public const int MaxRequestLength = P + 12 + 256;
@@ -25,6 +26,7 @@ public sealed class RsnnNn : ICtCommand<(Wwn NodeName, string Name), CtIuHeader>
     public static string Name { get; } = GsNameServerCommands.Table.NameOf(Command);
     private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, Wwn nodeName, string symbolicNodeName)
     {
         var name = EncodeText(symbolicNodeName, MaxTextBytes, "symbolic node name");
@@ -43,7 +45,9 @@ public sealed class RsnnNn : ICtCommand<(Wwn NodeName, string Name), CtIuHeader>
         return (r.Wwn(P, "node name"), DecodeText(r.Bytes(P + 9, nameLength, "symbolic node name")));
     }
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> ctIu) => NsCodec.BuildEmptyAccept(ctIu, AcceptName);
 
+    /// <summary>Decodes the accept; an FS_RJT throws <see cref="BsgKit.Fc.Ct.CtRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static CtIuHeader ParseAccept(ReadOnlySpan<byte> ctIu) => NsCodec.ParseEmptyAccept(ctIu, AcceptName);
 }

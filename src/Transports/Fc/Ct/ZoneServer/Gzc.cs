@@ -27,20 +27,26 @@ public sealed class Gzc : ICtCommand<NoArgument, ZoneCapabilities>
     public static int DefaultResponseBytes => AcceptLength;
     static int ICtCommand<NoArgument, ZoneCapabilities>.BuildRequest(Span<byte> ctIu, NoArgument argument, int maxResponseBytes) => BuildRequest(ctIu, maxResponseBytes);
 
+    /// <summary>The command code (CT_IU bytes 8–9), from the server's code table.</summary>
     public const ushort Command = GsZoneServerCommands.Gzc;
+    /// <summary>Length of the accept in bytes, CT_IU header included.</summary>
     public const int AcceptLength = P + 8;
     /// <inheritdoc/>
     public static string Name { get; } = GsZoneServerCommands.Table.NameOf(Command);
     private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, int maxResponseBytes = AcceptLength) =>
         ZoneCodec.BuildRequest(ctIu, Command, null, maxResponseBytes, RequestName);
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static void ParseRequest(ReadOnlySpan<byte> ctIu) => OpenRequest(ctIu, Command, RequestName);
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> ctIu, ZoneCapabilities caps) =>
         ZoneCodec.BuildFlagsAccept(ctIu, caps.Flags, caps.VendorSpecific, AcceptName);
 
+    /// <summary>Decodes the accept; an FS_RJT throws <see cref="BsgKit.Fc.Ct.CtRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static ZoneCapabilities ParseAccept(ReadOnlySpan<byte> ctIu)
     {
         var (flags, vendor) = ZoneCodec.ParseFlagsAccept(ctIu, AcceptName);

@@ -127,6 +127,7 @@ internal static class ZoneCodec
         return new ZoneSet(name, zones);
     }
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, ushort command, string? name, int maxResponseBytes, string message)
     {
         var length = P + (name is null ? 0 : NameLength(name));

@@ -42,11 +42,13 @@ public sealed record ZoneMember(byte Type, byte[] Identifier)
     public bool Equals(ZoneMember? other) => other is not null && Type == other.Type && Identifier.AsSpan().SequenceEqual(other.Identifier);
     public override int GetHashCode() => HashCode.Combine(Type, Identifier.Length);
 
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => Name is { } w ? $"{TypeName} {w:C}" : Address is { } a ? $"{TypeName} {a}" : $"{TypeName} {Convert.ToHexString(Identifier)}";
 }
 
 public sealed record Zone(string Name, IReadOnlyList<ZoneMember> Members)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
     public bool Equals(Zone? other) => other is not null && Name == other.Name && Members.SequenceEqual(other.Members);
@@ -55,6 +57,7 @@ public sealed record Zone(string Name, IReadOnlyList<ZoneMember> Members)
 
 public sealed record ZoneSet(string Name, IReadOnlyList<Zone> Zones)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
     public bool Equals(ZoneSet? other) => other is not null && Name == other.Name && Zones.SequenceEqual(other.Zones);
