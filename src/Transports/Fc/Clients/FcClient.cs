@@ -29,7 +29,9 @@ public abstract partial class FcClient : IDisposable
     private protected FcNode PrimaryNode { get; }
     private protected FcSession Session { get; }
 
+    /// <summary>The driver profile requests are built and read under (detected from proc_name unless the options name one).</summary>
     public FcDriverProfile Profile => Session.Profile;
+    /// <summary>The bsg node this client opened (/dev/bsg/fc_hostN or /dev/bsg/rport-H:C-N).</summary>
     public string DevicePath => PrimaryNode.Path;
     private protected ILogger Logger => Session.Logger;
 
@@ -293,6 +295,7 @@ public abstract partial class FcClient : IDisposable
         }
     }
 
+    /// <summary>Closes the node, and the session (buffer pool, per-host gate) when this client owns it.</summary>
     public virtual void Dispose()
     {
         PrimaryNode.Dispose();

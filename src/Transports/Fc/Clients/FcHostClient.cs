@@ -29,7 +29,9 @@ public sealed partial class FcHostClient : FcClient
         _options = options;
     }
 
+    /// <summary>The fc_host this client talks through (sysfs attributes as read when it was opened).</summary>
     public FcHostInfo Host { get; }
+    /// <summary>N of hostN / fc_hostN.</summary>
     public int HostNumber => Host.HostNumber;
 
     /// <summary>This host's remote ports as the catalog saw them (the routes RPT_CT / RPT_ELS can take).</summary>

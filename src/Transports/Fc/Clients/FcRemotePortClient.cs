@@ -16,7 +16,9 @@ public sealed partial class FcRemotePortClient : FcClient
         RemotePort = port;
     }
 
+    /// <summary>The remote port (rport-H:C-N) this client sends to.</summary>
     public FcRemotePortInfo RemotePort { get; }
+    /// <summary>The remote port's N_Port ID, null when sysfs did not give one.</summary>
     public FcId? PortId => RemotePort.PortId;
 
     internal static FcRemotePortClient Create(FcNode node, FcRemotePortInfo port, FcSession sharedSession) => new(node, sharedSession, port, ownsSession: false);
@@ -31,6 +33,7 @@ public sealed partial class FcRemotePortClient : FcClient
         return Open(port, catalog.DriverOf(port.HostNumber), options);
     }
 
+    /// <summary>Opens the rport's bsg node with the profile of <paramref name="driver"/> (the host's proc_name; null: generic).</summary>
     public static FcRemotePortClient Open(FcRemotePortInfo port, string? driver, FcClientOptions? options = null)
     {
         options ??= new FcClientOptions();

@@ -5,6 +5,7 @@ namespace BsgKit.Fc.Els;
 /// <summary>LIRR request: registration function (1 set conditional, 2 set unconditional, 0xFF clear) and RLIR format.</summary>
 public sealed record LirrRequest(byte RegistrationFunction, byte Format)
 {
+    /// <summary>The name of the registration function, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string RegistrationFunctionName => ElsFieldValues.LirrRegistrationFunctions.NameOf(RegistrationFunction);
 }
 

@@ -9,7 +9,9 @@ public sealed record LsRjt(byte Reason, byte Explanation, byte VendorUnique = 0)
     /// <summary>Length of the structure on the wire, in bytes.</summary>
     public const int Length = 8;
 
+    /// <summary>The name of the reason, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string ReasonName => LsRjtReasons.Table.NameOf(Reason);
+    /// <summary>The name of the explanation, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string ExplanationName => LsRjtExplanations.Table.NameOf(Explanation);
 
     public static int Build(Span<byte> payload, LsRjt reject)

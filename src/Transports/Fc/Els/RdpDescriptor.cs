@@ -11,6 +11,7 @@ namespace BsgKit.Fc.Els;
 public abstract record RdpDescriptor
 {
     public abstract uint Tag { get; }
+    /// <summary>The name of the tag, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string TagName => RdpDescriptors.Tags.NameOf(Tag);
 
     /// <summary>Length of the value as written by the builder (the descriptor length field).</summary>
@@ -21,7 +22,9 @@ public abstract record RdpDescriptor
 /// <summary>Link service descriptor: echo of the request's word 0.</summary>
 public sealed record RdpLinkServiceDescriptor(uint RequestWord0) : RdpDescriptor
 {
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.LinkServiceTag;
+    /// <summary>The name of the request command, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string RequestCommandName => ElsCommands.Table.NameOf(RequestWord0 >> 24);
     internal override int ValueLength => 4;
     internal override void WriteValue(Span<byte> v) => BinaryPrimitives.WriteUInt32BigEndian(v, RequestWord0);
@@ -36,6 +39,7 @@ public sealed record RdpSfpDiagnosticsDescriptor(
     ushort TemperatureRaw, ushort SupplyVoltageRaw, ushort TxBiasRaw, ushort TxPowerRaw, ushort RxPowerRaw, ushort Flags)
     : RdpDescriptor
 {
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.SfpDiagnosticsTag;
 
     public double TemperatureCelsius => SfpUnits.ToEngineering(1, TemperatureRaw);
@@ -73,8 +77,11 @@ public sealed record RdpPortSpeedDescriptor(ushort SpeedCapabilities, ushort Ope
     /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.PortSpeedTag;
+    /// <summary>The names of the speed capability bits set, from the code tables.</summary>
     public IReadOnlyList<string> SpeedCapabilityNames => PortSpeeds.Link.NamesOf(SpeedCapabilities);
+    /// <summary>The name of the operating speed, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string OperatingSpeedName => PortSpeeds.Link.Find(OperatingSpeed) ?? $"unknown (0x{OperatingSpeed:x4})";
     internal override int ValueLength => 4;
     internal override void WriteValue(Span<byte> v)
@@ -88,6 +95,7 @@ public sealed record RdpPortSpeedDescriptor(ushort SpeedCapabilities, ushort Ope
 /// <summary>Link error status descriptor: the LESB and a port type word whose bits 31:30 hold the port type.</summary>
 public sealed record RdpLinkErrorStatusDescriptor(Lesb Lesb, uint PortTypeWord) : RdpDescriptor
 {
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.LinkErrorStatusTag;
     public int PortType => (int)(PortTypeWord >> 30);
     internal override int ValueLength => Lesb.Length + 4;
@@ -102,6 +110,7 @@ public sealed record RdpLinkErrorStatusDescriptor(Lesb Lesb, uint PortTypeWord) 
 /// <summary>Port names descriptor (WWNN first, then WWPN). The accept carries it twice: diagnostic port, then attached port.</summary>
 public sealed record RdpPortNamesDescriptor(Wwn Wwnn, Wwn Wwpn) : RdpDescriptor
 {
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.PortNamesTag;
     internal override int ValueLength => 16;
     internal override void WriteValue(Span<byte> v)
@@ -115,6 +124,7 @@ public sealed record RdpPortNamesDescriptor(Wwn Wwnn, Wwn Wwpn) : RdpDescriptor
 /// <summary>FEC descriptor: corrected and uncorrectable block counts.</summary>
 public sealed record RdpFecDescriptor(uint CorrectedBlocks, uint UncorrectableBlocks) : RdpDescriptor
 {
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.FecTag;
     internal override int ValueLength => 8;
     internal override void WriteValue(Span<byte> v)
@@ -128,6 +138,7 @@ public sealed record RdpFecDescriptor(uint CorrectedBlocks, uint UncorrectableBl
 /// <summary>Buffer credit descriptor: BB credits of both ends and the round-trip latency as reported.</summary>
 public sealed record RdpBufferCreditDescriptor(uint PortBbCredit, uint AttachedPortBbCredit, uint RoundTripLatency) : RdpDescriptor
 {
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.BufferCreditTag;
     internal override int ValueLength => 12;
     internal override void WriteValue(Span<byte> v)
@@ -149,9 +160,11 @@ public sealed record RdpOpticalElementDescriptor(
     /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.OpticalElementTag;
 
     public int ElementType => (int)(Flags >> 28);
+    /// <summary>The name of the element type, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string ElementTypeName => RdpDescriptors.OpticalElementTypes.NameOf((uint)ElementType);
     /// <summary>"°C", "V", "mA", "µW" for the element type, "" when unknown.</summary>
     public string ThresholdUnit => SfpUnits.UnitOf(ElementType);
@@ -163,6 +176,7 @@ public sealed record RdpOpticalElementDescriptor(
     public bool HighWarning => (Flags & 0x2) != 0;
     public bool LowAlarm => (Flags & 0x4) != 0;
     public bool HighAlarm => (Flags & 0x8) != 0;
+    /// <summary>The names of the transgression bits set, from the code tables.</summary>
     public IReadOnlyList<string> TransgressionNames => RdpDescriptors.OpticalElementFlags.NamesOf(Flags & 0xF);
 
     /// <summary>Thresholds in <see cref="ThresholdUnit"/>; NaN for an unknown element type.</summary>
@@ -191,6 +205,7 @@ public sealed record RdpOpticalProductDescriptor(string Vendor, string Model, st
     /// <summary>SFF-8472 field widths (characters): vendor name, part number, serial number, revision, date code.</summary>
     public const int VendorLength = 16, ModelLength = 16, SerialNumberLength = 16, RevisionLength = 4, DateLength = 8;
 
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.OpticalProductTag;
     internal override int ValueLength => 60;
     internal override void WriteValue(Span<byte> v)
@@ -221,6 +236,7 @@ public sealed record RdpUnknownDescriptor(uint RawTag, byte[] Value) : RdpDescri
     /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RawTag;
     internal override int ValueLength => Value.Length;
     internal override void WriteValue(Span<byte> v) => Value.CopyTo(v);

@@ -33,7 +33,9 @@ public sealed record RnidGeneralTopology(
         (AssociatedType & 0xFF) == RnidTypes.MultiFunction ? RnidTypes.MultiFunctionBits.NamesOf(AssociatedType & 0xFFFFFF00)
                                                            : [];
 
+    /// <summary>The name of the node management, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string NodeManagementName => RnidTypes.NodeManagement.NameOf(NodeManagement);
+    /// <summary>The name of the ip version, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string IpVersionName => RnidTypes.IpVersions.NameOf(IpVersion);
 
     /// <summary>The management address: 16 bytes for IPv6; for IPv4 the last 4 bytes (placement unverified). Null when none.</summary>
@@ -91,6 +93,7 @@ public sealed record RnidAccept(byte Format, Wwn? Wwpn, Wwn? Wwnn, RnidGeneralTo
     /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>The name of the format, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string FormatName => RnidTypes.Formats.NameOf(Format);
 }
 

@@ -21,6 +21,7 @@ public sealed record RpsRequest(RpsSelector Selector, ulong PortSelection)
     public static RpsRequest ForPhysicalPort(uint portNumber) => new(RpsSelector.ByPhysicalPortNumber, portNumber);
     public static RpsRequest ForWwpn(Wwn wwpn) => new(RpsSelector.ByWwpn, wwpn.Value);
 
+    /// <summary>The name of the selector, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string SelectorName => ElsFieldValues.RpsSelectors.NameOf((uint)Selector);
     public Wwn Wwpn => new(PortSelection);
 }
@@ -32,6 +33,7 @@ public sealed record RpsAccept(byte Flags, ushort PortStatus, Lesb Lesb)
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
     public bool LPortExtensionValid => (Flags & 0x01) != 0;
+    /// <summary>The names of the port status bits set, from the code tables.</summary>
     public IReadOnlyList<string> PortStatusNames => ElsFieldValues.RpsPortStatusBits.NamesOf(PortStatus);
 }
 

@@ -9,7 +9,9 @@ public sealed record RpscEntry(ushort SpeedCapabilities, ushort OperatingSpeed)
     /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>The names of the speed capability bits set, from the code tables.</summary>
     public IReadOnlyList<string> SpeedCapabilityNames => PortSpeeds.Link.NamesOf(SpeedCapabilities);
+    /// <summary>The name of the operating speed, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string OperatingSpeedName => PortSpeeds.Link.Find(OperatingSpeed) ?? $"unknown (0x{OperatingSpeed:x4})";
 }
 

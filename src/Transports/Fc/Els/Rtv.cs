@@ -18,6 +18,7 @@ public sealed record RtvAccept(uint RaTovMilliseconds, uint EdTovRaw, uint Timeo
     public TimeSpan RaTov => TimeSpan.FromTicks(RaTovMilliseconds * TimeSpan.TicksPerMillisecond);
     public TimeSpan EdTov => EdTovInNanoseconds ? TimeSpan.FromTicks(EdTovRaw / 100) : TimeSpan.FromTicks(EdTovRaw * TimeSpan.TicksPerMillisecond);
     public TimeSpan RtTov => RtTovIs100Microseconds ? TimeSpan.FromTicks(100 * TimeSpan.TicksPerMicrosecond) : TimeSpan.FromTicks(100 * TimeSpan.TicksPerMillisecond);
+    /// <summary>The names of the timeout qualifier bits set, from the code tables.</summary>
     public IReadOnlyList<string> TimeoutQualifierNames => ElsFieldValues.RtvTimeoutQualifierBits.NamesOf(TimeoutQualifier);
 }
 

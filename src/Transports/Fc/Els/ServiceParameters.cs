@@ -23,6 +23,7 @@ public sealed record CommonServiceParameters(
     /// <summary>Length of the structure on the wire, in bytes.</summary>
     public const int Length = 16;
 
+    /// <summary>The names of the feature bits set, from the code tables.</summary>
     public IReadOnlyList<string> FeatureNames => ElsServiceParameterBits.CommonFeatures.NamesOf(Features);
     public bool HasFeature(ushort bit) => (Features & bit) == bit;
 
@@ -68,6 +69,7 @@ public sealed record ClassServiceParameters(
     public static readonly ClassServiceParameters NotSupported = new(0, 0, 0, 0, 0, 0, 0);
 
     public bool IsValid => (Options & ElsServiceParameterBits.ClassValid) != 0;
+    /// <summary>The names of the option bits set, from the code tables.</summary>
     public IReadOnlyList<string> OptionNames => ElsServiceParameterBits.ClassOptions.NamesOf(Options);
 
     internal void Write(Span<byte> d)

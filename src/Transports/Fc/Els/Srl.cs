@@ -5,6 +5,7 @@ namespace BsgKit.Fc.Els;
 /// <summary>SRL request: flag (0 all FL_Ports, 1 one loop, 2/3 enable/disable periodic scanning) and a 24-bit parameter.</summary>
 public sealed record SrlRequest(byte Flag, uint FlagParameter)
 {
+    /// <summary>The name of the flag, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string FlagName => ElsFieldValues.SrlFlags.NameOf(Flag);
 }
 

@@ -6,6 +6,7 @@ namespace BsgKit.Fc.Ct.ConfigServer;
 /// <summary>A GAPNL entry: a port attached to the queried switch port.</summary>
 public readonly record struct FcsAttachedPort(Wwn PortName, byte Flags, byte PortType)
 {
+    /// <summary>The name of the port type, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string PortTypeName => PortTypes.Table.NameOf(PortType);
 }
 

@@ -6,6 +6,7 @@ namespace BsgKit.Fc.Ct.ConfigServer;
 /// <summary>A GIEL entry: interconnect element name @0 (8), reserved (3), element type @11.</summary>
 public readonly record struct FcsInterconnectElement(Wwn Name, byte Type)
 {
+    /// <summary>The name of the type, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string TypeName => GsConfigServerObjects.ElementTypes.NameOf(Type);
 }
 

@@ -6,8 +6,11 @@ namespace BsgKit.Fc.Ct.ConfigServer;
 /// <summary>A GPL entry: one port of an interconnect element.</summary>
 public readonly record struct FcsPortEntry(Wwn PortName, byte ModuleType, byte TxType, byte PortType)
 {
+    /// <summary>The name of the module type, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string ModuleTypeName => GsConfigServerObjects.PortModuleTypes.NameOf(ModuleType);
+    /// <summary>The name of the tx type, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string TxTypeName => GsConfigServerObjects.PortTxTypes.NameOf(TxType);
+    /// <summary>The name of the port type, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string PortTypeName => PortTypes.Table.NameOf(PortType);
 }
 

@@ -6,7 +6,9 @@ namespace BsgKit.Fc.Ct.ConfigServer;
 /// <summary>A GPS accept: port type and port state (Online, Offline, Testing, Fault).</summary>
 public readonly record struct FcsPortState(byte PortType, byte State)
 {
+    /// <summary>The name of the port type, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string PortTypeName => PortTypes.Table.NameOf(PortType);
+    /// <summary>The name of the state, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string StateName => GsConfigServerObjects.PortStates.NameOf(State);
 }
 

@@ -7,7 +7,9 @@ namespace BsgKit.Fc.Ct.ConfigServer;
 /// (the RPSC/RDP bit set, not the FDMI one).</summary>
 public readonly record struct PortSpeedInfo(ushort Capabilities, ushort OperatingSpeed)
 {
+    /// <summary>The name of the capability, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string CapabilityNames => PortSpeeds.Link.Describe(Capabilities);
+    /// <summary>The name of the operating speed, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string OperatingSpeedName => PortSpeeds.Link.Find(OperatingSpeed) ?? PortSpeeds.Link.Describe(OperatingSpeed);
 }
 

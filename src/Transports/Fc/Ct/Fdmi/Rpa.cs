@@ -34,6 +34,7 @@ public sealed class Rpa : ICtCommand<(Wwn PortName, IReadOnlyList<FdmiAttribute>
         return length;
     }
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static (Wwn PortName, IReadOnlyList<FdmiAttribute> Attributes) ParseRequest(ReadOnlySpan<byte> ctIu)
     {
         var r = OpenRequest(ctIu, Command, RequestName);

@@ -26,7 +26,9 @@ public sealed record GaNxtEntry(
     /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>The name of the port type, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string PortTypeName => PortTypes.Table.NameOf(PortType);
+    /// <summary>The name of the class of service, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string ClassOfServiceNames => Codes.ClassOfService.Table.Describe(ClassOfService);
 }
 

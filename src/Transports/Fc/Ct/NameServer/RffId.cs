@@ -37,6 +37,7 @@ public sealed class RffId : ICtCommand<(FcId Port, byte Fc4Type, byte Features),
         return RequestLength;
     }
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static (FcId Port, byte Fc4Type, byte Features) ParseRequest(ReadOnlySpan<byte> ctIu)
     {
         var r = OpenRequest(ctIu, Command, RequestName);

@@ -36,6 +36,7 @@ public sealed class RftId : ICtCommand<(FcId Port, Fc4TypeSet Types), CtIuHeader
         return RequestLength;
     }
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static (FcId Port, Fc4TypeSet Types) ParseRequest(ReadOnlySpan<byte> ctIu)
     {
         var r = OpenRequest(ctIu, Command, RequestName);

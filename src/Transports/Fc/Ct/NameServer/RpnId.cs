@@ -36,6 +36,7 @@ public sealed class RpnId : ICtCommand<(FcId Port, Wwn Name), CtIuHeader>
         return RequestLength;
     }
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static (FcId Port, Wwn Name) ParseRequest(ReadOnlySpan<byte> ctIu)
     {
         var r = OpenRequest(ctIu, Command, RequestName);

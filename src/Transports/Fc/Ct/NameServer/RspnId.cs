@@ -38,6 +38,7 @@ public sealed class RspnId : ICtCommand<(FcId Port, string Name), CtIuHeader>
         return length;
     }
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static (FcId Port, string SymbolicPortName) ParseRequest(ReadOnlySpan<byte> ctIu)
     {
         var r = OpenRequest(ctIu, Command, RequestName);

@@ -6,6 +6,7 @@ namespace BsgKit.Fc.Ct.ZoneServer;
 /// <summary>GEST enforcement state: 0x80 soft zone set enforced, 0x40 hard zone set enforced.</summary>
 public readonly record struct ZoneEnforcementState(byte Flags, uint VendorSpecific)
 {
+    /// <summary>The name of the flag, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string FlagNames => GsZoneServerCommands.EnforcementFlags.Describe(Flags);
 }
 

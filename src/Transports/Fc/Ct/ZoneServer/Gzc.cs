@@ -6,6 +6,7 @@ namespace BsgKit.Fc.Ct.ZoneServer;
 /// <summary>GZC capability flags: 0x80 hard zones, 0x40 soft zones, 0x01 zone set database available.</summary>
 public readonly record struct ZoneCapabilities(byte Flags, uint VendorSpecific)
 {
+    /// <summary>The name of the flag, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string FlagNames => GsZoneServerCommands.CapabilityFlags.Describe(Flags);
     public bool HardZones => (Flags & 0x80) != 0;
     public bool SoftZones => (Flags & 0x40) != 0;
