@@ -31,7 +31,7 @@ public static class FuzzRunner
 
     private static FamilyReport Parsers(string family, IReadOnlyList<ParserTarget> targets, long inputs, int seed)
     {
-        var report = new FamilyReport(family, "FcWireFormatException, ElsRejectedException");
+        var report = new FamilyReport(family, "FcWireFormatException (CT and ELS rejects included)");
         ParserFamilies.Run(report, targets, ParserFamilies.Documented, inputs, seed);
         return report;
     }

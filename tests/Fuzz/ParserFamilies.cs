@@ -62,8 +62,8 @@ public static class ParserFamilies
         ];
     }
 
-    /// <summary>FcWireFormatException (CtRejectedException included) and ElsRejectedException are what a decoder may throw.</summary>
-    public static bool Documented(Exception e) => e is FcWireFormatException or ElsRejectedException;
+    /// <summary>FcWireFormatException is what a decoder may throw (both families' rejects, FcRejectReplyException, included).</summary>
+    public static bool Documented(Exception e) => e is FcWireFormatException;
 
     private static IReadOnlyList<ParserTarget> FrameTargets(Corpus corpus, FrameType type, string ns, string codeField)
     {

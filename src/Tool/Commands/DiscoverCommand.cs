@@ -1,5 +1,7 @@
 using System.CommandLine;
 using BsgKit.Fc.Codes;
+using BsgKit.Fc.Ct.ConfigServer;
+using BsgKit.Fc.Ct.ZoneServer;
 using BsgKit.Fc.Discovery;
 using BsgKit.Tool.Infrastructure;
 using BsgKit.Tool.Output;
@@ -121,7 +123,7 @@ internal static class DiscoverCommand
         }
         catch (Fc.Clients.FcException e)
         {
-            var error = new ErrorDto("GAZS", "zone server", ExitCodes.Describe(e)) { Status = e.Exchange?.Status.ToString(), ExitCode = ExitCodes.Classify(e) };
+            var error = new ErrorDto(Gazs.Name, "zone server", ExitCodes.Describe(e)) { Status = e.Exchange?.Status.ToString(), ExitCode = ExitCodes.Classify(e) };
             return (dto with { Errors = [.. dto.Errors, error], Complete = false }, code == ExitCodes.Ok ? ExitCodes.Partial : code);
         }
     }
@@ -131,7 +133,7 @@ internal static class DiscoverCommand
     {
         // The driver cannot route CT to the management server at all (no request was sent, e.g. lpfc without a
         // 0xFFFFFA rport): the switches are unknowable from this host, which is not a failure of the fabric.
-        var unreachable = dto.Errors.Where(e => e.Status is null && e.Operation == "GIEL").ToList();
+        var unreachable = dto.Errors.Where(e => e.Status is null && e.Operation == Giel.Name).ToList();
         if (unreachable.Count > 0)
         {
             ctx.Logger.LogWarningLine($"{dto.Host}: switches not discovered: {unreachable[0].Error} (the configuration server is not reachable through {snap.Profile})");

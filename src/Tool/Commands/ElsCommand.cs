@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using BsgKit.Fc.Codes;
 using BsgKit.Bsg;
-using BsgKit.Fc;
 using BsgKit.Fc.Clients;
+using BsgKit.Fc.Codes;
 using BsgKit.Fc.Els;
+using BsgKit.Fc;
 using BsgKit.Tool.Infrastructure;
 using BsgKit.Tool.Output;
 
@@ -22,14 +22,14 @@ internal static class ElsCommand
         Add(els, cli, "rls", "Read Link Error Status: the port's link error counters", null, async (c, d, _, ct) =>
         {
             var r = await c.RlsAsync(d, d, ct);
-            return Report(c, "RLS", d, r.Exchange) with { Rls = Lesb(r.Value) };
+            return Report(c, Rls.Name, d, r.Exchange) with { Rls = Lesb(r.Value) };
         });
         Add(els, cli, "rnid", "Request Node Identification Data (general topology format)", null, async (c, d, _, ct) =>
         {
             var r = await c.RnidAsync(d, cancellationToken: ct);
             var v = r.Value;
             var g = v.GeneralTopology;
-            return Report(c, "RNID", d, r.Exchange) with
+            return Report(c, Rnid.Name, d, r.Exchange) with
             {
                 Rnid = new RnidDto(v.Format, v.FormatName, Fmt.Wwn(v.Wwpn), Fmt.Wwn(v.Wwnn))
                 {
@@ -42,7 +42,7 @@ internal static class ElsCommand
         Add(els, cli, "rpsc", "Report Port Speed Capabilities", null, async (c, d, _, ct) =>
         {
             var r = await c.RpscAsync(d, ct);
-            return Report(c, "RPSC", d, r.Exchange) with { Rpsc = new RpscDto(r.Value.Select(e => Speed(e.SpeedCapabilities, e.OperatingSpeed)).ToList()) };
+            return Report(c, Rpsc.Name, d, r.Exchange) with { Rpsc = new RpscDto(r.Value.Select(e => Speed(e.SpeedCapabilities, e.OperatingSpeed)).ToList()) };
         });
         Add(els, cli, "adisc", "Discover Address: the port's hard address, WWPN, WWNN and N_Port ID", null, async (c, d, _, ct) =>
         {
@@ -50,13 +50,13 @@ internal static class ElsCommand
             var mine = new AdiscParameters(h.PortId ?? default, h.PortName ?? default, h.NodeName ?? default, h.PortId ?? default);
             var r = await c.AdiscAsync(d, mine, ct);
             var v = r.Value;
-            return Report(c, "ADISC", d, r.Exchange) with { Adisc = new AdiscDto(v.HardAddress.ToString(), v.Wwpn.ToString(), v.Wwnn.ToString(), v.NPortId.ToString()) };
+            return Report(c, Adisc.Name, d, r.Exchange) with { Adisc = new AdiscDto(v.HardAddress.ToString(), v.Wwpn.ToString(), v.Wwnn.ToString(), v.NPortId.ToString()) };
         });
         Add(els, cli, "rtv", "Read Timeout Value: R_A_TOV, E_D_TOV, R_T_TOV", null, async (c, d, _, ct) =>
         {
             var r = await c.RtvAsync(d, ct);
             var v = r.Value;
-            return Report(c, "RTV", d, r.Exchange) with
+            return Report(c, Rtv.Name, d, r.Exchange) with
             {
                 Rtv = new RtvDto(v.RaTovMilliseconds, v.EdTov.TotalMilliseconds, v.RtTov.TotalMilliseconds, v.TimeoutQualifierNames.ToList()),
             };
@@ -64,14 +64,14 @@ internal static class ElsCommand
         Add(els, cli, "rdp", "Read Diagnostic Parameters: SFP optics (°C, V, mA, µW, dBm) with alarm and warning flags, speed, link errors", null, async (c, d, _, ct) =>
         {
             var r = await c.RdpAsync(d, d, ct);
-            return Report(c, "RDP", d, r.Exchange) with { Rdp = Rdp(r.Value) };
+            return Report(c, BsgKit.Fc.Els.Rdp.Name, d, r.Exchange) with { Rdp = Rdp(r.Value) };
         });
         var function = new Option<byte>("--function") { Description = "LIRR registration function: 1 set conditional, 2 set unconditional, 255 clear", DefaultValueFactory = _ => 1 };
         var format = new Option<byte>("--format") { Description = "LIRR: RLIR format", DefaultValueFactory = _ => 0 };
         Add(els, cli, "lirr", $"Link Incident Record Registration (registers this host at the port: refused without {ExitCodes.ConfirmFlag})", [function, format], async (c, d, p, ct) =>
         {
             var r = await c.LirrAsync(d, new LirrRequest(p.GetValue(function), p.GetValue(format)), ct);
-            return Report(c, "LIRR", d, r.Exchange);
+            return Report(c, Lirr.Name, d, r.Exchange);
         });
         var max = new Option<ushort>("--max") { Description = "RPL: most port blocks to return", DefaultValueFactory = _ => 64 };
         var start = new Option<uint>("--start") { Description = "RPL: first port index", DefaultValueFactory = _ => 0 };
@@ -79,7 +79,7 @@ internal static class ElsCommand
         {
             var r = await c.RplAsync(d, new RplRequest(p.GetValue(max), p.GetValue(start)), ct);
             var v = r.Value;
-            return Report(c, "RPL", d, r.Exchange) with
+            return Report(c, Rpl.Name, d, r.Exchange) with
             {
                 Rpl = new RplDto(v.ListLength, v.FirstIndex, v.Blocks.Select(b => new RplBlockDto(b.PhysicalPortNumber, b.PortId.ToString(), b.Wwpn.ToString())).ToList()),
             };
@@ -92,14 +92,14 @@ internal static class ElsCommand
                 : p.GetValue(physical) is uint n ? RpsRequest.ForPhysicalPort(n) : RpsRequest.ForDestinationId();
             var r = await c.RpsAsync(d, req, ct);
             var v = r.Value;
-            return Report(c, "RPS", d, r.Exchange) with { Rps = new RpsDto(v.Flags, v.PortStatus, v.PortStatusNames.ToList(), Lesb(v.Lesb)) };
+            return Report(c, Rps.Name, d, r.Exchange) with { Rps = new RpsDto(v.Flags, v.PortStatus, v.PortStatusNames.ToList(), Lesb(v.Lesb)) };
         });
         var flag = new Option<byte>("--flag") { Description = "SRL flag (0: scan all loops)", DefaultValueFactory = _ => 0 };
         var flagParam = new Option<uint>("--flag-parameter") { Description = "SRL flag parameter", DefaultValueFactory = _ => 0 };
         Add(els, cli, "srl", $"Scan Remote Loop (the fabric initializes the remote loop: refused without {ExitCodes.ConfirmFlag})", [flag, flagParam], async (c, d, p, ct) =>
         {
             var r = await c.SrlAsync(d, new SrlRequest(p.GetValue(flag), p.GetValue(flagParam)), ct);
-            return Report(c, "SRL", d, r.Exchange);
+            return Report(c, Srl.Name, d, r.Exchange);
         });
         return els;
     }

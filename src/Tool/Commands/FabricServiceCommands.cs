@@ -1,8 +1,9 @@
 using System.CommandLine;
-using BsgKit.Fc;
 using BsgKit.Fc.Clients;
+using BsgKit.Fc.Ct.ConfigServer;
 using BsgKit.Fc.Ct.Fdmi;
 using BsgKit.Fc.Ct.ZoneServer;
+using BsgKit.Fc;
 using BsgKit.Tool.Infrastructure;
 using BsgKit.Tool.Output;
 
@@ -112,7 +113,7 @@ internal static class FcsCommand
             if (byId) id = FcId.Parse(spec);
             else wwn = Wwn.Parse(spec);
             var client = ctx.Session.OpenHost(ctx.Hosts.SelectHost());
-            return await PingLoop.RunAsync(ctx, client.Host.Name, "FPNG", byId ? id.ToString() : wwn.ToString(), n, gap, false, 4, async (seq, c) =>
+            return await PingLoop.RunAsync(ctx, client.Host.Name, Fpng.Name, byId ? id.ToString() : wwn.ToString(), n, gap, false, 4, async (seq, c) =>
             {
                 var r = byId ? await client.FpngAsync(id, (uint)seq, c) : await client.FpngAsync(wwn, (uint)seq, c);
                 if (r.Value != (uint)seq) throw new CliException(ExitCodes.Transport, $"FPNG token {r.Value} came back for {seq}");

@@ -1,11 +1,13 @@
 using System.Globalization;
 using BsgKit.Bsg.Catalog;
-using BsgKit.Fc;
 using BsgKit.Fc.Catalog;
 using BsgKit.Fc.Clients;
 using BsgKit.Fc.Codes;
+using BsgKit.Fc.Ct.ConfigServer;
+using BsgKit.Fc.Ct.ZoneServer;
 using BsgKit.Fc.Discovery;
 using BsgKit.Fc.Els;
+using BsgKit.Fc;
 using BsgKit.Tool.Infrastructure;
 using F = BsgKit.Tool.Monitoring.MetricFamilies;
 
@@ -284,7 +286,7 @@ internal sealed class ZoningCollector : Collector
             s.Sink.Add(F.ActiveZoneSet, 1, s.HostName, s.FabricName, set.Name);
             s.Sink.Add(F.ActiveZones, set.Zones.Count, s.HostName, s.FabricName);
         }
-        catch (Exception e) when (e is not OperationCanceledException) { errors.Fail("GAZS", e); }
+        catch (Exception e) when (e is not OperationCanceledException) { errors.Fail(Gazs.Name, e); }
     }
 }
 
@@ -303,6 +305,6 @@ internal sealed class SwitchCollector : Collector
             var elements = (await s.SendAsync(c => s.Client!.GielAsync(c), ct).ConfigureAwait(false)).Value;
             s.Sink.Add(F.Switches, elements.Count(e => e.Type == SwitchElementType), s.HostName, s.FabricName);
         }
-        catch (Exception e) when (e is not OperationCanceledException) { errors.Fail("GIEL", e); }
+        catch (Exception e) when (e is not OperationCanceledException) { errors.Fail(Giel.Name, e); }
     }
 }

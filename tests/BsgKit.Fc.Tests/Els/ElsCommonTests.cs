@@ -80,28 +80,16 @@ public class ElsCommonTests
     public void LsRjt_from_bsg_reject_data() =>
         Assert.Equal(new LsRjt(0x0B, 0x00, 0x00), LsRjt.FromBsgRejectData(0x0B, 0x00, 0x00));
 
-    public static TheoryData<string> AcceptParsers() => new(HostileReplyTests.AcceptParserNames());
-
-    /// <summary>Every accept parser reports an LS_RJT as the typed exception, reason at byte 5 (not after the body, as fcrls does).</summary>
-    [Theory]
-    [MemberData(nameof(AcceptParsers))]
-    public void Every_accept_parser_throws_typed_reject(string parser)
-    {
-        var rjt = Hex.Bytes("01 000000 00 05 29 00");
-        var e = Assert.Throws<ElsRejectedException>(() => HostileReplyTests.Cases[parser].Parse(rjt));
-        Assert.Equal(LsRjtReasons.LogicalBusy, e.Reject.Reason);
-        Assert.Equal("Insufficient resources", e.Reject.ExplanationName);
-        Assert.Contains("Logical busy", e.Message);
-    }
+    public static TheoryData<string> AcceptParsers() => new(HostileParserTests.AcceptParserNames(HostileParserTests.Family.Els));
 
     [Theory]
     [MemberData(nameof(AcceptParsers))]
     public void Every_accept_parser_rejects_a_non_els_reply(string parser)
     {
         var zeroed = new byte[64]; // IOERR path: ioctl success, untouched buffer
-        var e = Assert.Throws<FcWireFormatException>(() => HostileReplyTests.Cases[parser].Parse(zeroed));
+        var e = Assert.Throws<FcWireFormatException>(() => HostileParserTests.Cases[parser].Parse(zeroed));
         Assert.Equal(0, e.Offset);
-        Assert.Throws<FcWireFormatException>(() => HostileReplyTests.Cases[parser].Parse([]));
+        Assert.Throws<FcWireFormatException>(() => HostileParserTests.Cases[parser].Parse([]));
     }
 
     [Fact]

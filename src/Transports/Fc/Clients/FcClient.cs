@@ -1,21 +1,13 @@
 using System.Runtime.CompilerServices;
 using BsgKit.Bsg;
 using BsgKit.Fc.Ct;
+using BsgKit.Fc.Els;
 using BsgKit.Fc.FcBsg;
 using BsgKit.Fc.Profiles;
 using BsgKit.Fc.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace BsgKit.Fc.Clients;
-
-/// <summary>Writes a CT_IU into <paramref name="ctIu"/> and returns its length; <paramref name="maxResponseBytes"/> goes in ct_mr_size.</summary>
-public delegate int CtRequestBuilder<TArg>(Span<byte> ctIu, TArg argument, int maxResponseBytes);
-
-/// <summary>Writes an ELS request payload and returns its length.</summary>
-public delegate int ElsRequestBuilder<TArg>(Span<byte> payload, TArg argument);
-
-/// <summary>Decodes an accepted response (CT_IU or ELS payload) of exactly the received length.</summary>
-public delegate T ResponseParser<T>(ReadOnlySpan<byte> response);
 
 /// <summary>Where one request goes: which node, which msgcode, which FC ID.</summary>
 internal readonly record struct FcRoute(FcNode Node, FcBsgMsgCode MsgCode, FcId? Destination);
@@ -37,7 +29,9 @@ public abstract partial class FcClient : IDisposable
     private protected FcNode PrimaryNode { get; }
     private protected FcSession Session { get; }
 
+    /// <summary>The driver profile requests are built and read under (detected from proc_name unless the options name one).</summary>
     public FcDriverProfile Profile => Session.Profile;
+    /// <summary>The bsg node this client opened (/dev/bsg/fc_hostN or /dev/bsg/rport-H:C-N).</summary>
     public string DevicePath => PrimaryNode.Path;
     private protected ILogger Logger => Session.Logger;
 
@@ -127,23 +121,38 @@ public abstract partial class FcClient : IDisposable
     }
 
     /// <summary>
-    /// The typed CT path: route, build the CT_IU in the pooled dout, send, and decode an accept in place.
-    /// Anything but an accept throws the typed <see cref="FcException"/>. A request that completes at once (one nobody
-    /// can cancel runs on the caller's thread) returns a completed ValueTask and allocates nothing.
+    /// Sends any CT command described by <typeparamref name="TCommand"/> with its default response room
+    /// (<see cref="ICtCommand{TArg,TResult}.DefaultResponseBytes"/>). See <see cref="CtAsync{TCommand,TArg,TResult}(TArg,int,CancellationToken)"/>.
     /// </summary>
-    public ValueTask<FcResponse<T>> CtAsync<TArg, T>(CtServer server, string operation, int requestCapacity, int maxResponseBytes,
-        TArg argument, CtRequestBuilder<TArg> build, ResponseParser<T> parse, CancellationToken cancellationToken = default, FcId? destination = null)
+    public ValueTask<FcResponse<TResult>> CtAsync<TCommand, TArg, TResult>(TArg argument, CancellationToken cancellationToken = default)
+        where TCommand : ICtCommand<TArg, TResult> =>
+        CtAsync<TCommand, TArg, TResult>(argument, TCommand.DefaultResponseBytes, cancellationToken);
+
+    /// <summary>
+    /// The one typed CT path: route to the command's server, build the CT_IU in the pooled dout, send, and decode
+    /// an accept in place. <paramref name="maxResponseBytes"/> is clipped to the driver's limits (list caps for
+    /// list responses). Anything but an accept throws the typed <see cref="FcException"/>. The command's members
+    /// are static, so nothing is allocated for the call itself; a request that completes at once (one nobody can
+    /// cancel runs on the caller's thread) returns a completed ValueTask and allocates nothing beyond its result.
+    /// </summary>
+    /// <typeparam name="TCommand">The codec (<c>GpnId</c>, <c>Gpl</c> …) that describes the command.</typeparam>
+    /// <typeparam name="TArg">Its request object.</typeparam>
+    /// <typeparam name="TResult">What its accept decodes to.</typeparam>
+    public ValueTask<FcResponse<TResult>> CtAsync<TCommand, TArg, TResult>(TArg argument, int maxResponseBytes, CancellationToken cancellationToken = default)
+        where TCommand : ICtCommand<TArg, TResult>
     {
-        var dest = destination ?? server.WellKnownAddress;
+        var server = TCommand.Server;
+        var operation = TCommand.Name;
+        var dest = server.WellKnownAddress;
         var route = RouteCt(dest, server.GsType);
         CheckCtRoute(route, server.GsType);
-        var dinLength = Profile.ResponseBytes(Math.Max(maxResponseBytes, CtIuHeader.Size));
+        var dinLength = Profile.ResponseBytes(Math.Max(TCommand.ResponseBytes(Profile, maxResponseBytes), CtIuHeader.Size));
         var node = route.Node;
-        var tx = node.Rent(FcBsgRequest.Size, requestCapacity, dinLength);
+        var tx = node.Rent(FcBsgRequest.Size, TCommand.RequestCapacity, dinLength);
         ValueTask<FcExchangeOutcome> pending;
         try
         {
-            var length = build(tx.Dout, argument, dinLength);
+            var length = TCommand.BuildRequest(tx.Dout, argument, dinLength);
             GuardStateChange(CtStateChange(tx.Dout), operation, dest);
             CheckSegment(length, operation);
             FcNode.TrimDout(tx, length);
@@ -155,24 +164,29 @@ public abstract partial class FcClient : IDisposable
             node.Return(tx);
             throw;
         }
-        return Complete(node, tx, pending, parse);
+        return Complete<TCommand, TResult>(node, tx, pending);
     }
 
-    /// <summary>The typed ELS path (see <see cref="CtAsync{TArg,T}"/>).</summary>
-    private protected ValueTask<FcResponse<T>> ElsAsync<TArg, T>(FcId? destination, byte command, string operation, int requestCapacity,
-        int maxResponseBytes, TArg argument, ElsRequestBuilder<TArg> build, ResponseParser<T> parse, CancellationToken cancellationToken)
+    /// <summary>
+    /// The one typed ELS path, shared by the host client (to <paramref name="destination"/>) and the remote-port
+    /// client (null: its rport): guard, route, build the payload in the pooled dout, send, decode (see
+    /// <see cref="CtAsync{TCommand,TArg,TResult}(TArg,int,CancellationToken)"/>).
+    /// </summary>
+    private protected ValueTask<FcResponse<TResult>> ElsCoreAsync<TCommand, TArg, TResult>(FcId? destination, TArg argument, CancellationToken cancellationToken)
+        where TCommand : IElsCommand<TArg, TResult>
     {
-        GuardStateChange(Codes.StateChangingRequests.DescribeEls(command), operation, destination);
+        var operation = TCommand.Name;
+        GuardStateChange(Codes.StateChangingRequests.DescribeEls(TCommand.CommandCode), operation, destination);
         var route = RouteEls(destination);
         var node = route.Node;
-        var tx = node.Rent(FcBsgRequest.Size, requestCapacity, Profile.ResponseBytes(maxResponseBytes));
+        var tx = node.Rent(FcBsgRequest.Size, TCommand.RequestCapacity(argument), Profile.ResponseBytes(TCommand.ResponseCapacity(argument)));
         ValueTask<FcExchangeOutcome> pending;
         try
         {
-            var length = build(tx.Dout, argument);
+            var length = TCommand.BuildRequest(tx.Dout, argument);
             CheckSegment(length, operation);
             FcNode.TrimDout(tx, length);
-            WriteElsRequest(tx.Request, command, route.MsgCode, route.Destination, Profile);
+            WriteElsRequest(tx.Request, TCommand.CommandCode, route.MsgCode, route.Destination, Profile);
             pending = node.ExecuteOutcomeAsync(tx, FcPayloadKind.Els, route.MsgCode, operation, route.Destination, false, cancellationToken);
         }
         catch
@@ -180,17 +194,18 @@ public abstract partial class FcClient : IDisposable
             node.Return(tx);
             throw;
         }
-        return Complete(node, tx, pending, parse);
+        return Complete<TCommand, TResult>(node, tx, pending);
     }
 
     /// <summary>Decodes the answer and gives the transaction back: at once when the exchange is done, else when it is.</summary>
-    private static ValueTask<FcResponse<T>> Complete<T>(FcNode node, BsgTransaction tx, ValueTask<FcExchangeOutcome> pending, ResponseParser<T> parse)
+    private static ValueTask<FcResponse<T>> Complete<TParser, T>(FcNode node, BsgTransaction tx, ValueTask<FcExchangeOutcome> pending)
+        where TParser : IFcAcceptParser<T>
     {
-        if (!pending.IsCompletedSuccessfully) return CompleteAsync(node, tx, pending, parse);
+        if (!pending.IsCompletedSuccessfully) return CompleteAsync<TParser, T>(node, tx, pending);
         try
         {
             var exchange = pending.Result;
-            return new ValueTask<FcResponse<T>>(new FcResponse<T>(Decode(exchange, tx.Din[..exchange.ReceivedLength], parse), exchange));
+            return new ValueTask<FcResponse<T>>(new FcResponse<T>(Decode<TParser, T>(exchange, tx.Din[..exchange.ReceivedLength]), exchange));
         }
         finally
         {
@@ -199,12 +214,13 @@ public abstract partial class FcClient : IDisposable
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<FcResponse<T>> CompleteAsync<T>(FcNode node, BsgTransaction tx, ValueTask<FcExchangeOutcome> pending, ResponseParser<T> parse)
+    private static async ValueTask<FcResponse<T>> CompleteAsync<TParser, T>(FcNode node, BsgTransaction tx, ValueTask<FcExchangeOutcome> pending)
+        where TParser : IFcAcceptParser<T>
     {
         try
         {
             var exchange = await pending.ConfigureAwait(false);
-            return new FcResponse<T>(Decode(exchange, tx.Din[..exchange.ReceivedLength], parse), exchange);
+            return new FcResponse<T>(Decode<TParser, T>(exchange, tx.Din[..exchange.ReceivedLength]), exchange);
         }
         finally
         {
@@ -212,12 +228,13 @@ public abstract partial class FcClient : IDisposable
         }
     }
 
-    private static T Decode<T>(in FcExchangeOutcome exchange, ReadOnlySpan<byte> response, ResponseParser<T> parse)
+    private static T Decode<TParser, T>(in FcExchangeOutcome exchange, ReadOnlySpan<byte> response)
+        where TParser : IFcAcceptParser<T>
     {
         if (!exchange.IsAccepted) throw FcException.For(exchange.ToResult());
         try
         {
-            return parse(response);
+            return TParser.ParseAccept(response);
         }
         catch (Exception e) when (e is FormatException or ArgumentException or IndexOutOfRangeException or OverflowException or InvalidOperationException)
         {
@@ -278,20 +295,11 @@ public abstract partial class FcClient : IDisposable
         }
     }
 
+    /// <summary>Closes the node, and the session (buffer pool, per-host gate) when this client owns it.</summary>
     public virtual void Dispose()
     {
         PrimaryNode.Dispose();
         if (_ownsSession) Session.Dispose();
         GC.SuppressFinalize(this);
-    }
-}
-
-public abstract partial class FcClient
-{
-    /// <summary>For ELS whose accept is the bare LS_ACC word (LOGO, LIRR, SRL).</summary>
-    private protected static bool Accepted(ReadOnlySpan<byte> response, string messageName)
-    {
-        Els.ElsReply.ParseAccept(response, messageName);
-        return true;
     }
 }

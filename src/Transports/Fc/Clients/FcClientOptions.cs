@@ -10,7 +10,9 @@ public sealed record FcClientOptions
 {
     /// <summary>Executes SG_IO; the Linux kernel by default, the simulator or a test script otherwise.</summary>
     public IBsgTransport? Transport { get; init; }
+    /// <summary>Pinned buffer pool for request, reply, dout and din buffers; null: the client makes its own.</summary>
     public PinnedBufferPool? Pool { get; init; }
+    /// <summary>Where each exchange is logged (debug level); null: nowhere.</summary>
     public ILogger? Logger { get; init; }
 
     /// <summary>Use this profile instead of detecting one from proc_name (override quirks with <c>with { … }</c>).</summary>

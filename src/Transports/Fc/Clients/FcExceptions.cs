@@ -9,8 +9,10 @@ namespace BsgKit.Fc.Clients;
 /// </summary>
 public class FcException : BsgException
 {
+    /// <summary>The exchange that failed, when a request was sent; null when it was refused before sending.</summary>
     public FcExchangeResult? Exchange { get; }
 
+    /// <summary>An FC client error on <paramref name="nodePath"/> with what happened, what a person can do, and the exchange if there was one.</summary>
     public FcException(string? nodePath, string message, string hint, FcExchangeResult? exchange = null, Exception? inner = null)
         : base(nodePath, message, hint, inner)
     {
@@ -36,10 +38,15 @@ public sealed class FcRejectedException(FcExchangeResult r) : FcException(r.Devi
         : "the port refused the ELS; the reason and explanation say why (e.g. 'command not supported' means that port does not implement it)",
     r)
 {
+    /// <summary>The reason code: FS_RJT byte 13, LS_RJT byte 5, or rjt_data from fc_bsg_reply (lpfc).</summary>
     public byte Reason => Exchange!.CtHeader is { IsReject: true } h ? h.Reason : Exchange.ElsReject?.Reason ?? Exchange.RejectData?.Reason ?? 0;
+    /// <summary>The reason explanation: FS_RJT byte 14, LS_RJT byte 6, or rjt_data.</summary>
     public byte Explanation => Exchange!.CtHeader is { IsReject: true } h ? h.Explanation : Exchange.ElsReject?.Explanation ?? Exchange.RejectData?.Explanation ?? 0;
+    /// <summary>The reason's name from the CT or LS_RJT tables.</summary>
     public string? ReasonName => Exchange!.RejectReasonName;
+    /// <summary>The explanation's name from the tables (CT explanations depend on the server).</summary>
     public string? ExplanationName => Exchange!.RejectExplanationName;
+    /// <summary>True for a CT FS_RJT, false for an ELS LS_RJT or a reject reported in ctels_reply.</summary>
     public bool IsCtReject => Exchange!.CtHeader is { IsReject: true };
 
     private static string Codes(FcExchangeResult r) =>
@@ -63,6 +70,7 @@ public sealed class FcTransportException(FcExchangeResult r) : FcException(r.Dev
     r.Errno != 0 ? HintFor(r) : "the driver failed the exchange (firmware error or port gone); check the port state and the kernel log",
     r)
 {
+    /// <summary>The errno of the failed ioctl (0 when the driver reported the failure in the reply instead).</summary>
     public int Errno => Exchange!.Errno;
 
     private static string HintFor(FcExchangeResult r) => r.Errno switch

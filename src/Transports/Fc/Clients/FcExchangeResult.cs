@@ -43,20 +43,29 @@ public enum FcReceivedLengthSource
 /// </summary>
 public sealed class FcExchangeResult
 {
+    /// <summary>The bsg node the request went to.</summary>
     public required string DevicePath { get; init; }
+    /// <summary>What was sent, by name ("GPN_ID", "ELS 0x0f (RLS)").</summary>
     public required string Operation { get; init; }
+    /// <summary>The fc_bsg msgcode used (HST_CT, RPT_ELS …).</summary>
     public required FcBsgMsgCode MsgCode { get; init; }
+    /// <summary>The destination FC ID, null for an rport node's own port.</summary>
     public FcId? Destination { get; init; }
+    /// <summary>How the exchange ended: accepted, rejected, busy, no response, malformed or a transport error.</summary>
     public required FcExchangeStatus Status { get; init; }
+    /// <summary>The name of the driver profile the answer was read under.</summary>
     public required string Profile { get; init; }
 
     /// <summary>0, or the errno ioctl(SG_IO) failed with.</summary>
     public int Errno { get; init; }
+    /// <summary>The errno's symbolic name (EINVAL …), null when the ioctl succeeded.</summary>
     public string? ErrnoName => Errno == 0 ? null : Bsg.Errno.NameOf(Errno);
 
     /// <summary>sg_io_v4.transport_status (the SCSI host byte, e.g. 7 = DID_ERROR).</summary>
     public uint HostByte { get; init; }
+    /// <summary>sg_io_v4 driver_status.</summary>
     public uint DriverStatus { get; init; }
+    /// <summary>sg_io_v4 device_status.</summary>
     public uint DeviceStatus { get; init; }
 
     /// <summary>sg_io_v4.response_len: 0 (qla2xxx success), 4 (result only), 16, 28, 96 …</summary>
@@ -67,12 +76,16 @@ public sealed class FcExchangeResult
 
     /// <summary>fc_bsg_reply.reply_payload_rcv_len as reported; null when response_len did not reach it.</summary>
     public uint? ReportedReceivedLength { get; init; }
+    /// <summary>sg_io_v4 din_resid: din bytes not transferred.</summary>
     public int DinResid { get; init; }
+    /// <summary>fc_bsg_reply ctels_reply status, when the reply was long enough to carry it.</summary>
     public FcCtelsStatus? CtelsStatus { get; init; }
+    /// <summary>fc_bsg_reply rjt_data (reason, explanation, vendor unique), as lpfc reports an LS_RJT.</summary>
     public FcBsgRejectData? RejectData { get; init; }
 
     /// <summary>Bytes of response payload that are real (see <see cref="ReceivedLengthSource"/>).</summary>
     public int ReceivedLength { get; init; }
+    /// <summary>Where <see cref="ReceivedLength"/> came from: the driver's rcv_len, din_resid, or the whole buffer.</summary>
     public FcReceivedLengthSource ReceivedLengthSource { get; init; }
 
     /// <summary>The CT_IU header of the response (accept or reject); null for ELS or no response.</summary>
@@ -84,6 +97,7 @@ public sealed class FcExchangeResult
     /// <summary>A CT accept's ct_mr_size: 4-byte words that did not fit (non-zero = truncated).</summary>
     public ushort CtResidualWords => CtHeader is { IsAccept: true } h ? h.MaxOrResidualWords : (ushort)0;
 
+    /// <summary>Wall time of the ioctl, retries excluded.</summary>
     public TimeSpan Duration { get; init; }
 
     /// <summary>The received payload (raw sends only; typed calls decode in place and leave this empty).</summary>
@@ -95,6 +109,7 @@ public sealed class FcExchangeResult
     /// <summary>A sentence for people: what happened and (when it failed) why.</summary>
     public string? Detail { get; init; }
 
+    /// <summary>True when the responder accepted (FS_ACC, LS_ACC, or a vendor command that succeeded).</summary>
     public bool IsAccepted => Status == FcExchangeStatus.Accepted;
 
     private int _attempts = 1;
@@ -109,12 +124,14 @@ public sealed class FcExchangeResult
         return copy;
     }
 
+    /// <summary>The reject's reason name, from the CT or LS_RJT table, null when not rejected.</summary>
     public string? RejectReasonName => Status != FcExchangeStatus.Rejected ? null
         : CtHeader is { IsReject: true } h ? h.ReasonName
         : ElsReject?.ReasonName ?? (RejectData is { Reason: not 0 } r
             ? (CtelsStatus is FcCtelsStatus.PRjt or FcCtelsStatus.FRjt ? Codes.FrameRejectReasons.Table : Codes.CtRejectReasons.Table).NameOf(r.Reason)
             : null);
 
+    /// <summary>The reject's explanation name, null when not rejected.</summary>
     public string? RejectExplanationName => Status != FcExchangeStatus.Rejected ? null
         : CtHeader is { IsReject: true } h ? h.ExplanationName
         : ElsReject?.ExplanationName;
@@ -126,6 +143,7 @@ public sealed class FcExchangeResult
         return this;
     }
 
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString()
     {
         var where = Destination is { } d ? $" to {d}" : "";
@@ -145,6 +163,7 @@ public readonly struct FcResponse<T>
     private readonly FcExchangeResult? _exchange;
     private readonly FcExchangeOutcome _outcome;
 
+    /// <summary>A decoded value with the exchange it came from.</summary>
     public FcResponse(T value, FcExchangeResult exchange)
     {
         Value = value;
@@ -159,11 +178,15 @@ public readonly struct FcResponse<T>
         _outcome = outcome;
     }
 
+    /// <summary>The decoded accept.</summary>
     public T Value { get; }
 
+    /// <summary>The exchange: statuses, lengths, timing, raw bytes.</summary>
     public FcExchangeResult Exchange => _exchange ?? _outcome.ToResult();
 
+    /// <summary>Splits into the value and the exchange.</summary>
     public void Deconstruct(out T value, out FcExchangeResult exchange) => (value, exchange) = (Value, Exchange);
 
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => $"{Value} ({Exchange})";
 }

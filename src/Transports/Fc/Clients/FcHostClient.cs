@@ -29,7 +29,9 @@ public sealed partial class FcHostClient : FcClient
         _options = options;
     }
 
+    /// <summary>The fc_host this client talks through (sysfs attributes as read when it was opened).</summary>
     public FcHostInfo Host { get; }
+    /// <summary>N of hostN / fc_hostN.</summary>
     public int HostNumber => Host.HostNumber;
 
     /// <summary>This host's remote ports as the catalog saw them (the routes RPT_CT / RPT_ELS can take).</summary>
@@ -126,6 +128,18 @@ public sealed partial class FcHostClient : FcClient
         if (Profile.Supports(FcBsgMsgCode.RportEls)) return new FcRoute(OpenRportNode(dest, owned: false), FcBsgMsgCode.RportEls, dest);
         throw NotSupported("ELS passthrough (neither HST_ELS_NOLOGIN nor RPT_ELS)", "use the vendor's management tool");
     }
+
+    /// <summary>
+    /// Sends any ELS described by <typeparamref name="TCommand"/> to <paramref name="destination"/>
+    /// (HST_ELS_NOLOGIN, or RPT_ELS through its rport when the driver lacks it) and decodes the LS_ACC;
+    /// every typed ELS method of this client is this call with its codec.
+    /// </summary>
+    /// <typeparam name="TCommand">The codec (<c>Plogi</c>, <c>Rls</c> …) that describes the ELS.</typeparam>
+    /// <typeparam name="TArg">Its request contents.</typeparam>
+    /// <typeparam name="TResult">What its accept decodes to.</typeparam>
+    public ValueTask<FcResponse<TResult>> ElsAsync<TCommand, TArg, TResult>(FcId destination, TArg argument, CancellationToken cancellationToken = default)
+        where TCommand : Els.IElsCommand<TArg, TResult> =>
+        ElsCoreAsync<TCommand, TArg, TResult>(destination, argument, cancellationToken);
 
     /// <summary>Sends a caller-built ELS payload (byte 0 = command) to <paramref name="destination"/>; returns the raw result.</summary>
     public Task<FcExchangeResult> SendElsAsync(FcId destination, ReadOnlyMemory<byte> payload, int maxResponseBytes,

@@ -16,7 +16,9 @@ public sealed partial class FcRemotePortClient : FcClient
         RemotePort = port;
     }
 
+    /// <summary>The remote port (rport-H:C-N) this client sends to.</summary>
     public FcRemotePortInfo RemotePort { get; }
+    /// <summary>The remote port's N_Port ID, null when sysfs did not give one.</summary>
     public FcId? PortId => RemotePort.PortId;
 
     internal static FcRemotePortClient Create(FcNode node, FcRemotePortInfo port, FcSession sharedSession) => new(node, sharedSession, port, ownsSession: false);
@@ -31,6 +33,7 @@ public sealed partial class FcRemotePortClient : FcClient
         return Open(port, catalog.DriverOf(port.HostNumber), options);
     }
 
+    /// <summary>Opens the rport's bsg node with the profile of <paramref name="driver"/> (the host's proc_name; null: generic).</summary>
     public static FcRemotePortClient Open(FcRemotePortInfo port, string? driver, FcClientOptions? options = null)
     {
         options ??= new FcClientOptions();
@@ -65,6 +68,17 @@ public sealed partial class FcRemotePortClient : FcClient
         RequireMsgCode(FcBsgMsgCode.RportEls, "use the host client's HST_ELS_NOLOGIN instead");
         return new FcRoute(PrimaryNode, FcBsgMsgCode.RportEls, PortId);
     }
+
+    /// <summary>
+    /// Sends any ELS described by <typeparamref name="TCommand"/> to this remote port (RPT_ELS) and decodes the
+    /// LS_ACC; every typed ELS method of this client is this call with its codec.
+    /// </summary>
+    /// <typeparam name="TCommand">The codec (<c>Plogi</c>, <c>Rls</c> …) that describes the ELS.</typeparam>
+    /// <typeparam name="TArg">Its request contents.</typeparam>
+    /// <typeparam name="TResult">What its accept decodes to.</typeparam>
+    public ValueTask<FcResponse<TResult>> ElsAsync<TCommand, TArg, TResult>(TArg argument, CancellationToken cancellationToken = default)
+        where TCommand : Els.IElsCommand<TArg, TResult> =>
+        ElsCoreAsync<TCommand, TArg, TResult>(null, argument, cancellationToken);
 
     /// <summary>Sends a caller-built ELS payload (byte 0 = command) to this port; returns the raw result.</summary>
     public Task<FcExchangeResult> SendElsAsync(ReadOnlyMemory<byte> payload, int maxResponseBytes, CancellationToken cancellationToken = default) =>

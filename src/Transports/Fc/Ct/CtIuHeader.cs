@@ -36,8 +36,11 @@ public readonly record struct CtIuHeader(
     /// <summary>Request: the most response bytes the requester accepts, header included.</summary>
     public int MaxOrResidualBytes => MaxOrResidualWords * 4;
 
+    /// <summary>The name of the reason, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string ReasonName => CtRejectReasons.Table.NameOf(Reason);
+    /// <summary>The name of the explanation, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string ExplanationName => CtReasonExplanations.For(GsType, GsSubtype).NameOf(Explanation);
+    /// <summary>The name of the server, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string ServerName => GsTypes.DescribeServer(GsType, GsSubtype);
 
     /// <summary>The command's name for this server ("GPN_ID", "RHBA" …), or "command 0x…".</summary>

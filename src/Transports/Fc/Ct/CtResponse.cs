@@ -20,6 +20,7 @@ public sealed record CtResponse(CtResponseKind Kind, CtIuHeader Header, int Payl
     /// <summary>Accept: words that did not fit in the response (non-zero means truncated).</summary>
     public ushort ResidualWords => Kind == CtResponseKind.Accept ? Header.MaxOrResidualWords : (ushort)0;
 
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => Kind switch
     {
         CtResponseKind.Accept => $"FS_ACC ({PayloadLength} payload bytes, residual {ResidualWords} words)",

@@ -22,5 +22,6 @@ public readonly record struct CtServer(byte GsType, byte GsSubtype)
         _ => FcId.FabricController,
     };
 
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => GsTypes.DescribeServer(GsType, GsSubtype);
 }

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using BsgKit.Fc.Clients;
 using BsgKit.Fc.Codes;
-using BsgKit.Fc.Ct;
 using BsgKit.Fc.Ct.ConfigServer;
 using BsgKit.Fc.Ct.NameServer;
+using BsgKit.Fc.Ct;
 using Microsoft.Extensions.Logging;
 
 namespace BsgKit.Fc.Discovery;
@@ -53,7 +53,7 @@ public static partial class FabricDiscovery
             if (options.IncludeSwitches)
             {
                 progress?.Report(new DiscoveryProgress("switches", 0, 1, null));
-                var elements = await run.TryAsync("GIEL", "fabric", () => client.GielAsync(ct), ct).ConfigureAwait(false);
+                var elements = await run.TryAsync(Giel.Name, "fabric", () => client.GielAsync(ct), ct).ConfigureAwait(false);
                 if (elements is not null)
                     switches.AddRange(await Task.WhenAll(elements.Select(e => DescribeSwitchAsync(e, brief))).ConfigureAwait(false));
             }
@@ -107,11 +107,11 @@ public static partial class FabricDiscovery
         {
             var name = element.Name;
             var subject = name.ToString();
-            var domain = await run.TryValueAsync("GDID", subject, () => client.GdidAsync(name, ct), ct).ConfigureAwait(false);
+            var domain = await run.TryValueAsync(Gdid.Name, subject, () => client.GdidAsync(name, ct), ct).ConfigureAwait(false);
             if (brief) return new SwitchDraft(name, element.Type, domain, null, null, null);
-            var logical = await run.TryAsync("GIELN", subject, () => client.GielnAsync(name, ct), ct).ConfigureAwait(false);
-            var info = await run.TryAsync("GIEIL", subject, () => client.GieilAsync(name, ct), ct).ConfigureAwait(false);
-            var ports = await run.TryAsync("GPL", subject, () => client.GplAsync(name, ct), ct).ConfigureAwait(false);
+            var logical = await run.TryAsync(Gieln.Name, subject, () => client.GielnAsync(name, ct), ct).ConfigureAwait(false);
+            var info = await run.TryAsync(Gieil.Name, subject, () => client.GieilAsync(name, ct), ct).ConfigureAwait(false);
+            var ports = await run.TryAsync(Gpl.Name, subject, () => client.GplAsync(name, ct), ct).ConfigureAwait(false);
             return new SwitchDraft(name, element.Type, domain, logical, info, ports);
         }
 
@@ -127,12 +127,12 @@ public static partial class FabricDiscovery
                 FcsPortState? state = null;
                 if (detail)
                 {
-                    number = await run.TryValueAsync("GPPN", ps, () => client.GppnAsync(pn, ct), ct).ConfigureAwait(false);
-                    state = await run.TryValueAsync("GPS", ps, () => client.GpsAsync(pn, ct), ct).ConfigureAwait(false);
+                    number = await run.TryValueAsync(Gppn.Name, ps, () => client.GppnAsync(pn, ct), ct).ConfigureAwait(false);
+                    state = await run.TryValueAsync(Gps.Name, ps, () => client.GpsAsync(pn, ct), ct).ConfigureAwait(false);
                 }
                 IReadOnlyList<FcsAttachedPort> attached;
                 if (detail || p.PortType == PortTypes.EPort)
-                    attached = await run.TryAsync("GAPNL", ps, () => client.GapnlAsync(pn, ct), ct).ConfigureAwait(false) ?? [];
+                    attached = await run.TryAsync(Gapnl.Name, ps, () => client.GapnlAsync(pn, ct), ct).ConfigureAwait(false) ?? [];
                 else
                     attached = attachedTo.TryGetValue(pn, out var list) ? list : [];
                 described.Add(new FabricSwitchPort(pn, p.PortType, p.ModuleType, p.TxType)
@@ -153,7 +153,7 @@ public static partial class FabricDiscovery
         private async Task<(List<FabricNPort>, NameServerListingMethod?, bool)> ListedNPortsAsync(byte[] domains)
         {
             var type = options.Listing.Fc4Type;
-            var listing = await PagedNamesAsync("GPN_FT", (d, a, m) => client.GpnFtAsync(new NsFc4TypeScope(type, d, a), m, ct), domains).ConfigureAwait(false);
+            var listing = await PagedNamesAsync(GpnFt.Name, (d, a, m) => client.GpnFtAsync(new NsFc4TypeScope(type, d, a), m, ct), domains).ConfigureAwait(false);
             if (listing.Failure is { } failure)
             {
                 Note($"GPN_FT failed ({failure.Message}); walking the name server with GA_NXT");
@@ -173,7 +173,7 @@ public static partial class FabricDiscovery
                 if (Volatile.Read(ref useGaNxt) == 0) { perAttribute.Add(port); return; }
                 try
                 {
-                    var entry = await run.AskAsync("GA_NXT", () => client.GaNxtAsync(new FcId(port.PortId.Value - 1), ct), ct).ConfigureAwait(false);
+                    var entry = await run.AskAsync(GaNxt.Name, () => client.GaNxtAsync(new FcId(port.PortId.Value - 1), ct), ct).ConfigureAwait(false);
                     if (entry.PortId == port.PortId) entries[port.PortId.Value] = entry;
                     else perAttribute.Add(port);   // the port left between the listing and now: ask for it by ID
                 }
@@ -315,7 +315,7 @@ public static partial class FabricDiscovery
                         GaNxtEntry entry;
                         try
                         {
-                            entry = await run.AskAsync("GA_NXT", () => client.GaNxtAsync(previous, ct), ct).ConfigureAwait(false);
+                            entry = await run.AskAsync(GaNxt.Name, () => client.GaNxtAsync(previous, ct), ct).ConfigureAwait(false);
                         }
                         catch (FcRejectedException e) when (e.IsCtReject && e.Explanation is CtReasonExplanations.DatabaseEmpty or CtReasonExplanations.NoObjectInScope)
                         {
@@ -357,7 +357,7 @@ public static partial class FabricDiscovery
                 {
                     var t = type;
                     var b = bit;
-                    var page = await PagedIdsAsync("GID_FF", (d, a, m) => client.GidFfAsync(new NsFc4FeatureScope(t, b, d, a), m, ct), domains)
+                    var page = await PagedIdsAsync(GidFf.Name, (d, a, m) => client.GidFfAsync(new NsFc4FeatureScope(t, b, d, a), m, ct), domains)
                         .ConfigureAwait(false);
                     if (page.Failure is { } e)
                     {
@@ -387,7 +387,7 @@ public static partial class FabricDiscovery
             if (perPort.Count > 0)
             {
                 var answers = await Task.WhenAll(perPort.Select(async id =>
-                    (id, await run.TryAsync("GFF_ID", new FcId(id).ToString(), () => client.GffIdAsync(new FcId(id), ct), ct).ConfigureAwait(false))))
+                    (id, await run.TryAsync(GffId.Name, new FcId(id).ToString(), () => client.GffIdAsync(new FcId(id), ct), ct).ConfigureAwait(false))))
                     .ConfigureAwait(false);
                 foreach (var (id, f) in answers) result[id] = f;
             }
@@ -399,7 +399,7 @@ public static partial class FabricDiscovery
         private async Task<(List<FabricNPort>, NameServerListingMethod?, bool)> BriefNPortsAsync(byte[] domains)
         {
             var type = options.Listing.Fc4Type;
-            var listing = await PagedNamesAsync("GPN_FT", (d, a, m) => client.GpnFtAsync(new NsFc4TypeScope(type, d, a), m, ct), domains).ConfigureAwait(false);
+            var listing = await PagedNamesAsync(GpnFt.Name, (d, a, m) => client.GpnFtAsync(new NsFc4TypeScope(type, d, a), m, ct), domains).ConfigureAwait(false);
             if (listing.Failure is { } failure)
             {
                 Note($"GPN_FT failed ({failure.Message}); walking the name server instead");
@@ -412,11 +412,11 @@ public static partial class FabricDiscovery
 
             // Node names.
             Dictionary<uint, Wwn?> nodeNames;
-            var nn = await PagedNamesAsync("GNN_FT", (d, a, m) => client.GnnFtAsync(new NsFc4TypeScope(type, d, a), m, ct), portDomains).ConfigureAwait(false);
+            var nn = await PagedNamesAsync(GnnFt.Name, (d, a, m) => client.GnnFtAsync(new NsFc4TypeScope(type, d, a), m, ct), portDomains).ConfigureAwait(false);
             if (nn.Failure is { } nnFailure)
             {
                 Note($"GNN_FT failed ({nnFailure.Message}); asking GNN_ID per port");
-                nodeNames = await PerPortAsync(ids, "GNN_ID", id => client.GnnIdAsync(id, ct)).ConfigureAwait(false);
+                nodeNames = await PerPortAsync(ids, GnnId.Name, id => client.GnnIdAsync(id, ct)).ConfigureAwait(false);
             }
             else
             {
@@ -429,11 +429,11 @@ public static partial class FabricDiscovery
             foreach (var pt in NxPortTypes)
             {
                 var t = pt;
-                var page = await PagedIdsAsync("GID_PT", (d, a, m) => client.GidPtAsync(new NsPortTypeScope(t, d, a), m, ct), portDomains).ConfigureAwait(false);
+                var page = await PagedIdsAsync(GidPt.Name, (d, a, m) => client.GidPtAsync(new NsPortTypeScope(t, d, a), m, ct), portDomains).ConfigureAwait(false);
                 if (page.Failure is { } e)
                 {
                     Note($"GID_PT failed ({e.Message}); asking GPT_ID per port");
-                    portTypes = await PerPortAsync(ids, "GPT_ID", id => client.GptIdAsync(id, ct)).ConfigureAwait(false);
+                    portTypes = await PerPortAsync(ids, GptId.Name, id => client.GptIdAsync(id, ct)).ConfigureAwait(false);
                     break;
                 }
                 foreach (var id in page.Ids) portTypes.TryAdd(id.Value, t);
@@ -447,7 +447,7 @@ public static partial class FabricDiscovery
             {
                 var t = (byte)code;
                 if (t == type) continue;
-                var page = await PagedIdsAsync("GID_FT", (d, a, m) => client.GidFtAsync(new NsFc4TypeScope(t, d, a), m, ct), portDomains).ConfigureAwait(false);
+                var page = await PagedIdsAsync(GidFt.Name, (d, a, m) => client.GidFtAsync(new NsFc4TypeScope(t, d, a), m, ct), portDomains).ConfigureAwait(false);
                 if (page.Failure is { } e)
                 {
                     Note($"GID_FT failed ({e.Message}); asking GFT_ID per port");
@@ -464,7 +464,7 @@ public static partial class FabricDiscovery
                 foreach (var (id, l) in typeBits) fc4Types[id] = Fc4TypeSet.Of(l.ToArray());
             }
             else
-                fc4Types = await PerPortRefAsync(ids, "GFT_ID", id => client.GftIdAsync(id, ct)).ConfigureAwait(false);
+                fc4Types = await PerPortRefAsync(ids, GftId.Name, id => client.GftIdAsync(id, ct)).ConfigureAwait(false);
 
             var features = await FeaturesAsync(ids.Select(i => (i, fc4Types.GetValueOrDefault(i.Value))).ToList(), portDomains).ConfigureAwait(false);
             var ports = ids.Select(id => new FabricNPort(id)

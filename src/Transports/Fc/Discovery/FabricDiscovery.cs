@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using BsgKit.Fc.Clients;
 using BsgKit.Fc.Ct.ConfigServer;
-using Microsoft.Extensions.Logging;
+using BsgKit.Fc.Ct.NameServer;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace BsgKit.Fc.Discovery;
 
@@ -86,7 +87,7 @@ public static partial class FabricDiscovery
         if (options.IncludeSwitches)
         {
             progress?.Report(new DiscoveryProgress("switches", 0, 1, null));
-            var elements = await run.TryAsync("GIEL", "fabric", () => client.GielAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+            var elements = await run.TryAsync(Giel.Name, "fabric", () => client.GielAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
             if (elements is not null)
             {
                 var done = 0;
@@ -116,15 +117,15 @@ public static partial class FabricDiscovery
     {
         var id = port.PortId;
         var subject = id.ToString();
-        var wwpn = port.PortName ?? await run.TryValueAsync("GPN_ID", subject, () => client.GpnIdAsync(id, ct), ct).ConfigureAwait(false);
-        var wwnn = await run.TryValueAsync("GNN_ID", subject, () => client.GnnIdAsync(id, ct), ct).ConfigureAwait(false);
-        var type = await run.TryValueAsync("GPT_ID", subject, () => client.GptIdAsync(id, ct), ct).ConfigureAwait(false);
-        var types = await run.TryAsync("GFT_ID", subject, () => client.GftIdAsync(id, ct), ct).ConfigureAwait(false);
-        var features = await run.TryAsync("GFF_ID", subject, () => client.GffIdAsync(id, ct), ct).ConfigureAwait(false);
-        var spn = await run.TryAsync("GSPN_ID", subject, () => client.GspnIdAsync(id, ct), ct).ConfigureAwait(false);
+        var wwpn = port.PortName ?? await run.TryValueAsync(GpnId.Name, subject, () => client.GpnIdAsync(id, ct), ct).ConfigureAwait(false);
+        var wwnn = await run.TryValueAsync(GnnId.Name, subject, () => client.GnnIdAsync(id, ct), ct).ConfigureAwait(false);
+        var type = await run.TryValueAsync(GptId.Name, subject, () => client.GptIdAsync(id, ct), ct).ConfigureAwait(false);
+        var types = await run.TryAsync(GftId.Name, subject, () => client.GftIdAsync(id, ct), ct).ConfigureAwait(false);
+        var features = await run.TryAsync(GffId.Name, subject, () => client.GffIdAsync(id, ct), ct).ConfigureAwait(false);
+        var spn = await run.TryAsync(GspnId.Name, subject, () => client.GspnIdAsync(id, ct), ct).ConfigureAwait(false);
         string? snn = null;
-        if (wwnn is Wwn nn) snn = await run.TryAsync("GSNN_NN", subject, () => client.GsnnNnAsync(nn, ct), ct).ConfigureAwait(false);
-        var fabricPort = await run.TryValueAsync("GFPN_ID", subject, () => client.GfpnIdAsync(id, ct), ct).ConfigureAwait(false);
+        if (wwnn is Wwn nn) snn = await run.TryAsync(GsnnNn.Name, subject, () => client.GsnnNnAsync(nn, ct), ct).ConfigureAwait(false);
+        var fabricPort = await run.TryValueAsync(GfpnId.Name, subject, () => client.GfpnIdAsync(id, ct), ct).ConfigureAwait(false);
         return new FabricNPort(id)
         {
             PortName = wwpn, NodeName = wwnn, PortType = type, Fc4Types = types, Fc4Features = features,
@@ -136,19 +137,19 @@ public static partial class FabricDiscovery
     {
         var name = element.Name;
         var subject = name.ToString();
-        var domain = await run.TryValueAsync("GDID", subject, () => client.GdidAsync(name, ct), ct).ConfigureAwait(false);
-        var logical = await run.TryAsync("GIELN", subject, () => client.GielnAsync(name, ct), ct).ConfigureAwait(false);
-        var info = await run.TryAsync("GIEIL", subject, () => client.GieilAsync(name, ct), ct).ConfigureAwait(false);
-        var ports = await run.TryAsync("GPL", subject, () => client.GplAsync(name, ct), ct).ConfigureAwait(false);
+        var domain = await run.TryValueAsync(Gdid.Name, subject, () => client.GdidAsync(name, ct), ct).ConfigureAwait(false);
+        var logical = await run.TryAsync(Gieln.Name, subject, () => client.GielnAsync(name, ct), ct).ConfigureAwait(false);
+        var info = await run.TryAsync(Gieil.Name, subject, () => client.GieilAsync(name, ct), ct).ConfigureAwait(false);
+        var ports = await run.TryAsync(Gpl.Name, subject, () => client.GplAsync(name, ct), ct).ConfigureAwait(false);
         var described = new List<FabricSwitchPort>();
         if (ports is not null)
             foreach (var p in ports)
             {
                 var pn = p.PortName;
                 var ps = pn.ToString();
-                var number = await run.TryValueAsync("GPPN", ps, () => client.GppnAsync(pn, ct), ct).ConfigureAwait(false);
-                var state = await run.TryValueAsync("GPS", ps, () => client.GpsAsync(pn, ct), ct).ConfigureAwait(false);
-                var attached = await run.TryAsync("GAPNL", ps, () => client.GapnlAsync(pn, ct), ct).ConfigureAwait(false);
+                var number = await run.TryValueAsync(Gppn.Name, ps, () => client.GppnAsync(pn, ct), ct).ConfigureAwait(false);
+                var state = await run.TryValueAsync(Gps.Name, ps, () => client.GpsAsync(pn, ct), ct).ConfigureAwait(false);
+                var attached = await run.TryAsync(Gapnl.Name, ps, () => client.GapnlAsync(pn, ct), ct).ConfigureAwait(false);
                 described.Add(new FabricSwitchPort(pn, p.PortType, p.ModuleType, p.TxType)
                 {
                     PhysicalPortNumber = number, State = state, AttachedPorts = attached ?? [],

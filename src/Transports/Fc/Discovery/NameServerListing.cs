@@ -1,8 +1,8 @@
 using BsgKit.Fc.Clients;
 using BsgKit.Fc.Codes;
 using BsgKit.Fc.Ct.NameServer;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace BsgKit.Fc.Discovery;
 
@@ -143,7 +143,7 @@ public static class NameServerListing
             GaNxtEntry entry;
             try
             {
-                state.CountRequest("GA_NXT");
+                state.CountRequest(GaNxt.Name);
                 entry = (await state.Client.GaNxtAsync(previous, cancellationToken).ConfigureAwait(false)).Value;
             }
             catch (FcRejectedException e) when (e.IsCtReject && e.Explanation is CtReasonExplanations.DatabaseEmpty or CtReasonExplanations.NoObjectInScope)
@@ -196,7 +196,7 @@ public static class NameServerListing
 
         public async Task<QueryOutcome> QueryAsync(NsFc4TypeScope scope, CancellationToken cancellationToken)
         {
-            CountRequest(Options.WithPortNames ? "GPN_FT" : "GID_FT");
+            CountRequest(Options.WithPortNames ? GpnFt.Name : GidFt.Name);
             try
             {
                 bool complete;

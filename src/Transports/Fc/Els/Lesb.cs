@@ -16,6 +16,7 @@ public sealed record Lesb(
     uint InvalidTransmissionWordCount,
     uint InvalidCrcCount)
 {
+    /// <summary>Length of the structure on the wire, in bytes.</summary>
     public const int Length = 24;
 
     internal void Write(Span<byte> destination)

@@ -6,9 +6,12 @@ namespace BsgKit.Fc.Els;
 public sealed record LsRjt(byte Reason, byte Explanation, byte VendorUnique = 0)
 {
     public const byte Code = ElsCommands.LsRjt;
+    /// <summary>Length of the structure on the wire, in bytes.</summary>
     public const int Length = 8;
 
+    /// <summary>The name of the reason, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string ReasonName => LsRjtReasons.Table.NameOf(Reason);
+    /// <summary>The name of the explanation, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string ExplanationName => LsRjtExplanations.Table.NameOf(Explanation);
 
     public static int Build(Span<byte> payload, LsRjt reject)
@@ -30,6 +33,7 @@ public sealed record LsRjt(byte Reason, byte Explanation, byte VendorUnique = 0)
     public static LsRjt FromBsgRejectData(byte reasonCode, byte reasonExplanation, byte vendorUnique) =>
         new(reasonCode, reasonExplanation, vendorUnique);
 
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() =>
         $"reason 0x{Reason:x2} ({ReasonName}), explanation 0x{Explanation:x2} ({ExplanationName}), vendor 0x{VendorUnique:x2}";
 }

@@ -3,19 +3,33 @@ using BsgKit.Fc.Codes;
 namespace BsgKit.Fc.Els;
 
 /// <summary>PLOGI (0x03): N_Port login. Request and LS_ACC both carry the 116-byte <see cref="ServiceParameters"/>.</summary>
-public static class Plogi
+public sealed class Plogi : IElsCommand<ServiceParameters, ServiceParameters>
 {
+    private Plogi() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<ServiceParameters, ServiceParameters>.RequestCapacity(ServiceParameters _) => ServiceParameters.LoginPayloadLength;
+    static int IElsCommand<ServiceParameters, ServiceParameters>.ResponseCapacity(ServiceParameters _) => ServiceParameters.MaxLoginAcceptLength;
+
+    /// <summary>The ELS command code (payload byte 0).</summary>
     public const byte Code = ElsCommands.Plogi;
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, ServiceParameters parameters) =>
         ServiceParameters.BuildRequest(payload, Code, parameters, "PLOGI request");
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static ServiceParameters ParseRequest(ReadOnlySpan<byte> payload) =>
         ServiceParameters.ParseRequest(payload, Code, "PLOGI request");
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> payload, ServiceParameters parameters) =>
         ServiceParameters.BuildAccept(payload, parameters, "PLOGI accept");
 
+    /// <summary>Decodes the accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static ServiceParameters ParseAccept(ReadOnlySpan<byte> payload) =>
         ServiceParameters.ParseAccept(payload, "PLOGI accept");
 }

@@ -10,6 +10,7 @@ namespace BsgKit.Fc.Els;
 /// </summary>
 public sealed record PrliPage(byte Type, byte Flags, uint ServiceParameters)
 {
+    /// <summary>Length of the structure on the wire, in bytes.</summary>
     public const int Length = 16;
 
     /// <summary>Flags: establish image pair.</summary>
@@ -25,19 +26,25 @@ public sealed record PrliPage(byte Type, byte Flags, uint ServiceParameters)
 /// <summary>PRLI (0x20): process login. Request and LS_ACC carry a 4-byte header and 16-byte service parameter pages.</summary>
 public static class Prli
 {
+    /// <summary>The ELS command code (payload byte 0).</summary>
     public const byte Code = ElsCommands.Prli;
+    /// <summary>Length of the command word that precedes the data, in bytes.</summary>
     public const int HeaderLength = 4;
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, IReadOnlyList<PrliPage> pages) => Build(payload, Code, pages, "PRLI request");
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> payload, IReadOnlyList<PrliPage> pages) => Build(payload, ElsCommands.LsAcc, pages, "PRLI accept");
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static IReadOnlyList<PrliPage> ParseRequest(ReadOnlySpan<byte> payload)
     {
         var reader = ElsWrite.ExpectRequest(payload, Code, HeaderLength, "PRLI request");
         return ReadPages(reader);
     }
 
+    /// <summary>Decodes the accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static IReadOnlyList<PrliPage> ParseAccept(ReadOnlySpan<byte> payload) =>
         ReadPages(ElsReply.ExpectAccept(payload, "PRLI accept"));
 

@@ -7,6 +7,7 @@ namespace BsgKit.Fc.Els;
 /// <summary>A decoded RDP accept: every descriptor in wire order, plus shortcuts to the well-known ones.</summary>
 public sealed record RdpAccept(IReadOnlyList<RdpDescriptor> Descriptors)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
     public RdpLinkServiceDescriptor? LinkService => First<RdpLinkServiceDescriptor>(0);
@@ -48,13 +49,27 @@ public sealed record RdpAccept(IReadOnlyList<RdpDescriptor> Descriptors)
 /// RDP (0x18), Read Diagnostic Parameters. Request: 20 bytes with one N_Port_ID descriptor.
 /// Accept: LS_ACC, descriptor list length @4, TLV descriptors from @8.
 /// </summary>
-public static class Rdp
+public sealed class Rdp : IElsCommand<FcId, RdpAccept>
 {
+    /// <summary>Room asked for an accept: the descriptors a port returns fit easily.</summary>
+    public const int MaxAcceptLength = 2048;
+    private Rdp() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<FcId, RdpAccept>.RequestCapacity(FcId _) => RequestLength;
+    static int IElsCommand<FcId, RdpAccept>.ResponseCapacity(FcId _) => MaxAcceptLength;
+
+    /// <summary>The ELS command code (payload byte 0).</summary>
     public const byte Code = ElsCommands.Rdp;
+    /// <summary>Length of the request in bytes, command word included.</summary>
     public const int RequestLength = 20;
     private const int DescriptorsOffset = 8;
     private const int DescriptorHeaderLength = 8;
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, FcId port)
     {
         ElsWrite.Begin(payload, RequestLength, Code, "RDP request");
@@ -77,6 +92,7 @@ public static class Rdp
         return reader.FcId(17, "N_Port_ID");
     }
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> payload, IReadOnlyList<RdpDescriptor> descriptors)
     {
         var listLength = 0;
@@ -94,6 +110,7 @@ public static class Rdp
         return length;
     }
 
+    /// <summary>Decodes the accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static RdpAccept ParseAccept(ReadOnlySpan<byte> payload)
     {
         var reader = ElsReply.ExpectAccept(payload, "RDP accept");

@@ -11,6 +11,7 @@ namespace BsgKit.Fc.Els;
 public abstract record RdpDescriptor
 {
     public abstract uint Tag { get; }
+    /// <summary>The name of the tag, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string TagName => RdpDescriptors.Tags.NameOf(Tag);
 
     /// <summary>Length of the value as written by the builder (the descriptor length field).</summary>
@@ -21,7 +22,9 @@ public abstract record RdpDescriptor
 /// <summary>Link service descriptor: echo of the request's word 0.</summary>
 public sealed record RdpLinkServiceDescriptor(uint RequestWord0) : RdpDescriptor
 {
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.LinkServiceTag;
+    /// <summary>The name of the request command, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string RequestCommandName => ElsCommands.Table.NameOf(RequestWord0 >> 24);
     internal override int ValueLength => 4;
     internal override void WriteValue(Span<byte> v) => BinaryPrimitives.WriteUInt32BigEndian(v, RequestWord0);
@@ -36,6 +39,7 @@ public sealed record RdpSfpDiagnosticsDescriptor(
     ushort TemperatureRaw, ushort SupplyVoltageRaw, ushort TxBiasRaw, ushort TxPowerRaw, ushort RxPowerRaw, ushort Flags)
     : RdpDescriptor
 {
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.SfpDiagnosticsTag;
 
     public double TemperatureCelsius => SfpUnits.ToEngineering(RdpDescriptors.Temperature, TemperatureRaw);
@@ -70,10 +74,14 @@ public sealed record RdpSfpDiagnosticsDescriptor(
 /// <summary>Port speed descriptor: capabilities bit mask and operating speed bit (same bits as RPSC).</summary>
 public sealed record RdpPortSpeedDescriptor(ushort SpeedCapabilities, ushort OperatingSpeed) : RdpDescriptor
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.PortSpeedTag;
+    /// <summary>The names of the speed capability bits set, from the code tables.</summary>
     public IReadOnlyList<string> SpeedCapabilityNames => PortSpeeds.Link.NamesOf(SpeedCapabilities);
+    /// <summary>The name of the operating speed, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string OperatingSpeedName => PortSpeeds.Link.Find(OperatingSpeed) ?? $"unknown (0x{OperatingSpeed:x4})";
     internal override int ValueLength => 4;
     internal override void WriteValue(Span<byte> v)
@@ -87,6 +95,7 @@ public sealed record RdpPortSpeedDescriptor(ushort SpeedCapabilities, ushort Ope
 /// <summary>Link error status descriptor: the LESB and a port type word whose bits 31:30 hold the port type.</summary>
 public sealed record RdpLinkErrorStatusDescriptor(Lesb Lesb, uint PortTypeWord) : RdpDescriptor
 {
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.LinkErrorStatusTag;
     public int PortType => (int)(PortTypeWord >> 30);
     internal override int ValueLength => Lesb.Length + 4;
@@ -101,6 +110,7 @@ public sealed record RdpLinkErrorStatusDescriptor(Lesb Lesb, uint PortTypeWord) 
 /// <summary>Port names descriptor (WWNN first, then WWPN). The accept carries it twice: diagnostic port, then attached port.</summary>
 public sealed record RdpPortNamesDescriptor(Wwn Wwnn, Wwn Wwpn) : RdpDescriptor
 {
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.PortNamesTag;
     internal override int ValueLength => 16;
     internal override void WriteValue(Span<byte> v)
@@ -114,6 +124,7 @@ public sealed record RdpPortNamesDescriptor(Wwn Wwnn, Wwn Wwpn) : RdpDescriptor
 /// <summary>FEC descriptor: corrected and uncorrectable block counts.</summary>
 public sealed record RdpFecDescriptor(uint CorrectedBlocks, uint UncorrectableBlocks) : RdpDescriptor
 {
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.FecTag;
     internal override int ValueLength => 8;
     internal override void WriteValue(Span<byte> v)
@@ -127,6 +138,7 @@ public sealed record RdpFecDescriptor(uint CorrectedBlocks, uint UncorrectableBl
 /// <summary>Buffer credit descriptor: BB credits of both ends and the round-trip latency as reported.</summary>
 public sealed record RdpBufferCreditDescriptor(uint PortBbCredit, uint AttachedPortBbCredit, uint RoundTripLatency) : RdpDescriptor
 {
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.BufferCreditTag;
     internal override int ValueLength => 12;
     internal override void WriteValue(Span<byte> v)
@@ -145,11 +157,14 @@ public sealed record RdpBufferCreditDescriptor(uint PortBbCredit, uint AttachedP
 public sealed record RdpOpticalElementDescriptor(
     ushort HighAlarmRaw, ushort LowAlarmRaw, ushort HighWarningRaw, ushort LowWarningRaw, uint Flags) : RdpDescriptor
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.OpticalElementTag;
 
     public int ElementType => (int)(Flags >> RdpDescriptors.ElementTypeShift);
+    /// <summary>The name of the element type, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string ElementTypeName => RdpDescriptors.OpticalElementTypes.NameOf((uint)ElementType);
     /// <summary>"°C", "V", "mA", "µW" for the element type, "" when unknown.</summary>
     public string ThresholdUnit => SfpUnits.UnitOf(ElementType);
@@ -157,10 +172,15 @@ public sealed record RdpOpticalElementDescriptor(
     /// <summary>The engineering unit of an optical element type (°C, V, mA, µW).</summary>
     public static string UnitOf(int elementType) => SfpUnits.UnitOf(elementType);
 
+    /// <summary>The value is below its low warning threshold.</summary>
     public bool LowWarning => (Flags & RdpDescriptors.LowWarningFlag) != 0;
+    /// <summary>The value is above its high warning threshold.</summary>
     public bool HighWarning => (Flags & RdpDescriptors.HighWarningFlag) != 0;
+    /// <summary>The value is below its low alarm threshold.</summary>
     public bool LowAlarm => (Flags & RdpDescriptors.LowAlarmFlag) != 0;
+    /// <summary>The value is above its high alarm threshold.</summary>
     public bool HighAlarm => (Flags & RdpDescriptors.HighAlarmFlag) != 0;
+    /// <summary>The names of the transgression bits set, from the code tables.</summary>
     public IReadOnlyList<string> TransgressionNames => RdpDescriptors.OpticalElementFlags.NamesOf(Flags & RdpDescriptors.TransgressionMask);
 
     /// <summary>Thresholds in <see cref="ThresholdUnit"/>; NaN for an unknown element type.</summary>
@@ -189,6 +209,7 @@ public sealed record RdpOpticalProductDescriptor(string Vendor, string Model, st
     /// <summary>SFF-8472 field widths (characters): vendor name, part number, serial number, revision, date code.</summary>
     public const int VendorLength = 16, ModelLength = 16, SerialNumberLength = 16, RevisionLength = 4, DateLength = 8;
 
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.OpticalProductTag;
     internal override int ValueLength => 60;
     internal override void WriteValue(Span<byte> v)
@@ -216,8 +237,10 @@ public sealed record RdpOpticalProductDescriptor(string Vendor, string Model, st
 /// <summary>A descriptor this library does not decode (or the N_Port_ID descriptor); the value is kept raw.</summary>
 public sealed record RdpUnknownDescriptor(uint RawTag, byte[] Value) : RdpDescriptor
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RawTag;
     internal override int ValueLength => Value.Length;
     internal override void WriteValue(Span<byte> v) => Value.CopyTo(v);

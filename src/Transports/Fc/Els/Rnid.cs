@@ -17,8 +17,10 @@ public sealed record RnidGeneralTopology(
     byte[] IpAddressBytes,
     ushort VendorSpecific)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>Length of the structure on the wire, in bytes.</summary>
     public const int Length = 52;
 
     /// <summary>Node type name; "Multi-function device" when the low byte is 0xFF (see <see cref="MultiFunctionNames"/>).</summary>
@@ -31,7 +33,9 @@ public sealed record RnidGeneralTopology(
         (AssociatedType & 0xFF) == RnidTypes.MultiFunction ? RnidTypes.MultiFunctionBits.NamesOf(AssociatedType & 0xFFFFFF00)
                                                            : [];
 
+    /// <summary>The name of the node management, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string NodeManagementName => RnidTypes.NodeManagement.NameOf(NodeManagement);
+    /// <summary>The name of the ip version, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string IpVersionName => RnidTypes.IpVersions.NameOf(IpVersion);
 
     /// <summary>The management address: 16 bytes for IPv6; for IPv4 the last 4 bytes (placement unverified). Null when none.</summary>
@@ -86,19 +90,35 @@ public sealed record RnidGeneralTopology(
 /// </summary>
 public sealed record RnidAccept(byte Format, Wwn? Wwpn, Wwn? Wwnn, RnidGeneralTopology? GeneralTopology, byte[] SpecificData)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>The name of the format, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string FormatName => RnidTypes.Formats.NameOf(Format);
 }
 
 /// <summary>RNID (0x78), Request Node Identification Data, formats 0x00 (common only) and 0xDF (general topology).</summary>
-public static class Rnid
+public sealed class Rnid : IElsCommand<byte, RnidAccept>
 {
+    /// <summary>Room asked for an accept: header, common and specific identification data.</summary>
+    public const int MaxAcceptLength = 256;
+    private Rnid() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<byte, RnidAccept>.RequestCapacity(byte _) => RequestLength;
+    static int IElsCommand<byte, RnidAccept>.ResponseCapacity(byte _) => MaxAcceptLength;
+
+    /// <summary>The ELS command code (payload byte 0).</summary>
     public const byte Code = ElsCommands.Rnid;
+    /// <summary>Length of the request in bytes, command word included.</summary>
     public const int RequestLength = 8;
     private const int AcceptHeaderLength = 8;
     private const int CommonDataLength = 16;
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, byte format = RnidTypes.FormatGeneralTopology)
     {
         ElsWrite.Begin(payload, RequestLength, Code, "RNID request");
@@ -132,6 +152,7 @@ public static class Rnid
         return length;
     }
 
+    /// <summary>Decodes the accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static RnidAccept ParseAccept(ReadOnlySpan<byte> payload)
     {
         var reader = ElsReply.ExpectAccept(payload, "RNID accept");

@@ -12,6 +12,7 @@ public sealed record PortNumberBlock(uint PhysicalPortNumber, FcId PortId, Wwn W
 /// <summary>RPL accept: list length (ports in the whole list), index of the first returned block, the blocks.</summary>
 public sealed record RplAccept(uint ListLength, uint FirstIndex, IReadOnlyList<PortNumberBlock> Blocks)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 }
 
@@ -19,13 +20,27 @@ public sealed record RplAccept(uint ListLength, uint FirstIndex, IReadOnlyList<P
 /// RPL (0x57), Read Port List. On the wire the port number blocks start at offset 12; the kernel's
 /// fc_els_rpl_resp puts them at 16 (u64 alignment of fc_els_pnb), so never map that struct.
 /// </summary>
-public static class Rpl
+public sealed class Rpl : IElsCommand<RplRequest, RplAccept>
 {
+    /// <summary>Room asked for an accept: header and 255 port number blocks.</summary>
+    public const int MaxAcceptLength = 4096;
+    private Rpl() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<RplRequest, RplAccept>.RequestCapacity(RplRequest _) => RequestLength;
+    static int IElsCommand<RplRequest, RplAccept>.ResponseCapacity(RplRequest _) => MaxAcceptLength;
+
+    /// <summary>The ELS command code (payload byte 0).</summary>
     public const byte Code = ElsCommands.Rpl;
+    /// <summary>Length of the request in bytes, command word included.</summary>
     public const int RequestLength = 12;
     public const int BlocksOffset = 12;
     public const int BlockLength = 16;
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, RplRequest request)
     {
         ElsWrite.Begin(payload, RequestLength, Code, "RPL request");
@@ -34,12 +49,14 @@ public static class Rpl
         return RequestLength;
     }
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static RplRequest ParseRequest(ReadOnlySpan<byte> payload)
     {
         var reader = ElsWrite.ExpectRequest(payload, Code, RequestLength, "RPL request");
         return new RplRequest(reader.U16(6, "maximum size"), reader.U24(9, "starting index"));
     }
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> payload, RplAccept accept)
     {
         var total = BlocksOffset + BlockLength * accept.Blocks.Count;

@@ -21,6 +21,7 @@ public sealed record RpsRequest(RpsSelector Selector, ulong PortSelection)
     public static RpsRequest ForPhysicalPort(uint portNumber) => new(RpsSelector.ByPhysicalPortNumber, portNumber);
     public static RpsRequest ForWwpn(Wwn wwpn) => new(RpsSelector.ByWwpn, wwpn.Value);
 
+    /// <summary>The name of the selector, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string SelectorName => ElsFieldValues.RpsSelectors.NameOf((uint)Selector);
     public Wwn Wwpn => new(PortSelection);
 }
@@ -28,9 +29,11 @@ public sealed record RpsRequest(RpsSelector Selector, ulong PortSelection)
 /// <summary>RPS accept: flags (bit 0 = L_Port extension valid), port status bits and the LESB.</summary>
 public sealed record RpsAccept(byte Flags, ushort PortStatus, Lesb Lesb)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
     public bool LPortExtensionValid => (Flags & 0x01) != 0;
+    /// <summary>The names of the port status bits set, from the code tables.</summary>
     public IReadOnlyList<string> PortStatusNames => ElsFieldValues.RpsPortStatusBits.NamesOf(PortStatus);
 }
 
@@ -38,13 +41,26 @@ public sealed record RpsAccept(byte Flags, ushort PortStatus, Lesb Lesb)
 /// RPS (0x56), Read Port Status. The wire request is 12 bytes with the port selection at offset 4; the kernel's
 /// fc_els_rps puts it at 8 (u64 alignment) and is 16 bytes, so never map that struct.
 /// </summary>
-public static class Rps
+public sealed class Rps : IElsCommand<RpsRequest, RpsAccept>
 {
+    private Rps() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<RpsRequest, RpsAccept>.RequestCapacity(RpsRequest _) => RequestLength;
+    static int IElsCommand<RpsRequest, RpsAccept>.ResponseCapacity(RpsRequest _) => AcceptLength;
+
+    /// <summary>The ELS command code (payload byte 0).</summary>
     public const byte Code = ElsCommands.Rps;
+    /// <summary>Length of the request in bytes, command word included.</summary>
     public const int RequestLength = 12;
+    /// <summary>Length of the accept in bytes, LS_ACC word included.</summary>
     public const int AcceptLength = 8 + Lesb.Length;
     private const int PortSelectionOffset = 4;
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, RpsRequest request)
     {
         ElsWrite.Begin(payload, RequestLength, Code, "RPS request");
@@ -53,12 +69,14 @@ public static class Rps
         return RequestLength;
     }
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static RpsRequest ParseRequest(ReadOnlySpan<byte> payload)
     {
         var reader = ElsWrite.ExpectRequest(payload, Code, RequestLength, "RPS request");
         return new RpsRequest((RpsSelector)reader.U8(3, "flag"), reader.U64(PortSelectionOffset, "port selection"));
     }
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> payload, RpsAccept accept)
     {
         ElsWrite.Begin(payload, AcceptLength, ElsCommands.LsAcc, "RPS accept");
@@ -68,6 +86,7 @@ public static class Rps
         return AcceptLength;
     }
 
+    /// <summary>Decodes the accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static RpsAccept ParseAccept(ReadOnlySpan<byte> payload)
     {
         var reader = ElsReply.ExpectAccept(payload, "RPS accept");

@@ -6,6 +6,7 @@ namespace BsgKit.Fc.Els;
 /// <summary>One RSCN page: the address format (port, area, domain, fabric) and the affected address.</summary>
 public readonly record struct RscnPage(byte AddressFormat, FcId Address)
 {
+    /// <summary>Length of the structure on the wire, in bytes.</summary>
     public const int Length = 4;
     public const byte PortAddress = 0, AreaAddress = 1, DomainAddress = 2, FabricAddress = 3;
 }
@@ -16,9 +17,12 @@ public readonly record struct RscnPage(byte AddressFormat, FcId Address)
 /// </summary>
 public static class Rscn
 {
+    /// <summary>The ELS command code (payload byte 0).</summary>
     public const byte Code = ElsCommands.Rscn;
+    /// <summary>Length of the command word that precedes the data, in bytes.</summary>
     public const int HeaderLength = 4;
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, ReadOnlySpan<RscnPage> pages)
     {
         var length = ElsWrite.Begin(payload, HeaderLength + pages.Length * RscnPage.Length, Code, "RSCN request");
@@ -33,6 +37,7 @@ public static class Rscn
         return length;
     }
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static IReadOnlyList<RscnPage> ParseRequest(ReadOnlySpan<byte> payload)
     {
         var reader = ElsWrite.ExpectRequest(payload, Code, HeaderLength, "RSCN request");
@@ -46,5 +51,6 @@ public static class Rscn
         return pages;
     }
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> payload) => ElsReply.BuildAccept(payload);
 }

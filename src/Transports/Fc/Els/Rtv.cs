@@ -6,6 +6,7 @@ namespace BsgKit.Fc.Els;
 /// <summary>RTV accept: R_A_TOV (ms), E_D_TOV (ms, or ns when EDRES is set) and the timeout qualifier.</summary>
 public sealed record RtvAccept(uint RaTovMilliseconds, uint EdTovRaw, uint TimeoutQualifier)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
     /// <summary>TOQ EDRES: <see cref="EdTovRaw"/> counts nanoseconds instead of milliseconds.</summary>
@@ -17,20 +18,37 @@ public sealed record RtvAccept(uint RaTovMilliseconds, uint EdTovRaw, uint Timeo
     public TimeSpan RaTov => TimeSpan.FromTicks(RaTovMilliseconds * TimeSpan.TicksPerMillisecond);
     public TimeSpan EdTov => EdTovInNanoseconds ? TimeSpan.FromTicks(EdTovRaw / 100) : TimeSpan.FromTicks(EdTovRaw * TimeSpan.TicksPerMillisecond);
     public TimeSpan RtTov => RtTovIs100Microseconds ? TimeSpan.FromTicks(100 * TimeSpan.TicksPerMicrosecond) : TimeSpan.FromTicks(100 * TimeSpan.TicksPerMillisecond);
+    /// <summary>The names of the timeout qualifier bits set, from the code tables.</summary>
     public IReadOnlyList<string> TimeoutQualifierNames => ElsFieldValues.RtvTimeoutQualifierBits.NamesOf(TimeoutQualifier);
 }
 
 /// <summary>RTV (0x0E), Read Timeout Value: request is the bare command word, accept 16 bytes.</summary>
-public static class Rtv
+public sealed class Rtv : IElsCommand<NoArgument, RtvAccept>
 {
+    private Rtv() { }
+
+    /// <inheritdoc/>
+    public static byte CommandCode => Code;
+    /// <inheritdoc/>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    static int IElsCommand<NoArgument, RtvAccept>.RequestCapacity(NoArgument _) => RequestLength;
+    static int IElsCommand<NoArgument, RtvAccept>.ResponseCapacity(NoArgument _) => AcceptLength;
+    static int IElsCommand<NoArgument, RtvAccept>.BuildRequest(Span<byte> payload, NoArgument argument) => BuildRequest(payload);
+
+    /// <summary>The ELS command code (payload byte 0).</summary>
     public const byte Code = ElsCommands.Rtv;
+    /// <summary>Length of the request in bytes, command word included.</summary>
     public const int RequestLength = 4;
+    /// <summary>Length of the accept in bytes, LS_ACC word included.</summary>
     public const int AcceptLength = 16;
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload) => ElsWrite.Begin(payload, RequestLength, Code, "RTV request");
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static void ParseRequest(ReadOnlySpan<byte> payload) => ElsWrite.ExpectRequest(payload, Code, RequestLength, "RTV request");
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> payload, RtvAccept accept)
     {
         ElsWrite.Begin(payload, AcceptLength, ElsCommands.LsAcc, "RTV accept");
@@ -40,6 +58,7 @@ public static class Rtv
         return AcceptLength;
     }
 
+    /// <summary>Decodes the accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static RtvAccept ParseAccept(ReadOnlySpan<byte> payload)
     {
         var reader = ElsReply.ExpectAccept(payload, "RTV accept");

@@ -5,11 +5,14 @@ namespace BsgKit.Fc.Els;
 /// <summary>SCR (0x62): state change registration with the fabric controller (0xFFFFFD). 8-byte request, plain LS_ACC.</summary>
 public static class Scr
 {
+    /// <summary>The ELS command code (payload byte 0).</summary>
     public const byte Code = ElsCommands.Scr;
+    /// <summary>Length of the request in bytes, command word included.</summary>
     public const int RequestLength = 8;
     /// <summary>Registration functions (request byte 7).</summary>
     public const byte FabricDetected = 1, NPortDetected = 2, Full = 3, ClearRegistrations = 0xFF;
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, byte registrationFunction)
     {
         ElsWrite.Begin(payload, RequestLength, Code, "SCR request");
@@ -21,5 +24,6 @@ public static class Scr
     public static byte ParseRequest(ReadOnlySpan<byte> payload) =>
         ElsWrite.ExpectRequest(payload, Code, RequestLength, "SCR request").U8(7, "registration function");
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> payload) => ElsReply.BuildAccept(payload);
 }

@@ -17,10 +17,13 @@ public sealed record CommonServiceParameters(
     uint Word2,
     uint EdTovMilliseconds)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>Length of the structure on the wire, in bytes.</summary>
     public const int Length = 16;
 
+    /// <summary>The names of the feature bits set, from the code tables.</summary>
     public IReadOnlyList<string> FeatureNames => ElsServiceParameterBits.CommonFeatures.NamesOf(Features);
     public bool HasFeature(ushort bit) => (Features & bit) == bit;
 
@@ -58,12 +61,15 @@ public sealed record ClassServiceParameters(
     ushort EndToEndCredit,
     byte OpenSequencesPerExchange)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>Length of the structure on the wire, in bytes.</summary>
     public const int Length = 16;
     public static readonly ClassServiceParameters NotSupported = new(0, 0, 0, 0, 0, 0, 0);
 
     public bool IsValid => (Options & ElsServiceParameterBits.ClassValid) != 0;
+    /// <summary>The names of the option bits set, from the code tables.</summary>
     public IReadOnlyList<string> OptionNames => ElsServiceParameterBits.ClassOptions.NamesOf(Options);
 
     internal void Write(Span<byte> d)
@@ -96,9 +102,15 @@ public sealed record ServiceParameters(
     ClassServiceParameters Class4,
     byte[] VendorVersionLevel)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>Length of the structure on the wire, in bytes.</summary>
     public const int Length = 116;
+    /// <summary>A PLOGI/FLOGI/FDISC payload: the command word and the parameters.</summary>
+    public const int LoginPayloadLength = 4 + Length;
+    /// <summary>Room asked for a login accept (the parameters, with room for what some ports append).</summary>
+    public const int MaxLoginAcceptLength = 256;
     private const int CommonOffset = 4;
     private const int WwpnOffset = 20;
     private const int WwnnOffset = 28;

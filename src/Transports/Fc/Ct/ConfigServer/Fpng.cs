@@ -15,17 +15,37 @@ public readonly record struct FpngTarget(Wwn? PortName, FcId? PortId, uint Token
 /// The accept payload is 4 bytes (zfcp_ping sizes its buffer 16 + 4); its meaning is not in our references,
 /// so it is returned as a raw word.
 /// </summary>
-public static class Fpng
+public sealed class Fpng : ICtCommand<(Wwn Target, uint Token), uint>, ICtCommand<(FcId Target, uint Token), uint>
 {
+    private Fpng() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.FabricConfiguration;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => AcceptLength;
+    static int ICtCommand<(Wwn Target, uint Token), uint>.RequestCapacity => WwpnRequestLength;
+    static int ICtCommand<(FcId Target, uint Token), uint>.RequestCapacity => PortIdRequestLength;
+    static int ICtCommand<(Wwn Target, uint Token), uint>.BuildRequest(Span<byte> ctIu, (Wwn Target, uint Token) argument, int maxResponseBytes) =>
+        BuildRequest(ctIu, argument.Target, argument.Token, maxResponseBytes);
+    static int ICtCommand<(FcId Target, uint Token), uint>.BuildRequest(Span<byte> ctIu, (FcId Target, uint Token) argument, int maxResponseBytes) =>
+        BuildRequest(ctIu, argument.Target, argument.Token, maxResponseBytes);
+
+    /// <summary>The command code (CT_IU bytes 8–9), from the server's code table.</summary>
     public const ushort Command = GsConfigServerCommands.Fpng;
     public const uint Revision = 1;       // FC_PNG_REV
     public const ushort TagNPortId = 1;   // FC_TAG_NPORT
     public const ushort TagWwpn = 2;      // FC_TAG_WWPN
     public const int WwpnRequestLength = P + 20;
     public const int PortIdRequestLength = P + 16;
+    /// <summary>Length of the accept in bytes, CT_IU header included.</summary>
     public const int AcceptLength = P + 4;
-    private const string RequestName = "FPNG request", AcceptName = "FPNG accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsConfigServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, Wwn target, uint token, int maxResponseBytes = AcceptLength)
     {
         WriteRequestHeader(ctIu, CtServer.FabricConfiguration, Command, maxResponseBytes, WwpnRequestLength, RequestName);
@@ -35,6 +55,7 @@ public static class Fpng
         return WwpnRequestLength;
     }
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, FcId target, uint token, int maxResponseBytes = AcceptLength)
     {
         WriteRequestHeader(ctIu, CtServer.FabricConfiguration, Command, maxResponseBytes, PortIdRequestLength, RequestName);
@@ -44,6 +65,7 @@ public static class Fpng
         return PortIdRequestLength;
     }
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static FpngTarget ParseRequest(ReadOnlySpan<byte> ctIu)
     {
         var r = OpenRequest(ctIu, Command, RequestName);
@@ -59,6 +81,7 @@ public static class Fpng
         };
     }
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> ctIu, uint word)
     {
         WriteAcceptHeader(ctIu, CtServer.FabricConfiguration, AcceptLength, AcceptName);

@@ -4,19 +4,39 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.ConfigServer;
 
 /// <summary>GDID (fabric configuration server): interconnect element name (8) → domain ID, the low byte of the 16-bit value @0 (byte @1).</summary>
-public static class Gdid
+public sealed class Gdid : ICtCommand<Wwn, byte>
 {
-    public const ushort Command = GsConfigServerCommands.Gdid;
-    public const int RequestLength = FcsCodec.NameRequestLength;
-    public const int DefaultMaxResponseBytes = P + 4;
-    private const string RequestName = "GDID request", AcceptName = "GDID accept";
+    private Gdid() { }
 
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.FabricConfiguration;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+
+    /// <summary>The command code (CT_IU bytes 8–9), from the server's code table.</summary>
+    public const ushort Command = GsConfigServerCommands.Gdid;
+    /// <summary>Length of the request in bytes, CT_IU header included.</summary>
+    public const int RequestLength = FcsCodec.NameRequestLength;
+    /// <summary>Response room asked for by default (ct_mr_size and din length), header included.</summary>
+    public const int DefaultMaxResponseBytes = P + 4;
+    /// <inheritdoc/>
+    public static string Name { get; } = GsConfigServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
+
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, Wwn name, int maxResponseBytes = DefaultMaxResponseBytes) =>
         FcsCodec.BuildNameRequest(ctIu, Command, name, maxResponseBytes, RequestName);
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static Wwn ParseRequest(ReadOnlySpan<byte> ctIu) => FcsCodec.ParseNameRequest(ctIu, Command, RequestName);
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> ctIu, byte domainId) => FcsCodec.BuildByteAccept(ctIu, 4, 1, domainId, AcceptName);
 
+    /// <summary>Decodes the accept; an FS_RJT throws <see cref="BsgKit.Fc.Ct.CtRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static byte ParseAccept(ReadOnlySpan<byte> ctIu) => OpenAccept(ctIu, AcceptName).U8(P + 1, "domain ID");
 }

@@ -6,24 +6,46 @@ namespace BsgKit.Fc.Ct.ConfigServer;
 /// <summary>A GPL entry: one port of an interconnect element.</summary>
 public readonly record struct FcsPortEntry(Wwn PortName, byte ModuleType, byte TxType, byte PortType)
 {
+    /// <summary>The name of the module type, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string ModuleTypeName => GsConfigServerObjects.PortModuleTypes.NameOf(ModuleType);
+    /// <summary>The name of the tx type, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string TxTypeName => GsConfigServerObjects.PortTxTypes.NameOf(TxType);
+    /// <summary>The name of the port type, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string PortTypeName => PortTypes.Table.NameOf(PortType);
 }
 
 /// <summary>GPL (fabric configuration server): interconnect element name (8) → count u32 @0, 12-byte entries from @4: port name @0, module type @9, TX type @10, port type @11.</summary>
-public static class Gpl
+public sealed class Gpl : ICtCommand<Wwn, IReadOnlyList<FcsPortEntry>>
 {
-    public const ushort Command = GsConfigServerCommands.Gpl;
-    public const int RequestLength = FcsCodec.NameRequestLength;
-    public const int DefaultMaxResponseBytes = P + 4 + 500 * 12;
-    private const string RequestName = "GPL request", AcceptName = "GPL accept";
+    private Gpl() { }
 
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.FabricConfiguration;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+
+    /// <summary>The command code (CT_IU bytes 8–9), from the server's code table.</summary>
+    public const ushort Command = GsConfigServerCommands.Gpl;
+    /// <summary>Length of the request in bytes, CT_IU header included.</summary>
+    public const int RequestLength = FcsCodec.NameRequestLength;
+    /// <summary>Response room asked for by default (ct_mr_size and din length), header included.</summary>
+    public const int DefaultMaxResponseBytes = P + 4 + 500 * 12;
+    /// <inheritdoc/>
+    public static string Name { get; } = GsConfigServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
+
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, Wwn name, int maxResponseBytes = DefaultMaxResponseBytes) =>
         FcsCodec.BuildNameRequest(ctIu, Command, name, maxResponseBytes, RequestName);
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static Wwn ParseRequest(ReadOnlySpan<byte> ctIu) => FcsCodec.ParseNameRequest(ctIu, Command, RequestName);
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> ctIu, IReadOnlyList<FcsPortEntry> ports)
     {
         var length = FcsCodec.BuildCounted12(ctIu, ports.Count, AcceptName);
@@ -38,6 +60,7 @@ public static class Gpl
         return length;
     }
 
+    /// <summary>Decodes the accept; an FS_RJT throws <see cref="BsgKit.Fc.Ct.CtRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static IReadOnlyList<FcsPortEntry> ParseAccept(ReadOnlySpan<byte> ctIu)
     {
         var r = OpenAccept(ctIu, AcceptName);

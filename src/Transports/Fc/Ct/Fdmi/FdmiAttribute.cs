@@ -18,6 +18,7 @@ public sealed record FdmiAttribute(FdmiAttributeScope Scope, ushort Type, byte[]
 {
     public const int HeaderSize = 4;
 
+    /// <summary>The name of the type, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string TypeName => (Scope == FdmiAttributeScope.Hba ? GsFdmiCodes.HbaAttributes : GsFdmiCodes.PortAttributes).NameOf(Type);
 
     public FdmiValueKind Kind
@@ -123,7 +124,9 @@ public sealed record FdmiAttribute(FdmiAttributeScope Scope, ushort Type, byte[]
             ? Text == other.Text
             : RawValue.AsSpan().SequenceEqual(other.RawValue));
 
+    /// <summary>A hash over the same contents <c>Equals</c> compares.</summary>
     public override int GetHashCode() => HashCode.Combine(Scope, Type, RawValue.Length);
 
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => $"{TypeName}: {DisplayValue}";
 }

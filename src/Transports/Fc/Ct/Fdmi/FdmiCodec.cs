@@ -11,6 +11,10 @@ namespace BsgKit.Fc.Ct.Fdmi;
 internal static class FdmiCodec
 {
     public const int IdentifierRequestLength = P + 8;
+    /// <summary>Room for an RHBA or RPA request (attribute blocks are variable; one page holds any sane one).</summary>
+    public const int MaxRegistrationLength = 4096;
+    /// <summary>Registrations and deregistrations are accepted with a bare header.</summary>
+    public const int EmptyAcceptLength = P;
 
     public static int BlockLength(IReadOnlyList<FdmiAttribute> attributes)
     {

@@ -6,6 +6,7 @@ namespace BsgKit.Fc.Ct.Fdmi;
 /// <summary>What GHAT returns: the HBA's registered ports and its HBA attribute block.</summary>
 public sealed record FdmiHbaAttributes(IReadOnlyList<Wwn> Ports, IReadOnlyList<FdmiAttribute> Attributes)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 }
 
@@ -14,18 +15,37 @@ public sealed record FdmiHbaAttributes(IReadOnlyList<Wwn> Ports, IReadOnlyList<F
 /// The accept mirrors RHBA minus the identifier; docs/reference/fc-gs.md gives no GHAT accept layout, so this is our
 /// reading of FC-GS and is kept symmetric for the simulator.
 /// </summary>
-public static class Ghat
+public sealed class Ghat : ICtCommand<Wwn, FdmiHbaAttributes>
 {
-    public const ushort Command = GsFdmiCodes.Ghat;
-    public const int RequestLength = FdmiCodec.IdentifierRequestLength;
-    public const int DefaultMaxResponseBytes = P + 4096;
-    private const string RequestName = "GHAT request", AcceptName = "GHAT accept";
+    private Ghat() { }
 
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.Fdmi;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+
+    /// <summary>The command code (CT_IU bytes 8–9), from the server's code table.</summary>
+    public const ushort Command = GsFdmiCodes.Ghat;
+    /// <summary>Length of the request in bytes, CT_IU header included.</summary>
+    public const int RequestLength = FdmiCodec.IdentifierRequestLength;
+    /// <summary>Response room asked for by default (ct_mr_size and din length), header included.</summary>
+    public const int DefaultMaxResponseBytes = P + 4096;
+    /// <inheritdoc/>
+    public static string Name { get; } = GsFdmiCodes.Commands.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
+
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, Wwn hbaIdentifier, int maxResponseBytes = DefaultMaxResponseBytes) =>
         FdmiCodec.BuildIdentifierRequest(ctIu, Command, hbaIdentifier, maxResponseBytes, RequestName);
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static Wwn ParseRequest(ReadOnlySpan<byte> ctIu) => FdmiCodec.ParseIdentifierRequest(ctIu, Command, RequestName);
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> ctIu, FdmiHbaAttributes hba)
     {
         var length = P + FdmiCodec.PortListLength(hba.Ports) + FdmiCodec.BlockLength(hba.Attributes);
@@ -35,6 +55,7 @@ public static class Ghat
         return length;
     }
 
+    /// <summary>Decodes the accept; an FS_RJT throws <see cref="BsgKit.Fc.Ct.CtRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static FdmiHbaAttributes ParseAccept(ReadOnlySpan<byte> ctIu)
     {
         var r = OpenAccept(ctIu, AcceptName);

@@ -4,18 +4,37 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.Fdmi;
 
 /// <summary>GPAT, get port attributes: port name (8) → port attribute block @0.</summary>
-public static class Gpat
+public sealed class Gpat : ICtCommand<Wwn, IReadOnlyList<FdmiAttribute>>
 {
-    public const ushort Command = GsFdmiCodes.Gpat;
-    public const int RequestLength = FdmiCodec.IdentifierRequestLength;
-    public const int DefaultMaxResponseBytes = P + 4096;
-    private const string RequestName = "GPAT request", AcceptName = "GPAT accept";
+    private Gpat() { }
 
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.Fdmi;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+
+    /// <summary>The command code (CT_IU bytes 8–9), from the server's code table.</summary>
+    public const ushort Command = GsFdmiCodes.Gpat;
+    /// <summary>Length of the request in bytes, CT_IU header included.</summary>
+    public const int RequestLength = FdmiCodec.IdentifierRequestLength;
+    /// <summary>Response room asked for by default (ct_mr_size and din length), header included.</summary>
+    public const int DefaultMaxResponseBytes = P + 4096;
+    /// <inheritdoc/>
+    public static string Name { get; } = GsFdmiCodes.Commands.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
+
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, Wwn portName, int maxResponseBytes = DefaultMaxResponseBytes) =>
         FdmiCodec.BuildIdentifierRequest(ctIu, Command, portName, maxResponseBytes, RequestName);
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static Wwn ParseRequest(ReadOnlySpan<byte> ctIu) => FdmiCodec.ParseIdentifierRequest(ctIu, Command, RequestName);
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> ctIu, IReadOnlyList<FdmiAttribute> attributes)
     {
         var length = P + FdmiCodec.BlockLength(attributes);
@@ -24,6 +43,7 @@ public static class Gpat
         return length;
     }
 
+    /// <summary>Decodes the accept; an FS_RJT throws <see cref="BsgKit.Fc.Ct.CtRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static IReadOnlyList<FdmiAttribute> ParseAccept(ReadOnlySpan<byte> ctIu) =>
         FdmiCodec.ReadBlock(OpenAccept(ctIu, AcceptName), P, FdmiAttributeScope.Port).Attributes;
 }

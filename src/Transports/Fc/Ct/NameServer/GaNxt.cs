@@ -23,32 +23,55 @@ public sealed record GaNxtEntry(
     Wwn FabricPortName,
     FcId HardAddress)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>The name of the port type, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string PortTypeName => PortTypes.Table.NameOf(PortType);
+    /// <summary>The name of the class of service, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string ClassOfServiceNames => Codes.ClassOfService.Table.Describe(ClassOfService);
 }
 
 /// <summary>GA_NXT: port ID object (4) → the object of the next registered port (620 bytes). A walk stops when
 /// the returned port ID comes back to the first one seen (zfcp_show).</summary>
-public static class GaNxt
+public sealed class GaNxt : ICtCommand<FcId, GaNxtEntry>
 {
+    private GaNxt() { }
+
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.NameServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => AcceptLength;
+
+    /// <summary>The command code (CT_IU bytes 8–9), from the server's code table.</summary>
     public const ushort Command = GsNameServerCommands.GaNxt;
+    /// <summary>Length of the request in bytes, CT_IU header included.</summary>
     public const int RequestLength = NsCodec.PortIdRequestLength;
+    /// <summary>Length of the accept payload after the CT_IU header.</summary>
     public const int PayloadLength = 620;
+    /// <summary>Length of the accept in bytes, CT_IU header included.</summary>
     public const int AcceptLength = P + PayloadLength;
-    private const string RequestName = "GA_NXT request", AcceptName = "GA_NXT accept";
+    /// <inheritdoc/>
+    public static string Name { get; } = GsNameServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
 
     // Payload offsets.
     private const int PortTypeAt = 0, PortIdAt = 1, PortNameAt = 4, SpnLengthAt = 12, SpnAt = 13, NodeNameAt = 268,
         SnnLengthAt = 276, SnnAt = 277, IpaAt = 532, NodeIpAt = 540, CosAt = 556, Fc4TypesAt = 560, PortIpAt = 592,
         FabricPortNameAt = 608, HardAddressAt = 617;
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, FcId previousPort, int maxResponseBytes = AcceptLength) =>
         NsCodec.BuildPortIdRequest(ctIu, Command, previousPort, maxResponseBytes, RequestName);
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static FcId ParseRequest(ReadOnlySpan<byte> ctIu) => NsCodec.ParsePortIdRequest(ctIu, Command, RequestName);
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> ctIu, GaNxtEntry e)
     {
         var spn = EncodeText(e.SymbolicPortName, MaxTextBytes, "symbolic port name");
@@ -73,6 +96,7 @@ public static class GaNxt
         return AcceptLength;
     }
 
+    /// <summary>Decodes the accept; an FS_RJT throws <see cref="BsgKit.Fc.Ct.CtRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static GaNxtEntry ParseAccept(ReadOnlySpan<byte> ctIu)
     {
         var r = OpenAccept(ctIu, AcceptName);

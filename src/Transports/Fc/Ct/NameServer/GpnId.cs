@@ -3,19 +3,39 @@ using BsgKit.Fc.Codes;
 namespace BsgKit.Fc.Ct.NameServer;
 
 /// <summary>GPN_ID: port ID object (4) → WWPN (8).</summary>
-public static class GpnId
+public sealed class GpnId : ICtCommand<FcId, Wwn>
 {
-    public const ushort Command = GsNameServerCommands.GpnId;
-    public const int RequestLength = NsCodec.PortIdRequestLength;
-    public const int AcceptLength = CtIuHeader.Size + 8;
-    private const string RequestName = "GPN_ID request", AcceptName = "GPN_ID accept";
+    private GpnId() { }
 
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.NameServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => RequestLength;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => AcceptLength;
+
+    /// <summary>The command code (CT_IU bytes 8–9), from the server's code table.</summary>
+    public const ushort Command = GsNameServerCommands.GpnId;
+    /// <summary>Length of the request in bytes, CT_IU header included.</summary>
+    public const int RequestLength = NsCodec.PortIdRequestLength;
+    /// <summary>Length of the accept in bytes, CT_IU header included.</summary>
+    public const int AcceptLength = CtIuHeader.Size + 8;
+    /// <inheritdoc/>
+    public static string Name { get; } = GsNameServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
+
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, FcId port, int maxResponseBytes = AcceptLength) =>
         NsCodec.BuildPortIdRequest(ctIu, Command, port, maxResponseBytes, RequestName);
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static FcId ParseRequest(ReadOnlySpan<byte> ctIu) => NsCodec.ParsePortIdRequest(ctIu, Command, RequestName);
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> ctIu, Wwn name) => NsCodec.BuildWwnAccept(ctIu, name, AcceptName);
 
+    /// <summary>Decodes the accept; an FS_RJT throws <see cref="BsgKit.Fc.Ct.CtRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static Wwn ParseAccept(ReadOnlySpan<byte> ctIu) => NsCodec.ParseWwnAccept(ctIu, AcceptName);
 }

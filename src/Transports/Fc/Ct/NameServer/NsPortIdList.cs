@@ -12,8 +12,10 @@ namespace BsgKit.Fc.Ct.NameServer;
 /// </summary>
 public sealed record NsPortIdList(IReadOnlyList<FcId> PortIds, bool LastEntrySeen, int TrailingBytes, ushort ResidualWords)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>Bytes per list entry.</summary>
     public const int EntrySize = 4;
     public const byte LastEntryFlag = 0x80;   // FC_NS_FID_LAST
 

@@ -12,8 +12,10 @@ public readonly record struct NsPortNameEntry(FcId PortId, Wwn Name);
 /// </summary>
 public sealed record NsPortNameList(IReadOnlyList<NsPortNameEntry> Entries, bool LastEntrySeen, int TrailingBytes, ushort ResidualWords)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>Bytes per list entry.</summary>
     public const int EntrySize = 16;
 
     public bool IsComplete => LastEntrySeen && ResidualWords == 0;

@@ -4,17 +4,36 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.ZoneServer;
 
 /// <summary>GAZS, get active zone set: no request payload → zone set object (name, zone count, zones).</summary>
-public static class Gazs
+public sealed class Gazs : ICtCommand<NoArgument, ZoneSet>
 {
-    public const ushort Command = GsZoneServerCommands.Gazs;
-    public const int DefaultMaxResponseBytes = P + 65536;
-    private const string RequestName = "GAZS request", AcceptName = "GAZS accept";
+    private Gazs() { }
 
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.ZoneServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => P;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+    static int ICtCommand<NoArgument, ZoneSet>.BuildRequest(Span<byte> ctIu, NoArgument argument, int maxResponseBytes) => BuildRequest(ctIu, maxResponseBytes);
+
+    /// <summary>The command code (CT_IU bytes 8–9), from the server's code table.</summary>
+    public const ushort Command = GsZoneServerCommands.Gazs;
+    /// <summary>Response room asked for by default (ct_mr_size and din length), header included.</summary>
+    public const int DefaultMaxResponseBytes = P + 65536;
+    /// <inheritdoc/>
+    public static string Name { get; } = GsZoneServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
+
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, int maxResponseBytes = DefaultMaxResponseBytes) =>
         ZoneCodec.BuildRequest(ctIu, Command, null, maxResponseBytes, RequestName);
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static void ParseRequest(ReadOnlySpan<byte> ctIu) => OpenRequest(ctIu, Command, RequestName);
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> ctIu, ZoneSet active)
     {
         var length = P + ZoneCodec.ZoneSetLength(active);
@@ -23,5 +42,6 @@ public static class Gazs
         return length;
     }
 
+    /// <summary>Decodes the accept; an FS_RJT throws <see cref="BsgKit.Fc.Ct.CtRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static ZoneSet ParseAccept(ReadOnlySpan<byte> ctIu) => ZoneCodec.ReadZoneSet(OpenAccept(ctIu, AcceptName), P);
 }

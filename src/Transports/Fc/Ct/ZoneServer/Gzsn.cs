@@ -4,20 +4,40 @@ using static BsgKit.Fc.Ct.CtIu;
 namespace BsgKit.Fc.Ct.ZoneServer;
 
 /// <summary>GZSN, get zone set list: no request payload → count u32 @0, then {zone set name, zone count u32}.</summary>
-public static class Gzsn
+public sealed class Gzsn : ICtCommand<NoArgument, IReadOnlyList<ZoneSetSummary>>
 {
-    public const ushort Command = GsZoneServerCommands.Gzsn;
-    public const int DefaultMaxResponseBytes = P + 4096;
-    private const string RequestName = "GZSN request", AcceptName = "GZSN accept";
+    private Gzsn() { }
 
+    /// <inheritdoc/>
+    public static CtServer Server => CtServer.ZoneServer;
+    /// <inheritdoc/>
+    public static ushort CommandCode => Command;
+    /// <inheritdoc/>
+    public static int RequestCapacity => P;
+    /// <inheritdoc/>
+    public static int DefaultResponseBytes => DefaultMaxResponseBytes;
+    static int ICtCommand<NoArgument, IReadOnlyList<ZoneSetSummary>>.BuildRequest(Span<byte> ctIu, NoArgument argument, int maxResponseBytes) => BuildRequest(ctIu, maxResponseBytes);
+
+    /// <summary>The command code (CT_IU bytes 8–9), from the server's code table.</summary>
+    public const ushort Command = GsZoneServerCommands.Gzsn;
+    /// <summary>Response room asked for by default (ct_mr_size and din length), header included.</summary>
+    public const int DefaultMaxResponseBytes = P + 4096;
+    /// <inheritdoc/>
+    public static string Name { get; } = GsZoneServerCommands.Table.NameOf(Command);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
+
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, int maxResponseBytes = DefaultMaxResponseBytes) =>
         ZoneCodec.BuildRequest(ctIu, Command, null, maxResponseBytes, RequestName);
 
+    /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static void ParseRequest(ReadOnlySpan<byte> ctIu) => OpenRequest(ctIu, Command, RequestName);
 
+    /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> ctIu, IReadOnlyList<ZoneSetSummary> sets) =>
         ZoneCodec.BuildNamedCountAccept(ctIu, sets, static x => x.Name, static x => x.ZoneCount, AcceptName);
 
+    /// <summary>Decodes the accept; an FS_RJT throws <see cref="BsgKit.Fc.Ct.CtRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static IReadOnlyList<ZoneSetSummary> ParseAccept(ReadOnlySpan<byte> ctIu) =>
         ZoneCodec.ParseNamedCountAccept(ctIu, "zone set", "zone count", static (name, count) => new ZoneSetSummary(name, count), AcceptName);
 }

@@ -16,6 +16,8 @@ internal static class ZoneCodec
 {
     public const int MinNameSize = 4;
     public const int MinMemberSize = 4;
+    /// <summary>Room for a request carrying one zone or zone set name (length word, up to 256 name bytes).</summary>
+    public const int MaxNameRequestLength = P + 4 + 256;
 
     public static int NameLength(string name) => 4 + PadToWord(EncodeText(name, MaxTextBytes, "zone name").Length);
 
@@ -125,6 +127,7 @@ internal static class ZoneCodec
         return new ZoneSet(name, zones);
     }
 
+    /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> ctIu, ushort command, string? name, int maxResponseBytes, string message)
     {
         var length = P + (name is null ? 0 : NameLength(name));

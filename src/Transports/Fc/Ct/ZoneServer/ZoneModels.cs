@@ -14,6 +14,7 @@ public sealed record ZoneMember(byte Type, byte[] Identifier)
     public const byte AddressType = 0x03;
     public const byte NodeNameType = 0x04;
 
+    /// <summary>The name of the type, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string TypeName => GsZoneServerCommands.MemberTypes.NameOf(Type);
 
     public Wwn? Name => Type is PortNameType or NodeNameType or 0xE1 && Identifier.Length >= 8 ? Wwn.Read(Identifier) : null;
@@ -39,25 +40,34 @@ public sealed record ZoneMember(byte Type, byte[] Identifier)
         return b;
     }
 
+    /// <summary>Equal when every field, lists element by element, is equal.</summary>
     public bool Equals(ZoneMember? other) => other is not null && Type == other.Type && Identifier.AsSpan().SequenceEqual(other.Identifier);
+    /// <summary>A hash over the same contents <c>Equals</c> compares.</summary>
     public override int GetHashCode() => HashCode.Combine(Type, Identifier.Length);
 
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => Name is { } w ? $"{TypeName} {w:C}" : Address is { } a ? $"{TypeName} {a}" : $"{TypeName} {Convert.ToHexString(Identifier)}";
 }
 
 public sealed record Zone(string Name, IReadOnlyList<ZoneMember> Members)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>Equal when every field, lists element by element, is equal.</summary>
     public bool Equals(Zone? other) => other is not null && Name == other.Name && Members.SequenceEqual(other.Members);
+    /// <summary>A hash over the same contents <c>Equals</c> compares.</summary>
     public override int GetHashCode() => HashCode.Combine(Name, Members.Count);
 }
 
 public sealed record ZoneSet(string Name, IReadOnlyList<Zone> Zones)
 {
+    /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>Equal when every field, lists element by element, is equal.</summary>
     public bool Equals(ZoneSet? other) => other is not null && Name == other.Name && Zones.SequenceEqual(other.Zones);
+    /// <summary>A hash over the same contents <c>Equals</c> compares.</summary>
     public override int GetHashCode() => HashCode.Combine(Name, Zones.Count);
 }
 
