@@ -21,6 +21,7 @@ public enum BsgOutcome
 /// </summary>
 public readonly struct BsgCompletion
 {
+    /// <summary>Reads <paramref name="header"/> after SG_IO returned; <paramref name="errno"/> is 0 on success, and <paramref name="reply"/> the reply buffer (its first 4 bytes hold the driver's result when the ioctl failed).</summary>
     public BsgCompletion(string nodePath, int errno, in SgIoV4 header, ReadOnlySpan<byte> reply, TimeSpan duration)
     {
         NodePath = nodePath;
@@ -55,7 +56,9 @@ public readonly struct BsgCompletion
             Outcome = BsgOutcome.Completed;
     }
 
+    /// <summary>The /dev/bsg path the request went to.</summary>
     public string NodePath { get; }
+    /// <summary>How the request ended.</summary>
     public BsgOutcome Outcome { get; }
 
     /// <summary>0, or the errno the ioctl failed with.</summary>
@@ -64,17 +67,25 @@ public readonly struct BsgCompletion
     /// <summary>With <see cref="BsgOutcome.IoctlFailed"/>: the host-endian s32 from the first 4 reply bytes (0 when none was written).</summary>
     public int KernelResult { get; }
 
+    /// <summary>sg_io_v4.driver_status (offset 108).</summary>
     public uint DriverStatus { get; }
+    /// <summary>sg_io_v4.transport_status (offset 112): the host byte, see <see cref="HostByte"/>.</summary>
     public uint TransportStatus { get; }
+    /// <summary>sg_io_v4.device_status (offset 116): the SCSI status byte.</summary>
     public uint DeviceStatus { get; }
+    /// <summary>sg_io_v4.info (offset 124): SG_INFO_CHECK when a status is non-zero.</summary>
     public uint Info { get; }
 
     /// <summary>Bytes of reply (fc_bsg_reply / sense) the kernel wrote.</summary>
     public int ResponseLength { get; }
 
+    /// <summary>sg_io_v4.din_resid (offset 136) as the kernel wrote it, unclamped.</summary>
     public int DinResid { get; }
+    /// <summary>sg_io_v4.dout_resid (offset 140).</summary>
     public int DoutResid { get; }
+    /// <summary>sg_io_v4.din_xfer_len: the data-in capacity the request gave.</summary>
     public uint DinXferLength { get; }
+    /// <summary>sg_io_v4.dout_xfer_len: the data-out bytes the request sent.</summary>
     public uint DoutXferLength { get; }
 
     /// <summary>din_xfer_len − din_resid (clamped). Not trustworthy on every driver: cross-check the payload.</summary>
@@ -83,6 +94,7 @@ public readonly struct BsgCompletion
     /// <summary>Measured in user space: the kernel never sets sg_io_v4.duration.</summary>
     public TimeSpan Duration { get; }
 
+    /// <summary>True for <see cref="BsgOutcome.Completed"/> only.</summary>
     public bool IsSuccess => Outcome == BsgOutcome.Completed;
 
     /// <summary>Throws the typed exception for anything but <see cref="BsgOutcome.Completed"/>.</summary>
@@ -99,6 +111,7 @@ public readonly struct BsgCompletion
         }
     }
 
+    /// <summary>One line: node, outcome, statuses, lengths and duration.</summary>
     public override string ToString() => Outcome switch
     {
         BsgOutcome.IoctlFailed => $"{NodePath}: ioctl failed {Bsg.Errno.Describe(Errno)}, result {KernelResult}, {Duration.TotalMilliseconds:0.###} ms",

@@ -23,8 +23,11 @@ public sealed class BsgDevice : IDisposable
         _logger = logger;
     }
 
+    /// <summary>The /dev/bsg path this device was opened on.</summary>
     public string DevicePath => _channel.DevicePath;
+    /// <summary>Where <see cref="CreateTransaction"/> takes its buffers.</summary>
     public PinnedBufferPool Pool { get; }
+    /// <summary>What runs SG_IO: the Linux kernel, or a simulator.</summary>
     public IBsgTransport Transport => _transport;
 
     /// <summary>Opens <paramref name="devicePath"/> through <paramref name="transport"/> (the Linux kernel by default).</summary>
@@ -81,5 +84,6 @@ public sealed class BsgDevice : IDisposable
         return cancellationToken.CanBeCanceled ? work.WaitAsync(cancellationToken) : work;
     }
 
+    /// <summary>Closes the node; requests still in flight finish first in the kernel.</summary>
     public void Dispose() => _channel.Dispose();
 }

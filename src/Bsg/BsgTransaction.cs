@@ -25,6 +25,7 @@ public sealed class BsgTransaction : IDisposable
     private int _inFlight;   // 1 while the kernel (or simulator) may touch the buffers
     private int _disposeRequested;
 
+    /// <summary>A transaction with zeroed buffers of the given lengths (bytes) from <paramref name="pool"/> (the shared pool unless given).</summary>
     public BsgTransaction(PinnedBufferPool? pool = null, int requestLength = 0, int doutLength = 0, int dinLength = 0,
         int replyLength = BsgConstants.DefaultReplyLength)
     {
@@ -32,6 +33,7 @@ public sealed class BsgTransaction : IDisposable
         SetLengths(requestLength, doutLength, dinLength, replyLength);
     }
 
+    /// <summary>What the request carries; picks sg_io_v4.subprotocol.</summary>
     public BsgRequestKind Kind { get; set; } = BsgRequestKind.TransportMessage;
 
     /// <summary>sg_io_v4.timeout in milliseconds; 0 lets the kernel pick (60 s). The kernel raises anything below 7 s.</summary>
@@ -40,14 +42,22 @@ public sealed class BsgTransaction : IDisposable
     /// <summary>sg_io_v4.flags (only BSG_FLAG_Q_AT_TAIL has an effect).</summary>
     public uint Flags { get; set; }
 
+    /// <summary>Bytes of <see cref="Request"/> (sg_io_v4.request_len).</summary>
     public int RequestLength => _requestLength;
+    /// <summary>Bytes of <see cref="Reply"/> (sg_io_v4.max_response_len).</summary>
     public int ReplyLength => _replyLength;
+    /// <summary>Bytes of <see cref="Dout"/> (sg_io_v4.dout_xfer_len).</summary>
     public int DoutLength => _doutLength;
+    /// <summary>Bytes of <see cref="Din"/> (sg_io_v4.din_xfer_len).</summary>
     public int DinLength => _dinLength;
 
+    /// <summary>The request: an fc_bsg_request / iscsi_bsg_request, or a CDB.</summary>
     public Span<byte> Request => Slice(_request, _requestLength);
+    /// <summary>The reply: the fc_bsg_reply / iscsi_bsg_reply, or sense data; zeroed before each run.</summary>
     public Span<byte> Reply => Slice(_reply, _replyLength);
+    /// <summary>The data-out payload (a CT_IU, an ELS, vendor data).</summary>
     public Span<byte> Dout => Slice(_dout, _doutLength);
+    /// <summary>The data-in payload (the response); zeroed before each run.</summary>
     public Span<byte> Din => Slice(_din, _dinLength);
 
     /// <summary>Resizes the buffers for a new request; contents become zero. Not allowed while in flight.</summary>
@@ -140,8 +150,10 @@ public sealed class BsgTransaction : IDisposable
         if (Volatile.Read(ref _disposeRequested) != 0) ReleaseBuffers();
     }
 
+    /// <summary>True while the kernel (or the simulator) may still write the buffers.</summary>
     public bool IsInFlight => Volatile.Read(ref _inFlight) != 0;
 
+    /// <summary>Returns the buffers to the pool, or, while in flight, when the request completes.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposeRequested, 1) != 0) return;

@@ -25,9 +25,12 @@ public interface IBsgTransport
 /// <summary>An open node (the file descriptor, or the simulator's equivalent).</summary>
 public abstract class BsgNodeChannel : IDisposable
 {
+    /// <summary>A channel for the node at <paramref name="devicePath"/>.</summary>
     protected BsgNodeChannel(string devicePath) => DevicePath = devicePath;
 
+    /// <summary>The /dev/bsg path of the node.</summary>
     public string DevicePath { get; }
 
+    /// <summary>Closes the node.</summary>
     public abstract void Dispose();
 }

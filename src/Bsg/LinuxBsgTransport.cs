@@ -7,10 +7,13 @@ namespace BsgKit.Bsg;
 /// <summary>The real thing: open(2) the /dev/bsg node, ioctl(fd, SG_IO, &amp;sg_io_v4).</summary>
 public sealed class LinuxBsgTransport : IBsgTransport
 {
+    /// <summary>The one instance (it holds no state of its own).</summary>
     public static LinuxBsgTransport Instance { get; } = new();
 
+    /// <summary>open(2)s <paramref name="devicePath"/> read-write (read-only when that is refused), close-on-exec.</summary>
     public BsgNodeChannel Open(string devicePath) => new FileChannel(devicePath, BsgFileHandle.Open(devicePath));
 
+    /// <summary>ioctl(fd, SG_IO, &amp;header) on a channel from <see cref="Open"/>; returns 0 or the errno.</summary>
     public unsafe int Execute(BsgNodeChannel channel, ref SgIoV4 header, ReadOnlySpan<MemoryRegion> handedOver)
     {
         var file = (FileChannel)channel;

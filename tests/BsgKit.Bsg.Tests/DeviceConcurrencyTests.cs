@@ -128,8 +128,8 @@ public class ErrnoTests
     [InlineData(42, "ENOMSG", "too short")]
     [InlineData(110, "ETIMEDOUT", "timeout")]
     [InlineData(3, "ESRCH", "vendor_id")]
-    [InlineData(16, "EBUSY", "one passthrough at a time")]
-    [InlineData(95, "EOPNOTSUPP", "single buffer")]
+    [InlineData(16, "EBUSY", "another passthrough")]
+    [InlineData(95, "EOPNOTSUPP", "cannot map these buffers")]
     [InlineData(524, "ENOTSUPP", "does not support")]
     [InlineData(22, "EINVAL", "refused")]
     public void Errno_has_a_name_and_an_actionable_hint(int errno, string name, string hintFragment)
@@ -137,6 +137,25 @@ public class ErrnoTests
         Assert.Equal(name, Errno.NameOf(errno));
         Assert.Contains(hintFragment, Errno.HintFor(errno));
         Assert.Equal($"{name} ({errno})", Errno.Describe(errno));
+    }
+
+    /// <summary>Every errno number the table knows (the named constants), found through the table itself.</summary>
+    public static TheoryData<int> KnownErrnos()
+    {
+        var data = new TheoryData<int>();
+        foreach (var f in typeof(Errno).GetFields())
+            if (f.IsLiteral && f.GetRawConstantValue() is int n && Errno.HintFor(n) != Errno.HintFor(-1)) data.Add(n);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(KnownErrnos))]
+    public void Generic_hints_carry_no_fc_driver_knowledge(int errno)
+    {
+        // What an errno means on a particular FC driver or node kind is BsgKit.Fc's (FcErrnoHints), not this layer's.
+        var hint = Errno.HintFor(errno);
+        foreach (var fc in (string[])["lpfc", "qla2xxx", "zfcp", "ibmvfc", "libfc", "fc_host", "HST_", "RPT_", "fabric"])
+            Assert.DoesNotContain(fc, hint, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ namespace BsgKit.Bsg.Buffers;
 /// </summary>
 public sealed unsafe class PinnedBuffer : IDisposable
 {
+    /// <summary>The alignment and the allocation unit, in bytes (one page on x86-64 and arm64 with 4 KiB pages).</summary>
     public const int PageSize = 4096;
 
     private static long s_liveCount, s_liveBytes;
@@ -23,6 +24,7 @@ public sealed unsafe class PinnedBuffer : IDisposable
     /// <summary>Native bytes held by <see cref="LiveCount"/> buffers: what a long-running process watches for leaks.</summary>
     public static long LiveBytes => Interlocked.Read(ref s_liveBytes);
 
+    /// <summary>Bytes allocated, a multiple of <see cref="PageSize"/>.</summary>
     public int Capacity { get; }
 
     internal PinnedBuffer(int capacity, bool tryLock, ILogger? logger)
@@ -37,6 +39,7 @@ public sealed unsafe class PinnedBuffer : IDisposable
         if (tryLock) _locked = MemoryLock.TryLock(_pointer, (nuint)capacity, logger);
     }
 
+    /// <summary>Whether mlock() succeeded, so the pages cannot be swapped out under a request.</summary>
     public bool IsLocked => _locked;
 
     /// <summary>The user address the kernel sees.</summary>
@@ -49,6 +52,7 @@ public sealed unsafe class PinnedBuffer : IDisposable
         }
     }
 
+    /// <summary>The whole buffer (<see cref="Capacity"/> bytes).</summary>
     public Span<byte> Span
     {
         get
@@ -58,8 +62,10 @@ public sealed unsafe class PinnedBuffer : IDisposable
         }
     }
 
+    /// <summary>Zeroes the first <paramref name="length"/> bytes (at most <see cref="Capacity"/>).</summary>
     public void Clear(int length) => NativeMemory.Clear(_pointer, (nuint)Math.Min(length, Capacity));
 
+    /// <summary>Unlocks and frees the memory; later use throws <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
         if (_pointer == null) return;

@@ -20,6 +20,7 @@ public sealed class PinnedBufferPool : IDisposable
     private int _disposed;
     private long _rented, _pooled, _pooledBytes;
 
+    /// <summary>The process-wide pool (buffers not mlock()ed) that devices and transactions use unless given another.</summary>
     public static PinnedBufferPool Shared { get; } = new(lockMemory: false);
 
     /// <summary>Buffers rented and not yet returned: zero once every owner of this pool's memory has been disposed.</summary>
@@ -31,6 +32,7 @@ public sealed class PinnedBufferPool : IDisposable
     /// <summary>Native bytes kept for reuse.</summary>
     public long PooledBytes => Interlocked.Read(ref _pooledBytes);
 
+    /// <summary>A pool; <paramref name="lockMemory"/> mlock()s each buffer (best effort, logged on failure), <paramref name="maxPerClass"/> bounds the buffers kept per size class.</summary>
     public PinnedBufferPool(bool lockMemory = false, ILogger? logger = null, int maxPerClass = 256)
     {
         _lockMemory = lockMemory;
@@ -82,6 +84,7 @@ public sealed class PinnedBufferPool : IDisposable
         return cls;
     }
 
+    /// <summary>Frees the pooled buffers; rented ones are freed when returned.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;

@@ -3,6 +3,7 @@ namespace BsgKit.Bsg.Catalog;
 /// <summary>The bsg nodes /sys/class/bsg lists, plus the problems the scan stepped over (never a crash).</summary>
 public sealed record BsgCatalogSnapshot(IReadOnlyList<BsgNode> Nodes, IReadOnlyList<string> Problems)
 {
+    /// <summary>The node called <paramref name="name"/> ("fc_host1", "rport-1:0-2"), or null.</summary>
     public BsgNode? FindNode(string name)
     {
         foreach (var n in Nodes) if (n.Name == name) return n;
@@ -17,5 +18,6 @@ public sealed record BsgCatalogSnapshot(IReadOnlyList<BsgNode> Nodes, IReadOnlyL
         return map;
     }
 
+    /// <summary>"5 bsg node(s), 1 problem(s)".</summary>
     public override string ToString() => $"{Nodes.Count} bsg node(s){(Problems.Count == 0 ? "" : $", {Problems.Count} problem(s)")}";
 }

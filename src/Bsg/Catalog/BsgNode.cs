@@ -11,9 +11,11 @@ public sealed partial record BsgNode(string Name, BsgNodeKind Kind, string? Devi
 {
     /// <summary>SCSI host number for fc_hostN, iscsi_hostN, rport-H:C-N and H:C:T:L nodes.</summary>
     public int? HostNumber { get; init; }
+    /// <summary>The channel C of rport-H:C-N and H:C:T:L nodes.</summary>
     public int? Channel { get; init; }
     /// <summary>The rport number N of rport-H:C-N, or the target T of H:C:T:L.</summary>
     public int? Number { get; init; }
+    /// <summary>The LUN L of an H:C:T:L node.</summary>
     public ulong? Lun { get; init; }
 
     /// <summary>Why <see cref="DevicePath"/> is null, in words a person can act on.</summary>

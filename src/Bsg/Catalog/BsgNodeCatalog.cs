@@ -10,6 +10,9 @@ namespace BsgKit.Bsg.Catalog;
 /// </summary>
 public sealed class BsgNodeCatalog
 {
+    /// <summary>A catalog of the tree under <paramref name="sysfsRoot"/> (/sys) and <paramref name="devRoot"/> (/dev).</summary>
+    /// <param name="sysfsRoot">Where /sys is: the real one, or a generated tree.</param>
+    /// <param name="devRoot">Where /dev is looked in.</param>
     /// <param name="reportedDevRoot">
     /// Where reported device paths say the nodes are, when that differs from where they are looked for (the
     /// simulator's tree lives in a temporary directory but its nodes answer to /dev/bsg/NAME).
@@ -29,9 +32,12 @@ public sealed class BsgNodeCatalog
     /// <summary>Typed reads of one directory of this tree.</summary>
     public SysfsAttributes Attributes(string dir, List<string> problems) => new(dir, problems, Source);
 
+    /// <summary>The /dev root reported device paths start with.</summary>
     public string ReportedDevRoot { get; }
 
+    /// <summary>Where /sys is read from ("/sys", or a generated tree).</summary>
     public string SysfsRoot { get; }
+    /// <summary>Where /dev is looked in ("/dev", or a generated tree).</summary>
     public string DevRoot { get; }
 
     /// <summary>/sys/class/CLS under <see cref="SysfsRoot"/>.</summary>
@@ -225,6 +231,7 @@ public sealed class SysfsAttributes(string dir, List<string> problems, SysfsSour
     /// <summary>The directory read.</summary>
     public string Directory => dir;
 
+    /// <summary>The attribute's text, trimmed; null (plus a problem line when <paramref name="required"/> or unreadable) when absent.</summary>
     public string? Text(string attribute, bool required = true)
     {
         if (_denied) return null;
@@ -238,6 +245,7 @@ public sealed class SysfsAttributes(string dir, List<string> problems, SysfsSour
         return BsgNodeCatalog.Report(value, dir, attribute, problems, required);
     }
 
+    /// <summary>A 0x-prefixed 64-bit hex attribute (a WWN, a statistics counter); null when absent or malformed.</summary>
     public ulong? Hex64(string attribute, bool required = true)
     {
         var s = Text(attribute, required);
@@ -245,19 +253,7 @@ public sealed class SysfsAttributes(string dir, List<string> problems, SysfsSour
         if (s.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
             && ulong.TryParse(s.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v))
             return v;
-        problems.Add($"{Path.Combine(dir, attribute)}: '{Shorten(s)}' is not a 0x-prefixed 64-bit hex number; ignored");
-        return null;
-    }
-
-    public uint? Hex24(string attribute, bool required = true)
-    {
-        var s = Text(attribute, required);
-        if (s == null) return null;
-        if (s.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-            && uint.TryParse(s.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v)
-            && v <= 0xFFFFFF)
-            return v;
-        problems.Add($"{Path.Combine(dir, attribute)}: '{Shorten(s)}' is not a 24-bit FC ID (0x%06x); ignored");
+        Malformed(attribute, s, "a 0x-prefixed 64-bit hex number");
         return null;
     }
 
@@ -269,9 +265,16 @@ public sealed class SysfsAttributes(string dir, List<string> problems, SysfsSour
         var end = 0;
         while (end < s.Length && (char.IsAsciiDigit(s[end]) || (end == 0 && s[end] == '-'))) end++;
         if (int.TryParse(s.AsSpan(0, end), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)) return v;
-        problems.Add($"{Path.Combine(dir, attribute)}: '{Shorten(s)}' is not a number; ignored");
+        Malformed(attribute, s, "a number");
         return null;
     }
+
+    /// <summary>
+    /// Records that <paramref name="attribute"/> held <paramref name="value"/>, which is not <paramref name="expected"/>
+    /// ("a 24-bit FC ID"): one problem line, the value shortened; the caller then treats the attribute as absent.
+    /// </summary>
+    public void Malformed(string attribute, string value, string expected) =>
+        problems.Add($"{Path.Combine(dir, attribute)}: '{Shorten(value)}' is not {expected}; ignored");
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
     }

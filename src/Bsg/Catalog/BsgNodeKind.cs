@@ -3,6 +3,7 @@ namespace BsgKit.Bsg.Catalog;
 /// <summary>What a /dev/bsg node talks to, from its name (docs/reference/sysfs.md §1).</summary>
 public enum BsgNodeKind
 {
+    /// <summary>A name none of the kernel's bsg users gives (or numbers too large to be real).</summary>
     Unknown,
     /// <summary>fc_hostN: FC_BSG_HST_* messages.</summary>
     FcHost,

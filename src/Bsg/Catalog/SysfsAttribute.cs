@@ -11,6 +11,7 @@ namespace BsgKit.Bsg.Catalog;
 /// </summary>
 public readonly record struct SysfsValue(string? Text, string? Problem, int Errno = 0)
 {
+    /// <summary>True when the attribute does not exist (ENOENT / ENOTDIR), which is not a problem by itself.</summary>
     public bool Missing => Text is null && Problem is null;
 }
 

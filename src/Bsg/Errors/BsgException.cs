@@ -9,6 +9,7 @@ public class BsgException : Exception
     /// <summary>A one-line hint a person can act on.</summary>
     public string Hint { get; }
 
+    /// <summary>An error about <paramref name="nodePath"/> with what happened (<paramref name="message"/>) and what to do (<paramref name="hint"/>).</summary>
     public BsgException(string? nodePath, string message, string hint, Exception? inner = null)
         : base(message, inner)
     {
@@ -24,11 +25,16 @@ public class BsgException : Exception
 /// </summary>
 public class BsgErrnoException : BsgException
 {
+    /// <summary>The positive errno.</summary>
     public int Errno { get; }
+    /// <summary>"EINVAL" for <see cref="Errno"/>.</summary>
     public string ErrnoName => Bsg.Errno.NameOf(Errno);
+    /// <summary>The call that failed: "open" or "SG_IO".</summary>
     public string Operation { get; }
+    /// <summary>The driver's negative result from the reply's first 4 bytes, when SG_IO got that far.</summary>
     public int? KernelResult { get; }
 
+    /// <summary><paramref name="operation"/> on <paramref name="nodePath"/> failed with <paramref name="errno"/>; the hint is <paramref name="hint"/> or the errno's generic one.</summary>
     public BsgErrnoException(string nodePath, string operation, int errno, int? kernelResult = null, string? hint = null)
         : base(nodePath,
             $"{operation} on {nodePath} failed: {Bsg.Errno.Describe(errno)}" +
@@ -78,8 +84,11 @@ public sealed class BsgTransportStatusException(string nodePath, uint transportS
         $"SG_IO on {nodePath} completed with an error status: transport {HostByte.NameOf(transportStatus)} ({transportStatus}), device 0x{deviceStatus:x2}, driver 0x{driverStatus:x2}",
         "the driver failed the exchange (firmware error or port gone); check the port state and the kernel log")
 {
+    /// <summary>sg_io_v4.transport_status: the host byte.</summary>
     public uint TransportStatus { get; } = transportStatus;
+    /// <summary>sg_io_v4.device_status: the SCSI status.</summary>
     public uint DeviceStatus { get; } = deviceStatus;
+    /// <summary>sg_io_v4.driver_status: the driver byte.</summary>
     public uint DriverStatus { get; } = driverStatus;
 }
 

@@ -2,19 +2,77 @@ namespace BsgKit.Bsg;
 
 /// <summary>
 /// Linux errno numbers seen on the bsg path, with their names and a one-line hint a person can act on.
-/// The hints are about BSG passthrough specifically; the table is the one place they live.
+/// The hints say what an errno means for any bsg node; what it means on a particular transport or driver is the
+/// transport's to add (BsgKit.Fc: <c>FcErrnoHints</c>; BsgKit.Iscsi: the hints of <c>IscsiCommandFailedException</c>).
 /// </summary>
 public static class Errno
 {
-    public const int EPERM = 1, ENOENT = 2, ESRCH = 3, EINTR = 4, EIO = 5, ENXIO = 6, E2BIG = 7, EBADF = 9,
-        EAGAIN = 11, ENOMEM = 12, EACCES = 13, EFAULT = 14, EBUSY = 16, ENODEV = 19, ENOTDIR = 20,
-        EISDIR = 21, EINVAL = 22, ENOTTY = 25, ENOSPC = 28, EROFS = 30, ENOSYS = 38, ENOMSG = 42, EBADR = 53,
-        ECOMM = 70, EMSGSIZE = 90, EOPNOTSUPP = 95, ECONNABORTED = 103, ETIMEDOUT = 110,
-        EREMOTEIO = 121, ENOTSUPP = 524, ELOOP = 40;
+    /// <summary>Operation not permitted (1).</summary>
+    public const int EPERM = 1;
+    /// <summary>No such file or directory (2).</summary>
+    public const int ENOENT = 2;
+    /// <summary>No such process (3); a bsg transport's answer to a vendor_id that is not the driver's.</summary>
+    public const int ESRCH = 3;
+    /// <summary>Interrupted system call (4).</summary>
+    public const int EINTR = 4;
+    /// <summary>I/O error (5).</summary>
+    public const int EIO = 5;
+    /// <summary>No such device or address (6).</summary>
+    public const int ENXIO = 6;
+    /// <summary>Argument list too long (7).</summary>
+    public const int E2BIG = 7;
+    /// <summary>Bad file descriptor (9).</summary>
+    public const int EBADF = 9;
+    /// <summary>Resource temporarily unavailable (11), also EWOULDBLOCK.</summary>
+    public const int EAGAIN = 11;
+    /// <summary>Cannot allocate memory (12).</summary>
+    public const int ENOMEM = 12;
+    /// <summary>Permission denied (13).</summary>
+    public const int EACCES = 13;
+    /// <summary>Bad address (14).</summary>
+    public const int EFAULT = 14;
+    /// <summary>Device or resource busy (16).</summary>
+    public const int EBUSY = 16;
+    /// <summary>No such device (19).</summary>
+    public const int ENODEV = 19;
+    /// <summary>Not a directory (20).</summary>
+    public const int ENOTDIR = 20;
+    /// <summary>Is a directory (21).</summary>
+    public const int EISDIR = 21;
+    /// <summary>Invalid argument (22).</summary>
+    public const int EINVAL = 22;
+    /// <summary>Inappropriate ioctl for device (25).</summary>
+    public const int ENOTTY = 25;
+    /// <summary>No space left on device (28).</summary>
+    public const int ENOSPC = 28;
+    /// <summary>Read-only file system (30).</summary>
+    public const int EROFS = 30;
+    /// <summary>Function not implemented (38).</summary>
+    public const int ENOSYS = 38;
+    /// <summary>Too many levels of symbolic links (40).</summary>
+    public const int ELOOP = 40;
+    /// <summary>No message of desired type (42); the bsg transports' answer to a request shorter than their header.</summary>
+    public const int ENOMSG = 42;
+    /// <summary>Invalid request descriptor (53); the bsg transports' answer to a message for another kind of node.</summary>
+    public const int EBADR = 53;
+    /// <summary>Communication error on send (70).</summary>
+    public const int ECOMM = 70;
+    /// <summary>Message too long (90).</summary>
+    public const int EMSGSIZE = 90;
+    /// <summary>Operation not supported (95).</summary>
+    public const int EOPNOTSUPP = 95;
+    /// <summary>Software caused connection abort (103).</summary>
+    public const int ECONNABORTED = 103;
+    /// <summary>Connection timed out (110).</summary>
+    public const int ETIMEDOUT = 110;
+    /// <summary>Remote I/O error (121).</summary>
+    public const int EREMOTEIO = 121;
+    /// <summary>The kernel-internal "operation not supported" (524), which some drivers let reach user space.</summary>
+    public const int ENOTSUPP = 524;
 
     private static readonly Dictionary<int, (string Name, string Hint)> Table = new()
     {
-        [EPERM] = ("EPERM", "needs root or CAP_SYS_RAWIO (every SG_IO is checked); qla2xxx also answers EPERM for an isolated port or multi-segment ELS"),
+        [EPERM] = ("EPERM", "needs root or CAP_SYS_RAWIO (every SG_IO is checked)"),
         [ENOENT] = ("ENOENT", "no such bsg node: check `bsgkit list` for the hosts and remote ports this machine has"),
         [ESRCH] = ("ESRCH", "vendor_id does not match the driver (or the driver has no vendor channel): pick the vendor id for this HBA's driver"),
         [EINTR] = ("EINTR", "interrupted by a signal; the request may be retried"),
@@ -23,22 +81,22 @@ public static class Errno
         [EBADF] = ("EBADF", "the node was not opened or was already closed"),
         [EAGAIN] = ("EAGAIN", "the driver is busy; try again"),
         [ENOMEM] = ("ENOMEM", "the kernel or driver could not allocate memory for the request"),
-        [EACCES] = ("EACCES", "permission denied: needs root or CAP_SYS_RAWIO (lpfc also reports rejected CT exchanges this way)"),
+        [EACCES] = ("EACCES", "permission denied: needs root or CAP_SYS_RAWIO"),
         [EFAULT] = ("EFAULT", "a pointer or length in the request does not point at memory the caller owns"),
-        [EBUSY] = ("EBUSY", "the driver allows one passthrough at a time (ibmvfc) or the adapter is resetting; retry later"),
-        [ENODEV] = ("ENODEV", "the driver has no usable login for that remote port"),
-        [EINVAL] = ("EINVAL", "the driver or transport refused the request: wrong msgcode for this driver, missing payload, bad preamble, or buffer too large"),
+        [EBUSY] = ("EBUSY", "the driver is busy with another passthrough or the adapter is resetting; retry later"),
+        [ENODEV] = ("ENODEV", "the driver has no usable path to the device this node stands for"),
+        [EINVAL] = ("EINVAL", "the driver or transport refused the request as invalid (message code, payload or buffer sizes)"),
         [ENOTTY] = ("ENOTTY", "this ioctl is not supported on this file (is it a bsg node?)"),
         [ENOSYS] = ("ENOSYS", "the driver does not implement this vendor command"),
-        [ENOMSG] = ("ENOMSG", "request too short: the transport needs at least the msgcode (4 bytes; 12 for iSCSI)"),
-        [EBADR] = ("EBADR", "message sent to the wrong kind of node: HST_* codes go to fc_hostN, RPT_* codes to rport-H:C-N"),
-        [ECOMM] = ("ECOMM", "the driver could not send the exchange (libfc); check the link"),
+        [ENOMSG] = ("ENOMSG", "request too short: the transport needs at least its message header"),
+        [EBADR] = ("EBADR", "message sent to the wrong kind of node: this transport takes that message code on another node"),
+        [ECOMM] = ("ECOMM", "the driver could not send the request; check the link"),
         [EMSGSIZE] = ("EMSGSIZE", "message too long for the driver"),
-        [EOPNOTSUPP] = ("EOPNOTSUPP", "the adapter needs a single buffer of at most one page (zfcp), or the node does not take this kind of command"),
-        [ECONNABORTED] = ("ECONNABORTED", "the exchange was closed before a response arrived (libfc)"),
-        [ETIMEDOUT] = ("ETIMEDOUT", "no response before the timeout: the port may be gone, or the fabric dropped the frame"),
+        [EOPNOTSUPP] = ("EOPNOTSUPP", "the node does not take this kind of command, or the driver cannot map these buffers"),
+        [ECONNABORTED] = ("ECONNABORTED", "the request was aborted before a response arrived"),
+        [ETIMEDOUT] = ("ETIMEDOUT", "no response before the timeout"),
         [EREMOTEIO] = ("EREMOTEIO", "buffer exceeds the queue limits"),
-        [ENOTSUPP] = ("ENOTSUPP", "the driver does not support this message (kernel-internal ENOTSUPP, e.g. ibmvfc)"),
+        [ENOTSUPP] = ("ENOTSUPP", "the driver does not support this message (kernel-internal ENOTSUPP)"),
     };
 
     /// <summary>"EINVAL", or "errno 1234" for numbers outside the table.</summary>
@@ -55,6 +113,7 @@ public static class Errno
         return $"errno {errno}";
     }
 
+    /// <summary>What <paramref name="errno"/> means on any bsg node, in one line; "see errno(3)" for numbers outside the table.</summary>
     public static string HintFor(int errno) =>
         Table.TryGetValue(errno, out var e) ? e.Hint : "see errno(3)";
 

@@ -3,6 +3,7 @@ using BsgKit.Fc.Ct;
 using BsgKit.Fc.Ct.ConfigServer;
 using BsgKit.Fc.Els;
 using BsgKit.Simulator.Fabric;
+using IscsiDriverNames = BsgKit.Iscsi.Codes.IscsiDrivers;
 
 namespace BsgKit.Simulator.Scenarios;
 
@@ -15,7 +16,8 @@ public static class ScenarioValidator
     /// <summary>FC driver names (proc_name) a host may have.</summary>
     public static readonly IReadOnlyList<string> FcDrivers = ["fcoe", "bnx2fc", "qedf", "lpfc", "qla2xxx", "zfcp", "ibmvfc", "bfa", "fnic"];
     /// <summary>iSCSI driver names an iSCSI host may have.</summary>
-    public static readonly IReadOnlyList<string> IscsiDrivers = ["qla4xxx", "be2iscsi", "iscsi_tcp"];
+    public static readonly IReadOnlyList<string> IscsiDrivers =
+        [IscsiDriverNames.Qla4xxxProcName, IscsiDriverNames.Be2iscsiProcName, IscsiDriverNames.IscsiTcpProcName];
     /// <summary>Values of <see cref="FaultSpec.Kind"/>.</summary>
     public static readonly IReadOnlyList<string> FaultKinds = ["timeout", "busy", "reject", "blocked", "offline", "truncate", "drop", "linkErrors", "disappear"];
     /// <summary>Values of <see cref="NPortSpec.Roles"/>.</summary>
@@ -173,8 +175,8 @@ public static class ScenarioValidator
             CheckImage(e, $"{p}.flash", h.Flash);
             CheckImage(e, $"{p}.nvram", h.Nvram);
             CheckImage(e, $"{p}.acb", h.Acb);
-            if (h.Acb != null && h.Driver != "qla4xxx") e.Add($"{p}.acb: only qla4xxx has address control blocks");
-            if (h.FailingDiagTests.Count > 0 && h.Driver != "qla4xxx") e.Add($"{p}.failingDiagTests: only qla4xxx runs DIAG_TEST");
+            if (h.Acb != null && h.Driver != IscsiDriverNames.Qla4xxxProcName) e.Add($"{p}.acb: only qla4xxx has address control blocks");
+            if (h.FailingDiagTests.Count > 0 && h.Driver != IscsiDriverNames.Qla4xxxProcName) e.Add($"{p}.failingDiagTests: only qla4xxx runs DIAG_TEST");
         }
         if (imageBytes > ScenarioLimits.MaxImageBytes)
             e.Add($"$.iscsiHosts: the flash, NVRAM and ACB images declare {imageBytes:N0} bytes together, more than the limit of {ScenarioLimits.MaxImageBytes:N0} (ScenarioLimits.MaxImageBytes)");

@@ -158,7 +158,7 @@ internal static class ListCommand
     {
         Driver = i.Driver, State = i.PortState, Speed = Fmt.Speed(i.PortSpeed), NetDev = i.NetDev, IpAddress = i.IpAddress, HwAddress = i.HwAddress, InitiatorName = i.InitiatorName,
         BsgNode = i.Node?.DevicePath,
-        BsgNote = i.Node?.DevicePath is null ? (i.Driver == "iscsi_tcp" ? "no bsg node (software iSCSI)" : i.Node?.Note ?? "no bsg node") : null,
+        BsgNote = i.Node?.DevicePath is null ? (i.Driver == BsgKit.Iscsi.Codes.IscsiDrivers.IscsiTcpProcName ? "no bsg node (software iSCSI)" : i.Node?.Note ?? "no bsg node") : null,
     };
 }
 

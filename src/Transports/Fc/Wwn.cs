@@ -6,17 +6,22 @@ namespace BsgKit.Fc;
 /// <summary>A 64-bit World Wide Name (WWPN or WWNN).</summary>
 public readonly record struct Wwn : IComparable<Wwn>, ISpanFormattable
 {
+    /// <summary>The 64-bit name as a number; byte 0 on the wire is its most significant byte.</summary>
     public ulong Value { get; }
 
+    /// <summary>A name from its 64-bit value.</summary>
     public Wwn(ulong value) => Value = value;
 
+    /// <summary>True for 0, which drivers and name server entries use for "no name".</summary>
     public bool IsZero => Value == 0;
 
     /// <summary>The NAA (Network Address Authority) nibble: 1, 2, 5, 6 …</summary>
     public int Naa => (int)(Value >> 60);
 
+    /// <summary>Reads 8 big-endian bytes (wire order).</summary>
     public static Wwn Read(ReadOnlySpan<byte> eightBytes) => new(BinaryPrimitives.ReadUInt64BigEndian(eightBytes));
 
+    /// <summary>Writes the name as 8 big-endian bytes (wire order).</summary>
     public void Write(Span<byte> eightBytes) => BinaryPrimitives.WriteUInt64BigEndian(eightBytes, Value);
 
     /// <summary>
@@ -27,6 +32,7 @@ public readonly record struct Wwn : IComparable<Wwn>, ISpanFormattable
         TryParse(text, out var w) ? w
             : throw new FormatException($"'{text}' is not a WWN (exactly 16 hex digits, as 0x2000001b32a0b1c2 or 20:00:00:1b:32:a0:b1:c2)");
 
+    /// <summary>Parses like <see cref="Parse"/>; false (and <paramref name="wwn"/> = default) instead of an exception.</summary>
     public static bool TryParse(string? text, out Wwn wwn)
     {
         wwn = default;
@@ -68,14 +74,17 @@ public readonly record struct Wwn : IComparable<Wwn>, ISpanFormattable
 
     private static char HexDigit(int n) => (char)(n < 10 ? '0' + n : 'a' + n - 10);
 
+    /// <summary>Orders by numeric value.</summary>
     public int CompareTo(Wwn other) => Value.CompareTo(other.Value);
 
     /// <summary>The sysfs form: 0x2000001b32a0b1c2.</summary>
     public override string ToString() => $"0x{Value:x16}";
 
+    /// <summary>"C" (or "c") gives the colon form <see cref="ToColonString"/>; any other format the 0x form of <see cref="ToString()"/>.</summary>
     public string ToString(string? format, IFormatProvider? formatProvider) =>
         format is "C" or "c" ? ToColonString() : ToString();
 
+    /// <summary>Formats as <see cref="ToString(string?, IFormatProvider?)"/>; false when <paramref name="destination"/> is too short.</summary>
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
     {
         var text = format is "C" or "c" ? ToColonString() : ToString();

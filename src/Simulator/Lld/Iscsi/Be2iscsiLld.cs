@@ -14,7 +14,7 @@ namespace BsgKit.Simulator.Lld.Iscsi;
 /// </summary>
 public sealed class Be2iscsiLld : IIscsiLld
 {
-    public string ProcName => "be2iscsi";
+    public string ProcName => IscsiDrivers.Be2iscsiProcName;
     public ulong VendorId => IscsiVendorId.Be2iscsi;
 
     public int BsgRequest(BsgJob job, SimIscsiHost host)

@@ -1,4 +1,5 @@
 using BsgKit.Bsg;
+using BsgKit.Iscsi.Codes;
 using BsgKit.Iscsi.IscsiBsg;
 using BsgKit.Simulator.Kernel;
 
@@ -17,10 +18,10 @@ public interface IIscsiLld
 public static class IscsiLldFactory
 {
     /// <summary>The personality for an offload driver, or null for software iSCSI (no bsg handler, no node).</summary>
-    public static IIscsiLld? Create(string procName) => procName switch
+    public static IIscsiLld? Create(string procName) => IscsiDrivers.FromProcName(procName) switch
     {
-        "qla4xxx" => new Qla4xxxLld(),
-        "be2iscsi" => new Be2iscsiLld(),
+        IscsiDriver.Qla4xxx => new Qla4xxxLld(),
+        IscsiDriver.Be2iscsi => new Be2iscsiLld(),
         _ => null,
     };
 }

@@ -13,7 +13,7 @@ namespace BsgKit.Simulator.Lld.Iscsi;
 /// </summary>
 public sealed class Qla4xxxLld : IIscsiLld
 {
-    public string ProcName => "qla4xxx";
+    public string ProcName => IscsiDrivers.Qla4xxxProcName;
     public ulong VendorId => IscsiVendorId.Qla4xxx;
 
     public int BsgRequest(BsgJob job, SimIscsiHost host)

@@ -60,15 +60,15 @@ public static class FcCatalog
             result.Add(new FcHostInfo(host)
             {
                 Driver = sysfs.ReadProcName(host, problems),
-                PortName = Name(a.Hex64("port_name")),
-                NodeName = Name(a.Hex64("node_name")),
-                PermanentPortName = Name(a.Hex64("permanent_port_name", required: false)),
-                PortId = Id(a.Hex24("port_id")),
+                PortName = a.ReadWwn("port_name"),
+                NodeName = a.ReadWwn("node_name"),
+                PermanentPortName = a.ReadWwn("permanent_port_name", required: false),
+                PortId = a.ReadFcId("port_id"),
                 PortType = a.Text("port_type", required: false),
                 PortState = a.Text("port_state"),
                 Speed = a.Text("speed", required: false),
                 SupportedSpeeds = a.Text("supported_speeds", required: false),
-                FabricName = Name(a.Hex64("fabric_name", required: false)),
+                FabricName = a.ReadWwn("fabric_name", required: false),
                 SymbolicName = a.Text("symbolic_name", required: false),
                 SupportedClasses = a.Text("supported_classes", required: false),
                 MaxFrameSize = a.LeadingInt("maxframe_size"),
@@ -102,9 +102,9 @@ public static class FcCatalog
             var roles = a.Text("roles", required: false);
             result.Add(new FcRemotePortInfo(name, classified.HostNumber!.Value, classified.Channel!.Value, classified.Number!.Value)
             {
-                PortName = Name(a.Hex64("port_name")),
-                NodeName = Name(a.Hex64("node_name")),
-                PortId = Id(a.Hex24("port_id")),
+                PortName = a.ReadWwn("port_name"),
+                NodeName = a.ReadWwn("node_name"),
+                PortId = a.ReadFcId("port_id"),
                 Roles = roles is null or "unknown" ? [] : roles.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 PortState = a.Text("port_state"),
                 ScsiTargetId = a.LeadingInt("scsi_target_id"),
@@ -120,7 +120,4 @@ public static class FcCatalog
         });
         return result;
     }
-
-    private static Wwn? Name(ulong? value) => value is ulong v ? new Wwn(v) : null;
-    private static FcId? Id(uint? value) => value is uint v ? new FcId(v) : null;
 }

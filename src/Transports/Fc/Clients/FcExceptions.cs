@@ -69,10 +69,7 @@ public sealed class FcTransportException(FcExchangeResult r) : FcException(r.Dev
     {
         Bsg.Errno.EINVAL => $"the {r.Profile} driver refused the request as invalid; if the driver was misdetected pick a profile by name, " +
                             "and check the destination exists",
-        Bsg.Errno.EBUSY => "the driver is busy (ibmvfc allows one passthrough per host; qla2xxx during chip reset); retry shortly",
-        Bsg.Errno.EOPNOTSUPP => "the driver needs single-segment buffers of at most one page; lower the response size",
-        Bsg.Errno.EBADR => "the msgcode was sent to the wrong kind of node (host codes go to fc_hostN, rport codes to rport-H:C-N)",
-        _ => Bsg.Errno.HintFor(r.Errno),
+        _ => FcErrnoHints.HintFor(r.Errno),
     };
 }
 

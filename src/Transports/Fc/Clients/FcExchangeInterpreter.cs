@@ -174,7 +174,7 @@ public static class FcExchangeInterpreter
         Errno.EBUSY => "the driver is busy with another passthrough",
         Errno.EOPNOTSUPP => "the driver needs single-segment buffers of at most a page",
         Errno.ECONNABORTED => "the exchange was aborted",
-        _ => Errno.HintFor(errno), // the message already names the errno; say what it means
+        _ => FcErrnoHints.HintFor(errno), // the message already names the errno; say what it means on FC
     };
 }
 

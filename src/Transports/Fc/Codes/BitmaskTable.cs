@@ -8,14 +8,19 @@ public sealed class BitmaskTable
 {
     private readonly (uint Bit, string Name)[] _bits;
 
+    /// <summary>What the table decodes ("Class of service" …), for messages and listings.</summary>
     public string Title { get; }
 
+    /// <summary>A table of named bits, kept in the order given (names come out in that order).</summary>
+    /// <param name="title">What the table decodes.</param>
+    /// <param name="bits">Each bit's mask and name.</param>
     public BitmaskTable(string title, params (uint Bit, string Name)[] bits)
     {
         Title = title;
         _bits = bits;
     }
 
+    /// <summary>The named bits in table order.</summary>
     public IReadOnlyList<(uint Bit, string Name)> Bits => _bits;
 
     /// <summary>Bits set in <paramref name="mask"/> that the table has no name for.</summary>
@@ -52,6 +57,7 @@ public sealed class BitmaskTable
         return null;
     }
 
+    /// <summary>The bit named <paramref name="name"/> (case-insensitive); false and 0 when no bit has that name.</summary>
     public bool TryGetBit(string name, out uint bit)
     {
         foreach (var (b, n) in _bits)

@@ -4,13 +4,20 @@ namespace BsgKit.Fc.Codes;
 /// (scsi_transport_fc.h FC_COS_CLASS*).</summary>
 public static class ClassOfService
 {
+    /// <summary>Class F: the fabric's internal class between switches (bit 0).</summary>
     public const uint ClassF = 0x01;
+    /// <summary>Class 1: dedicated connection with acknowledgements.</summary>
     public const uint Class1 = 0x02;
+    /// <summary>Class 2: connectionless, frames acknowledged.</summary>
     public const uint Class2 = 0x04;
+    /// <summary>Class 3: connectionless, no acknowledgement; what FCP and FICON normally use.</summary>
     public const uint Class3 = 0x08;
+    /// <summary>Class 4: fractional bandwidth virtual circuits.</summary>
     public const uint Class4 = 0x10;
+    /// <summary>Class 6: multicast with a dedicated connection.</summary>
     public const uint Class6 = 0x40;
 
+    /// <summary>Names of the class bits.</summary>
     public static readonly BitmaskTable Table = new("Class of service",
         (ClassF, "Class F"),
         (Class1, "Class 1"),

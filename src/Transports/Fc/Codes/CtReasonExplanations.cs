@@ -7,18 +7,30 @@ namespace BsgKit.Fc.Codes;
 /// </summary>
 public static class CtReasonExplanations
 {
+    /// <summary>No more detail than the reason code (kernel FC_FS_EXP_NONE).</summary>
     public const byte NoAdditionalExplanation = 0x00;
+    /// <summary>The queried port ID is not in the name server (FC_FS_EXP_PID).</summary>
     public const byte PortIdNotRegistered = 0x01;
+    /// <summary>The queried port name (WWPN) is not registered (FC_FS_EXP_PNAM).</summary>
     public const byte PortNameNotRegistered = 0x02;
+    /// <summary>The queried node name (WWNN) is not registered (FC_FS_EXP_NNAM).</summary>
     public const byte NodeNameNotRegistered = 0x03;
+    /// <summary>The port registered no class of service (FC_FS_EXP_COS).</summary>
     public const byte ClassOfServiceNotRegistered = 0x04;
+    /// <summary>The port registered no FC-4 types (FC_FS_EXP_FTNR); a fabric-wide GID_FT/GPN_FT answers it when no port has the type, and the listing treats that as empty.</summary>
     public const byte Fc4TypesNotRegistered = 0x07;
+    /// <summary>The port registered no port type.</summary>
     public const byte PortTypeNotRegistered = 0x0A;
+    /// <summary>The port registered no FC-4 features (no RFF_ID from it).</summary>
     public const byte Fc4FeaturesNotRegistered = 0x0F;
+    /// <summary>The server has no entries at all (with reason "unable to perform").</summary>
     public const byte DatabaseEmpty = 0x12;
+    /// <summary>No object matches the domain/area scope or type of the query (with reason "unable to perform").</summary>
     public const byte NoObjectInScope = 0x13;
+    /// <summary>A request is already being processed; an FPNG rejected with it (reason "logical error") has a token in use, and zfcp_ping retries with the next token.</summary>
     public const byte ProcessingRequest = 0xF4;
 
+    /// <summary>Explanations shared by the name server, fabric configuration server and FDMI.</summary>
     public static readonly CodeTable Common = new("CT reason explanation",
         (0x00, "No additional explanation"),
         (0x01, "Port ID not registered"),

@@ -30,5 +30,6 @@ public static class ElsServiceParameterBits
         (0x0200, "CAMP"),
         (0x0080, "PRI"));
 
+    /// <summary>The VALID bit of a class block's options word: the port supports that class.</summary>
     public const ushort ClassValid = 0x8000;
 }

@@ -5,7 +5,9 @@ namespace BsgKit.Fc.Codes;
 /// <summary>FC-4 feature bits, 4 per FC-4 type. FCP: target 0x1, initiator 0x2 (fc_fcp.h FCP_FEAT_*).</summary>
 public static class Fc4Features
 {
+    /// <summary>FCP (and NVMe) feature bit: the port is a target (fc_fcp.h FCP_FEAT_TARG).</summary>
     public const byte FcpTarget = 0x1;
+    /// <summary>FCP (and NVMe) feature bit: the port is an initiator (fc_fcp.h FCP_FEAT_INIT).</summary>
     public const byte FcpInitiator = 0x2;
 
     /// <summary>Feature bits of FCP (and of NVMe, which uses the same target/initiator positions).</summary>
@@ -20,13 +22,16 @@ public static class Fc4Features
 /// </summary>
 public sealed class Fc4FeatureSet : IEquatable<Fc4FeatureSet>
 {
+    /// <summary>Wire size of the object in bytes: 32 big-endian words.</summary>
     public const int Size = 128;
     private readonly byte[] _bytes = new byte[Size];
 
+    /// <summary>No features for any type (all 128 bytes zero).</summary>
     public static Fc4FeatureSet Empty { get; } = new();
 
     private Fc4FeatureSet() { }
 
+    /// <summary>A set with the given 4-bit features for each listed FC-4 type (higher bits of a features value are dropped).</summary>
     public static Fc4FeatureSet Of(params (byte Type, byte Features)[] entries)
     {
         var set = new Fc4FeatureSet();
@@ -34,6 +39,8 @@ public sealed class Fc4FeatureSet : IEquatable<Fc4FeatureSet>
         return set;
     }
 
+    /// <summary>Copies the first 128 bytes of <paramref name="bytes"/> (the GFF_ID accept payload).</summary>
+    /// <exception cref="ArgumentException"><paramref name="bytes"/> is shorter than 128 bytes.</exception>
     public static Fc4FeatureSet Read(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length < Size) throw new ArgumentException("an FC-4 features object is 128 bytes", nameof(bytes));
@@ -42,6 +49,7 @@ public sealed class Fc4FeatureSet : IEquatable<Fc4FeatureSet>
         return set;
     }
 
+    /// <summary>Writes the 128 wire bytes to the start of <paramref name="bytes"/>.</summary>
     public void Write(Span<byte> bytes) => _bytes.CopyTo(bytes);
 
     /// <summary>The byte offset and shift of a type's nibble.</summary>
@@ -52,6 +60,7 @@ public sealed class Fc4FeatureSet : IEquatable<Fc4FeatureSet>
         return (word * 4 + 3 - nibble / 2, (nibble % 2) * 4);
     }
 
+    /// <summary>The 4 feature bits registered for FC-4 <paramref name="type"/> (see <see cref="Fc4Features"/>).</summary>
     public byte FeaturesOf(byte type)
     {
         var (offset, shift) = Locate(type);
@@ -64,15 +73,22 @@ public sealed class Fc4FeatureSet : IEquatable<Fc4FeatureSet>
         _bytes[offset] = (byte)((_bytes[offset] & ~(0xF << shift)) | ((features & 0xF) << shift));
     }
 
+    /// <summary>Big-endian word <paramref name="index"/> (0..31) of the object; word n holds types 8n..8n+7.</summary>
     public uint Word(int index) => BinaryPrimitives.ReadUInt32BigEndian(_bytes.AsSpan(4 * index));
 
+    /// <summary>The FCP target bit is set.</summary>
     public bool IsFcpTarget => (FeaturesOf(Fc4Types.Fcp) & Fc4Features.FcpTarget) != 0;
+    /// <summary>The FCP initiator bit is set.</summary>
     public bool IsFcpInitiator => (FeaturesOf(Fc4Types.Fcp) & Fc4Features.FcpInitiator) != 0;
 
+    /// <summary>Byte-wise equality of the 128 bytes.</summary>
     public bool Equals(Fc4FeatureSet? other) => other is not null && _bytes.AsSpan().SequenceEqual(other._bytes);
+    /// <summary>Byte-wise equality with another <see cref="Fc4FeatureSet"/>.</summary>
     public override bool Equals(object? obj) => Equals(obj as Fc4FeatureSet);
+    /// <summary>Hash of the FCP and NVMe bytes (7 and 23), the ones that usually differ.</summary>
     public override int GetHashCode() => HashCode.Combine(_bytes[7], _bytes[23]);
 
+    /// <summary>"FCP (SCSI): Initiator; NVMe: Target", or "none".</summary>
     public override string ToString()
     {
         var parts = new List<string>();

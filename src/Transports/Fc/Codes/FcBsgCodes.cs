@@ -3,6 +3,7 @@ namespace BsgKit.Fc.Codes;
 /// <summary>fc_bsg message codes and ctels status names (include/uapi/scsi/scsi_bsg_fc.h).</summary>
 public static class FcBsgCodes
 {
+    /// <summary>Names of the fc_bsg_request msgcode values (FC_BSG_HST_* to the host, FC_BSG_RPT_* to a remote port).</summary>
     public static readonly CodeTable MsgCodes = new("fc_bsg msgcode",
         (0x80000001, "FC_BSG_HST_ADD_RPORT"),
         (0x80000002, "FC_BSG_HST_DEL_RPORT"),
@@ -12,6 +13,7 @@ public static class FcBsgCodes
         (0x40000001, "FC_BSG_RPT_ELS"),
         (0x40000002, "FC_BSG_RPT_CT"));
 
+    /// <summary>Names of fc_bsg_reply ctels_reply.status: how the driver says a CT or ELS passthrough ended.</summary>
     public static readonly CodeTable CtelsStatus = new("fc_bsg ctels status",
         (0, "FC_CTELS_STATUS_OK"),
         (1, "FC_CTELS_STATUS_REJECT"),

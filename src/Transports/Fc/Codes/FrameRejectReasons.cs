@@ -6,14 +6,22 @@ namespace BsgKit.Fc.Codes;
 /// </summary>
 public static class FrameRejectReasons
 {
+    /// <summary>Invalid D_ID: no port has the destination address.</summary>
     public const byte InvalidDestinationId = 0x01;
+    /// <summary>Invalid S_ID: the source address is not one the recipient knows or allows.</summary>
     public const byte InvalidSourceId = 0x02;
+    /// <summary>The destination N_Port is temporarily unavailable; a retry may succeed.</summary>
     public const byte NPortNotAvailableTemporary = 0x03;
+    /// <summary>The destination N_Port is permanently unavailable (gone or offline).</summary>
     public const byte NPortNotAvailablePermanent = 0x04;
+    /// <summary>The recipient does not support the frame's class of service.</summary>
     public const byte ClassNotSupported = 0x05;
+    /// <summary>The destination requires a login (PLOGI) before this frame.</summary>
     public const byte LoginRequired = 0x16;
+    /// <summary>The fabric has no path to the destination.</summary>
     public const byte FabricPathNotAvailable = 0x1A;
 
+    /// <summary>Names of the P_RJT/F_RJT reasons, as found in the reason byte of fc_bsg_reply rjt_data.</summary>
     public static readonly CodeTable Table = new("P_RJT/F_RJT reason",
         (InvalidDestinationId, "Invalid D_ID"), (InvalidSourceId, "Invalid S_ID"),
         (NPortNotAvailableTemporary, "N_Port not available, temporary"), (NPortNotAvailablePermanent, "N_Port not available, permanent"),

@@ -1,19 +1,30 @@
 namespace BsgKit.Fc.Codes;
 
-/// <summary>RDP descriptor tags and the code tables used inside RDP descriptors (lpfc_hw.h / ocs_fcp.h).</summary>
+/// <summary>FC-LS RDP (read diagnostic parameters) descriptor tags and the code tables used inside RDP descriptors (lpfc_hw.h / ocs_fcp.h).</summary>
 public static class RdpDescriptors
 {
+    /// <summary>Link service descriptor: echoes the request's word 0 (RDP accept).</summary>
     public const uint LinkServiceTag = 0x00000001;
+    /// <summary>N_Port_ID descriptor: the port the RDP asks about (the only descriptor of the request).</summary>
     public const uint NPortIdTag = 0x00000003;
+    /// <summary>SFP diagnostics descriptor: temperature, Vcc, TX bias, TX and RX power readings and flags.</summary>
     public const uint SfpDiagnosticsTag = 0x00010000;
+    /// <summary>Port speed descriptor: capability mask and operating speed (<see cref="PortSpeeds.Link"/> bits).</summary>
     public const uint PortSpeedTag = 0x00010001;
+    /// <summary>Link error status descriptor: the LESB and the port type.</summary>
     public const uint LinkErrorStatusTag = 0x00010002;
+    /// <summary>Port names descriptor: WWNN and WWPN; appears twice, for the diagnosed and then the attached port.</summary>
     public const uint PortNamesTag = 0x00010003;
+    /// <summary>FEC descriptor: corrected and uncorrectable block counts.</summary>
     public const uint FecTag = 0x00010005;
+    /// <summary>Buffer credit descriptor: port and attached port BB credit, round-trip latency.</summary>
     public const uint BufferCreditTag = 0x00010006;
+    /// <summary>Optical element descriptor: alarm and warning thresholds of one element; appears once per element type.</summary>
     public const uint OpticalElementTag = 0x00010007;
+    /// <summary>Optical product descriptor: transceiver vendor, model, serial number, revision and date.</summary>
     public const uint OpticalProductTag = 0x00010008;
 
+    /// <summary>Names of the descriptor tags.</summary>
     public static readonly CodeTable Tags = new("RDP descriptor",
         (LinkServiceTag, "Link service"),
         (NPortIdTag, "N_Port_ID"),

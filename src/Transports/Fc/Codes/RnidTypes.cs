@@ -1,18 +1,22 @@
 namespace BsgKit.Fc.Codes;
 
-/// <summary>RNID code tables: data formats, associated (node) types, node management, IP version (fc_els.h).</summary>
+/// <summary>FC-LS RNID code tables: data formats, associated (node) types, node management, IP version (fc_els.h).</summary>
 public static class RnidTypes
 {
+    /// <summary>RNID request byte 4: only the common identification data (WWPN, WWNN).</summary>
     public const byte FormatCommonOnly = 0x00;
+    /// <summary>RNID request byte 4: common data plus the 52-byte general topology block (libzfcphbaapi uses it).</summary>
     public const byte FormatGeneralTopology = 0xDF;
 
     /// <summary>Associated type 0xFF: the node is multi-function, see <see cref="MultiFunctionBits"/>.</summary>
     public const uint MultiFunction = 0xFF;
 
+    /// <summary>Names of the node identification data formats.</summary>
     public static readonly CodeTable Formats = new("RNID data format",
         (0x00, "Common identification data only"),
         (0xDF, "General topology discovery"));
 
+    /// <summary>General topology block, associated type word: what kind of node answered.</summary>
     public static readonly CodeTable AssociatedTypes = new("RNID associated type",
         (0x01, "Unknown"),
         (0x02, "Other"),
@@ -45,6 +49,7 @@ public static class RnidTypes
         (1u << 22, "Bridge"),
         (1u << 21, "Virtualization device"));
 
+    /// <summary>General topology block, node management byte: how the node is managed.</summary>
     public static readonly CodeTable NodeManagement = new("RNID node management",
         (0, "IP/UDP/SNMP"),
         (1, "IP/TCP/Telnet"),
@@ -52,6 +57,7 @@ public static class RnidTypes
         (3, "IP/TCP/HTTPS"),
         (4, "IP/TCP/XML"));
 
+    /// <summary>General topology block, IP version byte: what the IP address field holds.</summary>
     public static readonly CodeTable IpVersions = new("RNID IP version",
         (0, "None"),
         (1, "IPv4"),

@@ -575,5 +575,7 @@ public static partial class FabricDiscovery
 }
 
 /// <summary>Discovery stopped a walk at its bound (a name server that never repeats).</summary>
+/// <param name="devicePath">The fc_host bsg node the walk went through.</param>
+/// <param name="message">Which walk stopped, and at how many steps.</param>
 public sealed class FcDiscoveryBoundException(string devicePath, string message)
     : FcException(devicePath, message, "raise FabricDiscoveryOptions.MaxWalkSteps if the fabric really has that many ports");

@@ -16,6 +16,13 @@ namespace BsgKit.Fc.Discovery;
 /// </summary>
 public static partial class FabricDiscovery
 {
+    /// <summary>Discovers the fabric behind <paramref name="client"/>'s host. Failed queries end up in <see cref="FabricSnapshot.Errors"/>, not as exceptions.</summary>
+    /// <param name="client">The host's client; its driver profile bounds the parallelism.</param>
+    /// <param name="options">What to learn and how; null for the defaults (standard level, bulk plan).</param>
+    /// <param name="progress">Receives a <see cref="DiscoveryProgress"/> per phase start and per item done; may be null.</param>
+    /// <param name="logger">Logs fallbacks and failures; null for none.</param>
+    /// <param name="cancellationToken">Stops discovery (the task then throws <see cref="OperationCanceledException"/>).</param>
+    /// <returns>The snapshot, complete or not (<see cref="FabricSnapshot.IsComplete"/>).</returns>
     public static async Task<FabricSnapshot> DiscoverAsync(FcClient client, FabricDiscoveryOptions? options = null,
         IProgress<DiscoveryProgress>? progress = null, ILogger? logger = null, CancellationToken cancellationToken = default)
     {

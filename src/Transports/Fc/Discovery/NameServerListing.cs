@@ -18,8 +18,11 @@ public enum NameServerListingMethod
 }
 
 /// <summary>One listed port: ID, and WWPN when the method returns it (GPN_FT, GA_NXT).</summary>
+/// <param name="PortId">The port's N_Port ID.</param>
+/// <param name="PortName">Its WWPN; null when listed by GID_FT.</param>
 public sealed record NameServerPort(FcId PortId, Wwn? PortName);
 
+/// <summary>What <see cref="NameServerListing.ListAsync"/> lists and how far it goes; every property has a default.</summary>
 public sealed record NameServerListingOptions
 {
     /// <summary>FC-4 type to list (FCP 0x08 by default).</summary>
@@ -33,10 +36,17 @@ public sealed record NameServerListingOptions
 
     /// <summary>Domain IDs tried by scoped queries (FC-SW: 1..239).</summary>
     public byte FirstDomain { get; init; } = 1;
+    /// <summary>Last domain ID tried by scoped queries (inclusive).</summary>
     public byte LastDomain { get; init; } = 239;
 }
 
 /// <summary>The listing, how it was obtained, and whether it is known to be complete.</summary>
+/// <param name="Ports">The listed ports, in port ID order, each once.</param>
+/// <param name="Method">How the ports were obtained.</param>
+/// <param name="IsComplete">No truncation or failure is left unresolved.</param>
+/// <param name="Requests">CT requests sent.</param>
+/// <param name="Notes">Why the listing took a costlier path (truncation, rejected scoped queries …).</param>
+/// <param name="Errors">Queries that failed; the ports they would have returned may be missing.</param>
 public sealed record NameServerListingResult(
     IReadOnlyList<NameServerPort> Ports,
     NameServerListingMethod Method,
@@ -48,6 +58,7 @@ public sealed record NameServerListingResult(
     /// <summary>The requests per command name (GPN_FT, GID_FT, GA_NXT).</summary>
     public IReadOnlyDictionary<string, int> RequestsByCommand { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>The record's properties as "Name = value" text.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 }
 
@@ -58,6 +69,13 @@ public sealed record NameServerListingResult(
 /// </summary>
 public static class NameServerListing
 {
+    /// <summary>Lists the ports of <see cref="NameServerListingOptions.Fc4Type"/> through <paramref name="client"/>'s name server.</summary>
+    /// <param name="client">The host's client; its driver profile sizes the responses.</param>
+    /// <param name="options">What to list; null for FCP with port names over domains 1..239.</param>
+    /// <param name="logger">Logs when the listing falls back to scoped queries or a walk; null for none.</param>
+    /// <param name="cancellationToken">Stops the listing.</param>
+    /// <returns>The ports, the method that found them and whether the list is complete.</returns>
+    /// <exception cref="FcException">The fabric-wide query failed other than by a reject (an errno, a timeout, a driver that cannot send it): nothing could be listed.</exception>
     public static async Task<NameServerListingResult> ListAsync(FcClient client, NameServerListingOptions? options = null,
         ILogger? logger = null, CancellationToken cancellationToken = default)
     {

@@ -6,12 +6,19 @@ namespace BsgKit.Fc.Profiles;
 [Flags]
 public enum FcMsgCodeSupport
 {
+    /// <summary>No msgcode: the driver has no usable bsg handler.</summary>
     None = 0,
+    /// <summary>FC_BSG_HST_ELS_NOLOGIN: ELS from the host without a login (ECHO, RNID …).</summary>
     HostElsNoLogin = 1,
+    /// <summary>FC_BSG_HST_CT: CT from the host to any port ID, normally a well-known address.</summary>
     HostCt = 2,
+    /// <summary>FC_BSG_HST_VENDOR: vendor-specific commands, matched by vendor_id.</summary>
     HostVendor = 4,
+    /// <summary>FC_BSG_RPT_ELS: ELS to a logged-in remote port (fc_rport bsg node).</summary>
     RportEls = 8,
+    /// <summary>FC_BSG_RPT_CT: CT to a logged-in remote port.</summary>
     RportCt = 16,
+    /// <summary>Every CT/ELS and vendor msgcode.</summary>
     All = HostElsNoLogin | HostCt | HostVendor | RportEls | RportCt,
 }
 
@@ -56,6 +63,7 @@ public sealed record FcDriverProfile
     /// <summary>The proc_name the profile was chosen for (null when chosen by name).</summary>
     public string? DriverName { get; init; }
 
+    /// <summary>The msgcodes the driver's bsg handler implements; <see cref="Supports"/> checks one.</summary>
     public FcMsgCodeSupport Supported { get; init; } = FcMsgCodeSupport.All;
 
     /// <summary>When set, the driver cannot be driven through generic bsg at all; every request is refused with this reason.</summary>
@@ -64,7 +72,9 @@ public sealed record FcDriverProfile
     /// <summary>Route for name-server / management-server CT.</summary>
     public FcCtRoute WellKnownCtRoute { get; init; } = FcCtRoute.HostCt;
 
+    /// <summary>Where HST_CT's preamble words go in the fc_bsg_request.</summary>
     public CtPreamblePlacement PreamblePlacement { get; init; } = CtPreamblePlacement.HostCtLayout;
+    /// <summary>How the preamble words are written: as integers, the raw CT_IU bytes, or zero.</summary>
     public CtPreambleEncoding PreambleEncoding { get; init; } = CtPreambleEncoding.Integer;
 
     /// <summary>port_id byte order in HST_ELS_NOLOGIN.</summary>
@@ -112,8 +122,10 @@ public sealed record FcDriverProfile
     /// <summary>Default sg_io_v4 timeout (the kernel raises anything below 7 s).</summary>
     public uint TimeoutMs { get; init; } = 20_000;
 
+    /// <summary>True when <see cref="Supported"/> includes <paramref name="code"/>.</summary>
     public bool Supports(FcBsgMsgCode code) => (Supported & FlagOf(code)) != 0;
 
+    /// <summary>The <see cref="FcMsgCodeSupport"/> flag of a msgcode; <see cref="FcMsgCodeSupport.None"/> for codes without one (ADD_RPORT, DEL_RPORT).</summary>
     public static FcMsgCodeSupport FlagOf(FcBsgMsgCode code) => code switch
     {
         FcBsgMsgCode.HostElsNoLogin => FcMsgCodeSupport.HostElsNoLogin,
@@ -140,5 +152,6 @@ public sealed record FcDriverProfile
     /// <summary>A response buffer for a single-object answer, clipped to the segment limit.</summary>
     public int ResponseBytes(int wanted) => MaxSingleSegmentBytes is int seg ? Math.Min(wanted, seg) : wanted;
 
+    /// <summary>"qla2xxx", or "libfc (bnx2fc)" when the proc_name differs from the profile name.</summary>
     public override string ToString() => DriverName is null || DriverName == Name ? Name : $"{Name} ({DriverName})";
 }

@@ -64,6 +64,7 @@ public static class FcDriverProfiles
         MaxSingleSegmentBytes = 4096,
     };
 
+    /// <summary>bfa (Brocade): only HST_VENDOR; ELS and CT need a proprietary trailer BsgKit does not send, so every request is refused with <see cref="FcDriverProfile.UnsupportedReason"/>.</summary>
     public static readonly FcDriverProfile Bfa = new()
     {
         Name = "bfa",
@@ -72,6 +73,7 @@ public static class FcDriverProfiles
                             "user memory; BsgKit does not send it. Use the vendor's BCU tool",
     };
 
+    /// <summary>fnic (Cisco): registers no bsg handler, so nothing can be sent; requests are refused with <see cref="FcDriverProfile.UnsupportedReason"/>.</summary>
     public static readonly FcDriverProfile Fnic = new()
     {
         Name = "fnic",
@@ -82,6 +84,7 @@ public static class FcDriverProfiles
     /// <summary>An unrecognised driver: treated like libfc, the most permissive personality.</summary>
     public static readonly FcDriverProfile Unknown = Libfc with { Name = "unknown" };
 
+    /// <summary>Every built-in profile, <see cref="Unknown"/> last.</summary>
     public static IReadOnlyList<FcDriverProfile> All { get; } = [Libfc, Lpfc, Qla2xxx, Zfcp, Ibmvfc, Bfa, Fnic, Unknown];
 
     /// <summary>The profile for a proc_name (/sys/class/scsi_host/hostN/proc_name). Unknown drivers get a warning.</summary>

@@ -15,6 +15,7 @@ public sealed class IscsiWriteRefusedException(string? nodePath, string command)
     : IscsiException(nodePath, $"{command} writes to the adapter and was not confirmed; nothing was sent",
         "writing flash or NVRAM can make the adapter unusable; confirm explicitly (allowWrite: true, or --yes-i-mean-it on the command line)")
 {
+    /// <summary>The command that was refused ("UPDATE_FLASH").</summary>
     public string Command { get; } = command;
 }
 
@@ -25,7 +26,9 @@ public sealed class IscsiCommandFailedException(IscsiVendorResult r) : IscsiExce
         : $"host byte {HostByte.NameOf(r.TransportStatus)} ({r.TransportStatus})"),
     HintFor(r))
 {
+    /// <summary>The failed exchange: errno, statuses and reply.</summary>
     public IscsiVendorResult Result { get; } = r;
+    /// <summary>The errno the ioctl failed with; 0 when a status failed the command.</summary>
     public int Errno => Result.Errno;
 
     private static string HintFor(IscsiVendorResult r) => r.Errno switch

@@ -13,7 +13,9 @@ public sealed record IscsiClientOptions
 {
     /// <summary>The kernel (default) or the simulator's in-process transport.</summary>
     public IBsgTransport? Transport { get; init; }
+    /// <summary>Where the request buffers come from (the shared pool unless given).</summary>
     public PinnedBufferPool? Pool { get; init; }
+    /// <summary>Receives a trace line per completion; none unless given.</summary>
     public ILogger? Logger { get; init; }
     /// <summary>sg_io_v4.timeout; the kernel raises anything below 7 s to 7 s.</summary>
     public uint TimeoutMs { get; init; } = 30_000;
@@ -42,9 +44,13 @@ public sealed class IscsiHostClient : IDisposable
         _options = options;
     }
 
+    /// <summary>The host as the catalog read it.</summary>
     public IscsiHostInfo Host { get; }
+    /// <summary>The SCSI host number N of iscsi_hostN.</summary>
     public int HostNumber => Host.HostNumber;
+    /// <summary>The driver whose vendor commands this client sends (from proc_name, or the override).</summary>
     public IscsiDriver Driver { get; }
+    /// <summary>The /dev/bsg/iscsi_hostN path.</summary>
     public string DevicePath => _device.DevicePath;
 
     /// <summary>Opens iscsi_host<paramref name="hostNumber"/> from a catalog snapshot.</summary>
@@ -84,12 +90,14 @@ public sealed class IscsiHostClient : IDisposable
         CancellationToken cancellationToken = default) =>
         Succeeded(await SendAsync(Require(IscsiDriver.Qla4xxx, Qla4xxxCommands.UpdateFlash(offset, data, options)), allowWrite, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>qla4xxx GET_ACB_STATE: the state of IP address <paramref name="ipIndex"/> of address control block <paramref name="acbIndex"/>.</summary>
     public async Task<Qla4xxxAcbState> GetAcbStateAsync(uint acbIndex, uint ipIndex, CancellationToken cancellationToken = default)
     {
         var r = Succeeded(await SendAsync(Require(IscsiDriver.Qla4xxx, Qla4xxxCommands.GetAcbState(acbIndex, ipIndex)), false, cancellationToken).ConfigureAwait(false));
         return Qla4xxxAcbState.Decode(acbIndex, ipIndex, r.Data);
     }
 
+    /// <summary>qla4xxx READ_NVRAM: <paramref name="length"/> bytes of NVRAM from byte <paramref name="offset"/> (ISP40xx adapters only).</summary>
     public async Task<byte[]> ReadNvramAsync(uint offset, int length, CancellationToken cancellationToken = default) =>
         Succeeded(await SendAsync(Require(IscsiDriver.Qla4xxx, Qla4xxxCommands.ReadNvram(offset, length)), false, cancellationToken).ConfigureAwait(false)).Data;
 
@@ -103,6 +111,7 @@ public sealed class IscsiHostClient : IDisposable
         CancellationToken cancellationToken = default) =>
         Succeeded(await SendAsync(Require(IscsiDriver.Qla4xxx, Qla4xxxCommands.RestoreDefaults(region, field0, field1)), allowWrite, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>qla4xxx GET_ACB: the primary or secondary address control block (<see cref="Qla4xxxMailbox.AcbSize"/> bytes).</summary>
     public async Task<Qla4xxxAcb> GetAcbAsync(uint acbType = Qla4xxxMailbox.PrimaryAcb, CancellationToken cancellationToken = default) =>
         new(acbType, Succeeded(await SendAsync(Require(IscsiDriver.Qla4xxx, Qla4xxxCommands.GetAcb(acbType)), false, cancellationToken).ConfigureAwait(false)).Data);
 
@@ -125,6 +134,7 @@ public sealed class IscsiHostClient : IDisposable
 
     // ---- be2iscsi ----
 
+    /// <summary>be2iscsi READ_FLASH: <paramref name="length"/> bytes of flash region <paramref name="region"/> at <paramref name="sector"/> × <paramref name="sectorSize"/> + <paramref name="offset"/>.</summary>
     public async Task<byte[]> ReadFlashRegionAsync(uint region, uint sectorSize, uint sector, uint offset, int length,
         CancellationToken cancellationToken = default) =>
         Succeeded(await SendAsync(Require(IscsiDriver.Be2iscsi, Be2iscsiCommands.ReadFlash(region, sectorSize, sector, offset, length)), false, cancellationToken)
@@ -181,5 +191,6 @@ public sealed class IscsiHostClient : IDisposable
 
     private static IscsiVendorResult Succeeded(IscsiVendorResult r) => r.IsSuccess ? r : throw new IscsiCommandFailedException(r);
 
+    /// <summary>Closes the bsg node.</summary>
     public void Dispose() => _device.Dispose();
 }

@@ -7,9 +7,13 @@ namespace BsgKit.Iscsi.IscsiBsg;
 /// </summary>
 public static class IscsiBsgReply
 {
+    /// <summary>sizeof(struct iscsi_bsg_reply) without vendor words.</summary>
     public const int Size = 8;
+    /// <summary>Offset of result (s32): 0, a negative errno, or the driver's SCSI result (host byte in bits 16–23).</summary>
     public const int ResultOffset = 0;
+    /// <summary>Offset of reply_payload_rcv_len (u32): din bytes the driver filled.</summary>
     public const int ReceivedLengthOffset = 4;
+    /// <summary>Offset of vendor_rsp[] (u32 words; qla4xxx puts mailbox status here).</summary>
     public const int VendorResponseOffset = 8;
 
     /// <summary>Writes result, rcv_len and the vendor words; returns 8 + 4·n (the simulator's side).</summary>
@@ -41,6 +45,7 @@ public static class IscsiBsgReply
 /// <summary>A decoded iscsi_bsg_reply; each field is null when response_len did not reach it.</summary>
 public sealed record IscsiBsgReplyInfo(int Length, int? Result, uint? ReceivedPayloadLength, uint[] VendorResponse)
 {
+    /// <summary>Every field, one line.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
     /// <summary>host_byte(result): DID_OK 0, DID_ERROR 7 (qla4xxx firmware failure).</summary>

@@ -8,14 +8,20 @@ namespace BsgKit.Iscsi.IscsiBsg;
 /// </summary>
 public static class IscsiBsgRequest
 {
+    /// <summary>sizeof(struct iscsi_bsg_request) up to vendor_cmd[] (packed).</summary>
     public const int Size = 12;
+    /// <summary>Offset of msgcode (u32).</summary>
     public const int MsgCodeOffset = 0;
+    /// <summary>Offset of h_vendor.vendor_id (u64, unaligned).</summary>
     public const int VendorIdOffset = 4;
+    /// <summary>Offset of vendor_cmd[] (u32 words; word 0 is the driver's command code).</summary>
     public const int VendorCommandOffset = 12;
 
     /// <summary>ISCSI_BSG_HST_VENDOR: the only message code the transport accepts.</summary>
     public const uint HostVendor = 0x800000FF;
+    /// <summary>The message-class bits of msgcode (ISCSI_BSG_CLS_MASK).</summary>
     public const uint ClassMask = 0xF0000000;
+    /// <summary>ISCSI_BSG_HST_MASK: host-directed messages.</summary>
     public const uint HostClass = 0x80000000;
 
     /// <summary>Bytes a request with <paramref name="words"/> vendor_cmd words needs: 12 + 4·n.</summary>
@@ -35,6 +41,7 @@ public static class IscsiBsgRequest
         return length;
     }
 
+    /// <summary>msgcode from the request's first 4 bytes (host-endian).</summary>
     public static uint ReadMsgCode(ReadOnlySpan<byte> request) => HostEndian.ReadUInt32(request);
 
     /// <summary>vendor_id, with bytes past the end of <paramref name="request"/> read as 0 (the kernel reads past request_len, docs/reference/kernel-rules.md #30).</summary>

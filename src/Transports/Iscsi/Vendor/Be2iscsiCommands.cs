@@ -10,8 +10,10 @@ namespace BsgKit.Iscsi.Vendor;
 /// </summary>
 public static class Be2iscsiCommands
 {
+    /// <summary>vendor_cmd words of READ_FLASH / WRITE_FLASH: code, region, sector_size, sector, offset.</summary>
     public const int FlashWords = 5;
 
+    /// <summary>READ_FLASH of <paramref name="length"/> bytes at <paramref name="sector"/> × <paramref name="sectorSize"/> + <paramref name="offset"/> of <paramref name="region"/>; sends a dout as large as the din.</summary>
     public static IscsiVendorCommand ReadFlash(uint region, uint sectorSize, uint sector, uint offset, int length)
     {
         Qla4xxxCommands.RequirePositive(length);
@@ -25,6 +27,7 @@ public static class Be2iscsiCommands
         };
     }
 
+    /// <summary>WRITE_FLASH of <paramref name="data"/> to <paramref name="region"/> (a write: refused unless confirmed).</summary>
     public static IscsiVendorCommand WriteFlash(uint region, uint sectorSize, uint sector, uint offset, ReadOnlyMemory<byte> data)
     {
         if (data.IsEmpty) throw new ArgumentException("a write needs data", nameof(data));

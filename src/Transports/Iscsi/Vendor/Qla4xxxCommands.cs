@@ -16,21 +16,27 @@ public static class Qla4xxxCommands
     /// <summary>bsg-lib maps a din-only buffer as the request payload (docs/reference/kernel-rules.md #11), so every read sends a dout too.</summary>
     public static int ReadCompanionDoutLength(int dinLength) => Math.Max(4, dinLength);
 
+    /// <summary>READ_FLASH [1, offset]: <paramref name="length"/> bytes of flash from <paramref name="offset"/>.</summary>
     public static IscsiVendorCommand ReadFlash(uint offset, int length) =>
         Read(Qla4xxxVendorCommand.ReadFlash, [offset], RequirePositive(length));
 
+    /// <summary>UPDATE_FLASH [2, offset, options] + <paramref name="data"/> (a write).</summary>
     public static IscsiVendorCommand UpdateFlash(uint offset, ReadOnlyMemory<byte> data, uint options = 0) =>
         Write(Qla4xxxVendorCommand.UpdateFlash, [offset, options], data);
 
+    /// <summary>GET_ACB_STATE [3, acb, ip]: 8 mailbox status words in a 32-byte din.</summary>
     public static IscsiVendorCommand GetAcbState(uint acbIndex, uint ipIndex) =>
         Read(Qla4xxxVendorCommand.GetAcbState, [acbIndex, ipIndex], 4 * Qla4xxxMailbox.MailboxRegisterCount);
 
+    /// <summary>READ_NVRAM [4, offset]: <paramref name="length"/> bytes of NVRAM from <paramref name="offset"/>.</summary>
     public static IscsiVendorCommand ReadNvram(uint offset, int length) =>
         Read(Qla4xxxVendorCommand.ReadNvram, [offset], RequirePositive(length));
 
+    /// <summary>UPDATE_NVRAM [5, offset] + <paramref name="data"/> (a write).</summary>
     public static IscsiVendorCommand UpdateNvram(uint offset, ReadOnlyMemory<byte> data) =>
         Write(Qla4xxxVendorCommand.UpdateNvram, [offset], data);
 
+    /// <summary>RESTORE_DEFAULTS [6, region, field0, field1] (a write).</summary>
     public static IscsiVendorCommand RestoreDefaults(uint region, uint field0, uint field1) => new()
     {
         Driver = IscsiDriver.Qla4xxx,
@@ -39,6 +45,7 @@ public static class Qla4xxxCommands
         Writes = true,
     };
 
+    /// <summary>GET_ACB [7, type]: the address control block; <paramref name="length"/> of at least <see cref="Qla4xxxMailbox.AcbSize"/>.</summary>
     public static IscsiVendorCommand GetAcb(uint acbType, int length = Qla4xxxMailbox.AcbSize)
     {
         if (length < Qla4xxxMailbox.AcbSize)
