@@ -10,6 +10,7 @@ namespace BsgKit.Simulator.Hosting;
 /// </summary>
 public sealed class InProcessBsgTransport(SimulatedSan san) : IBsgTransport
 {
+    /// <summary>Opens the simulated node at a /dev/bsg path; ENOENT when there is none.</summary>
     public BsgNodeChannel Open(string devicePath)
     {
         var node = san.FindNodeByPath(devicePath)
@@ -19,6 +20,7 @@ public sealed class InProcessBsgTransport(SimulatedSan san) : IBsgTransport
         return new Channel(devicePath, file);
     }
 
+    /// <summary>Runs one SG_IO through the fake kernel; returns 0 or a negative errno, as the ioctl would.</summary>
     public int Execute(BsgNodeChannel channel, ref SgIoV4 header, ReadOnlySpan<MemoryRegion> handedOver)
     {
         if (channel is not Channel c) return Errno.EBADF;

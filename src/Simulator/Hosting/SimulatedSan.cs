@@ -15,6 +15,7 @@ namespace BsgKit.Simulator.Hosting;
 /// </summary>
 public sealed class SimulatedSan : IDisposable
 {
+    /// <summary>Character device majors of the simulated bsg nodes (fc_host, SCSI devices, iscsi_host).</summary>
     public const string FcBsgMajor = "248", ScsiBsgMajor = "249", IscsiBsgMajor = "247";
 
     // Filled while the SAN is built, only read afterwards (from any thread).
@@ -143,22 +144,31 @@ public sealed class SimulatedSan : IDisposable
     /// <summary>Files and directories the tree holds (memory), or -1 for a file tree (count it on disk).</summary>
     public long TreeEntryCount => _memory?.EntryCount ?? -1;
 
+    /// <summary>The scenario this SAN was built from.</summary>
     public Scenario Scenario { get; }
+    /// <summary>The simulated fabric: switches, name server, zoning, remote ports.</summary>
     public ISimFabric Fabric { get; }
+    /// <summary>The fake kernel that answers SG_IO on the simulated bsg nodes.</summary>
     public SimKernel Kernel { get; }
+    /// <summary>The transport to give the Bsg layer (<c>FcClientOptions.Transport</c>) so its requests reach this SAN.</summary>
     public IBsgTransport Transport { get; }
 
     /// <summary>The directory holding the generated sys/ and dev/ trees ("/" for a tree in memory, which has no files).</summary>
     public string Root { get; }
+    /// <summary>The simulated /sys (under <see cref="Root"/>).</summary>
     public string SysRoot { get; }
+    /// <summary>The simulated /dev (under <see cref="Root"/>).</summary>
     public string DevRoot { get; }
 
+    /// <summary>The FC hosts (fc_hostN), NPIV vports included.</summary>
     public IReadOnlyList<SimFcHost> FcHosts => _hosts;
 
     /// <summary>The iSCSI offload hosts (qla4xxx, be2iscsi); software iSCSI hosts exist only in sysfs.</summary>
     public IReadOnlyList<SimIscsiHost> IscsiHosts => _iscsiHosts;
 
+    /// <summary>The iSCSI offload host with that host number, or null.</summary>
     public SimIscsiHost? FindIscsiHost(int hostNumber) => _iscsiHosts.FirstOrDefault(h => h.HostNumber == hostNumber);
+    /// <summary>Every simulated bsg node.</summary>
     public IEnumerable<SimNode> Nodes => _nodes.Values;
 
     /// <summary>
@@ -167,8 +177,10 @@ public sealed class SimulatedSan : IDisposable
     /// </summary>
     public BsgNodeCatalog Catalog => new(SysRoot, DevRoot, "/dev", _memory);
 
+    /// <summary>The FC host with that host number, or null.</summary>
     public SimFcHost? FindHost(int hostNumber) => _hosts.FirstOrDefault(h => h.HostNumber == hostNumber);
 
+    /// <summary>The bsg node with that name (fc_host1, rport-1:0-2), or null.</summary>
     public SimNode? FindNode(string name) => _nodes.GetValueOrDefault(name);
 
     /// <summary>The node a /dev/bsg path (under <see cref="DevRoot"/>, or plain /dev/bsg) names.</summary>
@@ -309,6 +321,7 @@ public sealed class SimulatedSan : IDisposable
         _nodes[node.Name] = node;
     }
 
+    /// <summary>Stops the simulation and removes a file tree (a tree in memory has nothing to remove).</summary>
     public void Dispose()
     {
         if (!_ownsRoot || !Directory.Exists(Root)) return;

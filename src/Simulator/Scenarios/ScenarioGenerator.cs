@@ -9,10 +9,13 @@ namespace BsgKit.Simulator.Scenarios;
 /// </summary>
 public static class ScenarioGenerator
 {
+    /// <summary>Targets per generated zone (each initiator is zoned with this many).</summary>
     public const int TargetsPerZone = 64;
     private const int PortsPerSwitchLimit = 4096;
+    /// <summary>Most switches a generated fabric gets (domains 1-239).</summary>
     public const int MaxSwitches = 239;   // switch port byte plus ALPA room: we only use the area byte
 
+    /// <summary>A fabric of <paramref name="nports"/> N_Ports over <paramref name="switches"/> switches (0: picked from the size), the same for the same <paramref name="seed"/>.</summary>
     public static Scenario Generate(int nports, int switches = 0, int seed = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(nports);

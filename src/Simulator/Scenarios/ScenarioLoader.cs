@@ -9,7 +9,9 @@ namespace BsgKit.Simulator.Scenarios;
 /// </summary>
 public static class ScenarioLoader
 {
+    /// <summary>The scenario <c>--simulate</c> uses without a name.</summary>
     public const string DefaultName = "lab";
+    /// <summary>N_Ports of the generated built-in <c>big</c>.</summary>
     public const int BigFabricPorts = 10_000;
 
     private const string ResourcePrefix = "BsgKit.Simulator.Scenarios.BuiltIn.";
@@ -58,6 +60,7 @@ public static class ScenarioLoader
             : $"'{nameOrPath}' is neither a file nor a built-in scenario (built-ins: {string.Join(", ", BuiltInNames)})"]);
     }
 
+    /// <summary>Reads, parses and validates a scenario file; <see cref="ScenarioException"/> names the field at fault.</summary>
     public static Scenario LoadFile(string path) => Validated(Parse(ReadBounded(path), path), path);
 
     /// <summary>
@@ -88,6 +91,7 @@ public static class ScenarioLoader
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>Parses scenario JSON without validating it; <paramref name="source"/> names it in errors.</summary>
     public static Scenario Parse(string json, string source)
     {
         try
@@ -159,6 +163,7 @@ public static class ScenarioLoader
         var n => n,
     };
 
+    /// <summary>Returns <paramref name="scenario"/> or throws <see cref="ScenarioException"/> with every error <see cref="ScenarioValidator"/> finds.</summary>
     public static Scenario Validated(Scenario scenario, string source)
     {
         var errors = ScenarioValidator.Validate(scenario);
@@ -166,5 +171,6 @@ public static class ScenarioLoader
         return scenario;
     }
 
+    /// <summary>The scenario as indented JSON, as a file would hold it (what <c>sim show</c> and <c>sim generate</c> print).</summary>
     public static string ToJson(Scenario scenario) => JsonSerializer.Serialize(scenario, ScenarioJsonContext.Default.Scenario);
 }

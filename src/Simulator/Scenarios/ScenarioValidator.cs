@@ -13,13 +13,19 @@ namespace BsgKit.Simulator.Scenarios;
 /// </summary>
 public static class ScenarioValidator
 {
+    /// <summary>FC driver names (proc_name) a host may have.</summary>
     public static readonly IReadOnlyList<string> FcDrivers = ["fcoe", "bnx2fc", "qedf", "lpfc", "qla2xxx", "zfcp", "ibmvfc", "bfa", "fnic"];
+    /// <summary>iSCSI driver names an iSCSI host may have.</summary>
     public static readonly IReadOnlyList<string> IscsiDrivers =
         [IscsiDriverNames.Qla4xxxProcName, IscsiDriverNames.Be2iscsiProcName, IscsiDriverNames.IscsiTcpProcName];
+    /// <summary>Values of <see cref="FaultSpec.Kind"/>.</summary>
     public static IReadOnlyList<string> FaultKinds => Faults.FaultKinds.All;
+    /// <summary>Values of <see cref="NPortSpec.Roles"/>.</summary>
     public static readonly IReadOnlyList<string> Roles = ["target", "initiator"];
+    /// <summary>Values of <see cref="HostSpec.PortState"/>.</summary>
     public static readonly IReadOnlyList<string> HostPortStates = ["Online", "Linkdown", "Offline", "Blocked"];
 
+    /// <summary>Every problem in the scenario, each naming the field; empty when it is usable.</summary>
     public static IReadOnlyList<string> Validate(Scenario s)
     {
         var e = new List<string>();

@@ -107,8 +107,8 @@ internal static class SimCommand
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
-        var fka = new Option<int>("--fka-period") { Description = "FKA_ADV_Period in ms: advertisement and ENode keep-alive period (≥ 500)", DefaultValueFactory = _ => Simulator.Hosting.Fcoe.Wire.FipCodes.DefaultFkaPeriodMs };
-        var priority = new Option<int>("--priority") { Description = "FCF priority advertised (0-255, lower is preferred)", DefaultValueFactory = _ => Simulator.Hosting.Fcoe.Wire.FipCodes.DefaultPriority };
+        var fka = new Option<int>("--fka-period") { Description = "FKA_ADV_Period in ms: advertisement and ENode keep-alive period (≥ 500)", DefaultValueFactory = _ => FcfOptions.DefaultFkaPeriodMs };
+        var priority = new Option<int>("--priority") { Description = "FCF priority advertised (0-255, lower is preferred)", DefaultValueFactory = _ => FcfOptions.DefaultPriority };
         var fcf = new Command("fcf", "Serve the scenario's fabric to real hosts as a software FCoE switch (FIP, FCoE) on Ethernet interfaces")
         {
             scenario, interfaces, fka, priority,

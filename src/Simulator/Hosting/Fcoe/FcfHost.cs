@@ -21,9 +21,12 @@ public sealed class FcfHost : IDisposable
         Forwarder = forwarder;
     }
 
+    /// <summary>The FCF logic (FIP, fabric login, frame forwarding) serving the ports.</summary>
     public FcoeForwarder Forwarder { get; }
+    /// <summary>The Ethernet interfaces it serves, one packet socket each.</summary>
     public IReadOnlyList<PacketSocketPort> Ports => _ports;
 
+    /// <summary>Opens a packet socket on each interface and builds the scenario's fabric behind them; <see cref="FcfException"/> says what is wrong (bad list, no such interface, no permission).</summary>
     public static FcfHost Open(Scenario scenario, IReadOnlyList<string> interfaces, FcfOptions options)
     {
         if (interfaces.Count == 0) throw new FcfException("no interface given", failure: FcfFailure.BadInterfaceList);
@@ -102,6 +105,7 @@ public sealed class FcfHost : IDisposable
         fixed (PollFd* p = fds) return Libc.Poll(p, (nuint)fds.Length, 0) > 0;
     }
 
+    /// <summary>Closes the sockets.</summary>
     public void Dispose()
     {
         foreach (var p in _ports) p.Dispose();

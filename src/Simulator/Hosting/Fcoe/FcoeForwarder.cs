@@ -38,6 +38,7 @@ public sealed partial class FcoeForwarder
     private ushort _nextRxId = 0x1000;
     private ushort _nextOxId = 0x8000;
 
+    /// <summary>An FCF for <paramref name="fabric"/> (built from <paramref name="scenario"/>) on <paramref name="ports"/>.</summary>
     public FcoeForwarder(SimFabric fabric, Scenario scenario, IReadOnlyList<IEthernetPort> ports, FcfOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(fabric);
@@ -54,11 +55,13 @@ public sealed partial class FcoeForwarder
         SwitchName = principal.Name;
     }
 
+    /// <summary>What it has done so far.</summary>
     public FcfStatistics Statistics { get; } = new();
     /// <summary>The domain the FCF's VF_Ports belong to (the principal switch); hosts without a scenario placement log in here.</summary>
     public int Domain { get; }
     /// <summary>The switch name in advertisements and CVLs.</summary>
     public Wwn SwitchName { get; }
+    /// <summary>The fabric name in advertisements and FLOGI accepts (the principal switch's WWN).</summary>
     public Wwn FabricName => _fabric.FabricName;
     private TimeSpan FkaPeriod => TimeSpan.FromMilliseconds(_options.FkaPeriodMs);
     private readonly Dictionary<uint, Kernel.SimScsiDeviceNode> _disks = [];

@@ -8,6 +8,7 @@ namespace BsgKit.Simulator.Hosting.Fcoe;
 /// </summary>
 public interface IEthernetPort
 {
+    /// <summary>The interface name (eth0, veth-fcf).</summary>
     string Name { get; }
     /// <summary>The port's own MAC: the FCF-MAC it advertises and sends from.</summary>
     MacAddress Address { get; }

@@ -27,14 +27,22 @@ public sealed unsafe class PacketSocketPort : IEthernetPort, IDisposable
         _fcoe = fcoe;
     }
 
+    /// <summary>The interface name.</summary>
     public string Name { get; }
+    /// <summary>The interface index (if_nametoindex).</summary>
     public int IfIndex { get; }
+    /// <summary>The interface's MAC address: the FCF-MAC in advertisements.</summary>
     public MacAddress Address { get; }
+    /// <summary>The interface MTU, bytes (FCoE needs 2,158 or more for full-size frames).</summary>
     public int Mtu { get; }
+    /// <summary>The file descriptor of the FIP socket (EtherType 0x8914), to poll.</summary>
     public int FipDescriptor => (int)_fip.DangerousGetHandle();
+    /// <summary>The file descriptor of the FCoE socket (EtherType 0x8906), to poll.</summary>
     public int FcoeDescriptor => (int)_fcoe.DangerousGetHandle();
+    /// <summary>Frames send(2) refused.</summary>
     public long SendFailures { get; private set; }
 
+    /// <summary>Opens AF_PACKET sockets for FIP and FCoE on the interface, joined to the FIP multicast groups; <see cref="FcfException"/> when it cannot.</summary>
     public static PacketSocketPort Open(string name)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Contains('/') || name.Length > 15)
@@ -89,6 +97,7 @@ public sealed unsafe class PacketSocketPort : IEthernetPort, IDisposable
         return new FcfException($"interface {name}: {call} failed: {Errno.Describe(errno)}{hint}", errno);
     }
 
+    /// <summary>Sends one Ethernet frame; false when send(2) failed (counted in <see cref="SendFailures"/>).</summary>
     public bool Send(ReadOnlySpan<byte> frame)
     {
         fixed (byte* p = frame)
@@ -115,11 +124,13 @@ public sealed unsafe class PacketSocketPort : IEthernetPort, IDisposable
         }
     }
 
+    /// <summary>Closes both sockets.</summary>
     public void Dispose()
     {
         _fcoe.Dispose();
         _fip.Dispose();
     }
 
+    /// <summary>"NAME (MAC, mtu N)".</summary>
     public override string ToString() => $"{Name} ({Address}, mtu {Mtu})";
 }

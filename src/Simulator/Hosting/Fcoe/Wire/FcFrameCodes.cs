@@ -7,7 +7,7 @@ namespace BsgKit.Simulator.Hosting.Fcoe.Wire;
 /// categories, F_CTL bits, and the SOF/EOF delimiters FCoE carries (fc_encaps.h). Each table exists once and is
 /// shared by the codecs, the switch and its --verbose log.
 /// </summary>
-public static class FcFrameCodes
+internal static class FcFrameCodes
 {
     // R_CTL
     public const byte RctlSolicitedData = 0x01, RctlUnsolicitedControl = 0x02, RctlSolicitedControl = 0x03,

@@ -8,7 +8,7 @@ namespace BsgKit.Simulator.Hosting.Fcoe.Wire;
 /// R_CTL @0, D_ID @1, CS_CTL @4, S_ID @5, TYPE @8, F_CTL @9 (24 bits), SEQ_ID @12, DF_CTL @13, SEQ_CNT @14,
 /// OX_ID @16, RX_ID @18, parameter (relative offset) @20.
 /// </summary>
-public readonly record struct FcFrameHeader(
+internal readonly record struct FcFrameHeader(
     byte Rctl,
     FcId DestinationId,
     FcId SourceId,

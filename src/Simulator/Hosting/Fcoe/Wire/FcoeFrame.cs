@@ -4,7 +4,7 @@ using System.IO.Hashing;
 namespace BsgKit.Simulator.Hosting.Fcoe.Wire;
 
 /// <summary>Why a received FCoE frame was dropped.</summary>
-public enum FcoeFrameError { None, TooShort, BadVersion, BadSof, BadEof, BadCrc }
+public enum FcoeFrameError { /** <summary>Accepted.</summary> */ None, /** <summary>Shorter than the FCoE header and trailer.</summary> */ TooShort, /** <summary>FCoE version not 0.</summary> */ BadVersion, /** <summary>Not a class-3 SOF.</summary> */ BadSof, /** <summary>Not EOFn or EOFt.</summary> */ BadEof, /** <summary>The FC CRC does not match.</summary> */ BadCrc }
 
 /// <summary>
 /// An FCoE frame on the wire (FC-BB-5; include/scsi/fc/fc_fcoe.h): Ethernet header (14 bytes, EtherType 0x8906),
@@ -12,7 +12,7 @@ public enum FcoeFrameError { None, TooShort, BadVersion, BadSof, BadEof, BadCrc 
 /// payload, fill), the FC CRC (CRC-32 of the FC frame, stored little-endian as fcoe_crc_eof.fcoe_crc32), EOF, 3
 /// reserved bytes. No VLAN tag: the switch runs untagged, like fcoe on a veth.
 /// </summary>
-public static class FcoeFrame
+internal static class FcoeFrame
 {
     public const ushort EtherType = 0x8906;
     public const int EthernetHeaderLength = 14, FcoeHeaderLength = 14, TrailerLength = 8;

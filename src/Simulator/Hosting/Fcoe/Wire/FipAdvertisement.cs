@@ -4,7 +4,7 @@ using BsgKit.Fc;
 namespace BsgKit.Simulator.Hosting.Fcoe.Wire;
 
 /// <summary>What an FCF advertises.</summary>
-public readonly record struct FipAdvertisementInfo(MacAddress FcfMac, byte Priority, Wwn SwitchName, Wwn FabricName, uint FcMap,
+internal readonly record struct FipAdvertisementInfo(MacAddress FcfMac, byte Priority, Wwn SwitchName, Wwn FabricName, uint FcMap,
     ushort VfId, uint FkaPeriodMs, ushort Flags);
 
 /// <summary>
@@ -14,7 +14,7 @@ public readonly record struct FipAdvertisementInfo(MacAddress FcfMac, byte Prior
 /// the solicitation asked for, so the path's MTU is proven (FC-BB-5); unsolicited ones go to ALL-ENode-MACs every
 /// FKA_ADV_Period.
 /// </summary>
-public static class FipAdvertisement
+internal static class FipAdvertisement
 {
     public static int Build(Span<byte> frame, MacAddress destination, in FipAdvertisementInfo adv, int padTo = 0)
     {

@@ -7,7 +7,7 @@ namespace BsgKit.Simulator.Hosting.Fcoe.Wire;
 /// FCF's MAC descriptor, its name (the switch name it advertises), and one VN_Port ID descriptor per link it clears
 /// (Linux checks all three against the FCF it selected). No VN_Port descriptor at all clears every link of the ENode.
 /// </summary>
-public static class FipClearVirtualLinks
+internal static class FipClearVirtualLinks
 {
     public static int Build(Span<byte> frame, MacAddress enodeMac, MacAddress fcfMac, Wwn switchName, ReadOnlySpan<(MacAddress Mac, FcId Id, Wwn Name)> vnPorts)
     {

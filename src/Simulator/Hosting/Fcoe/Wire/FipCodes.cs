@@ -3,7 +3,7 @@ using BsgKit.Fc.Codes;
 namespace BsgKit.Simulator.Hosting.Fcoe.Wire;
 
 /// <summary>FIP operation codes, subcodes, descriptor types and header flags (include/scsi/fc/fc_fip.h).</summary>
-public static class FipCodes
+internal static class FipCodes
 {
     public const ushort EtherType = 0x8914;
     public const byte Version = 1;

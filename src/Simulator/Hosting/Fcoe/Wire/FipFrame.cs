@@ -4,10 +4,10 @@ using BsgKit.Fc;
 namespace BsgKit.Simulator.Hosting.Fcoe.Wire;
 
 /// <summary>Why a received FIP frame was dropped.</summary>
-public enum FipFrameError { None, TooShort, BadVersion, BadLength, BadDescriptorLength, UnknownCriticalDescriptor, MissingDescriptor, BadDescriptor }
+internal enum FipFrameError { None, TooShort, BadVersion, BadLength, BadDescriptorLength, UnknownCriticalDescriptor, MissingDescriptor, BadDescriptor }
 
 /// <summary>One FIP descriptor: its type and all of its bytes (the 2-byte type/length header included).</summary>
-public readonly ref struct FipDescriptor(byte type, ReadOnlySpan<byte> bytes)
+internal readonly ref struct FipDescriptor(byte type, ReadOnlySpan<byte> bytes)
 {
     public byte Type { get; } = type;
     public ReadOnlySpan<byte> Bytes { get; } = bytes;
@@ -24,7 +24,7 @@ public readonly ref struct FipDescriptor(byte type, ReadOnlySpan<byte> bytes)
 /// operation @2, subcode @5, descriptor list length in words @6, flags @8, then the descriptors, each with a type byte
 /// and a length byte in words. A frame may be padded beyond the descriptor list (solicited advertisements are).
 /// </summary>
-public readonly ref struct FipFrame
+internal readonly ref struct FipFrame
 {
     private const int Offset = 14;
 
@@ -88,7 +88,7 @@ public readonly ref struct FipFrame
 }
 
 /// <summary>Writes a FIP frame: header first, descriptors appended, the list length filled in by <see cref="Finish"/>.</summary>
-public ref struct FipWriter
+internal ref struct FipWriter
 {
     private const int Offset = 14;
     private readonly Span<byte> _frame;

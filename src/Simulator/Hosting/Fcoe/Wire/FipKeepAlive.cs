@@ -4,13 +4,13 @@ using BsgKit.Fc;
 namespace BsgKit.Simulator.Hosting.Fcoe.Wire;
 
 /// <summary>A keep-alive: the ENode's MAC, and for a VN_Port keep-alive the VN_Port's MAC, FC ID and port name.</summary>
-public readonly record struct FipKeepAliveInfo(MacAddress EnodeMac, bool IsVnPort, MacAddress VnPortMac, FcId VnPortId, Wwn VnPortName);
+internal readonly record struct FipKeepAliveInfo(MacAddress EnodeMac, bool IsVnPort, MacAddress VnPortMac, FcId VnPortId, Wwn VnPortName);
 
 /// <summary>
 /// Keep-alive (CTRL/KA, fcoe_ctlr_send_keep_alive): the ENode sends one with its MAC descriptor every FKA_ADV_Period
 /// from its own MAC, and one per VN_Port with a VN_Port ID descriptor every 90 s from the VN_Port's MAC.
 /// </summary>
-public static class FipKeepAlive
+internal static class FipKeepAlive
 {
     public static int Build(Span<byte> frame, MacAddress fcfMac, MacAddress source, MacAddress enodeMac, (MacAddress Mac, FcId Id, Wwn Name)? vnPort)
     {

@@ -1,7 +1,7 @@
 namespace BsgKit.Simulator.Hosting.Fcoe.Wire;
 
 /// <summary>An ELS carried in FIP: the descriptor type (FLOGI, FDISC, LOGO), the FC header and payload, and the MAC descriptor.</summary>
-public readonly ref struct FipLinkServiceMessage(byte type, FcFrameHeader header, ReadOnlySpan<byte> payload, MacAddress mac, bool hasMac)
+internal readonly ref struct FipLinkServiceMessage(byte type, FcFrameHeader header, ReadOnlySpan<byte> payload, MacAddress mac, bool hasMac)
 {
     public byte DescriptorType { get; } = type;
     public FcFrameHeader Header { get; } = header;
@@ -16,7 +16,7 @@ public readonly ref struct FipLinkServiceMessage(byte type, FcFrameHeader header
 /// the first descriptor (FC header + payload, no SOF/EOF/CRC), the MAC descriptor second — in a request the MAC the
 /// ENode wants (zero for a fabric-provided one), in an accept the granted address. An LS_RJT has no MAC descriptor.
 /// </summary>
-public static class FipLinkService
+internal static class FipLinkService
 {
     public static int Build(Span<byte> frame, MacAddress destination, MacAddress source, byte subcode, ushort flags,
         byte descriptorType, FcFrameHeader header, ReadOnlySpan<byte> payload, MacAddress? mac)

@@ -3,13 +3,13 @@ using BsgKit.Fc;
 namespace BsgKit.Simulator.Hosting.Fcoe.Wire;
 
 /// <summary>What an ENode's discovery solicitation says: its MAC, node name and the largest FCoE frame it wants.</summary>
-public readonly record struct FipSolicitationInfo(MacAddress EnodeMac, Wwn NodeName, ushort MaxFcoeSize, ushort Flags);
+internal readonly record struct FipSolicitationInfo(MacAddress EnodeMac, Wwn NodeName, ushort MaxFcoeSize, ushort Flags);
 
 /// <summary>
 /// Discovery solicitation (DISC/SOL, fcoe_ctlr_solicit): MAC, name (WWNN) and max FCoE size descriptors, FP/SP flags;
 /// multicast to ALL-FCF-MACs or unicast to one FCF.
 /// </summary>
-public static class FipSolicitation
+internal static class FipSolicitation
 {
     public static int Build(Span<byte> frame, MacAddress destination, MacAddress enodeMac, Wwn nodeName, ushort maxFcoeSize)
     {
