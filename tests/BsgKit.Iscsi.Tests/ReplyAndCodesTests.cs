@@ -56,3 +56,33 @@ public sealed class ReplyAndCodesTests
         Assert.Equal(8, IscsiCodes.Qla4xxxCommands.Entries.Count());
     }
 }
+
+public sealed class VendorCommandTableTests
+{
+    // "GetAcbState" → "GET_ACB_STATE": the enum member and the QLISCSI_VND_* / BEISCSI_* name are one source.
+    private static string Upper(string member) =>
+        string.Concat(member.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
+
+    [Fact]
+    public void Every_qla4xxx_command_is_in_its_table_under_its_own_name()
+    {
+        var values = Enum.GetValues<Qla4xxxVendorCommand>();
+        foreach (var v in values) Assert.Equal(Upper(v.ToString()), IscsiCodes.Qla4xxxCommands.Find((uint)v));
+        Assert.Equal(values.Select(v => (uint)v).Order(), IscsiCodes.Qla4xxxCommands.Entries.Select(e => e.Code));
+    }
+
+    [Fact]
+    public void Every_be2iscsi_command_is_in_its_table_under_its_own_name()
+    {
+        var values = Enum.GetValues<Be2iscsiVendorCommand>();
+        foreach (var v in values) Assert.Equal(Upper(v.ToString()), IscsiCodes.Be2iscsiCommands.Find((uint)v));
+        Assert.Equal(values.Select(v => (uint)v).Order(), IscsiCodes.Be2iscsiCommands.Entries.Select(e => e.Code));
+    }
+
+    [Fact]
+    public void Mailbox_status_constants_are_the_table_entries()
+    {
+        Assert.Equal("COMMAND_COMPLETE", IscsiCodes.Qla4xxxMailboxStatus.Find(Qla4xxxMailbox.StatusCommandComplete));
+        Assert.Equal("COMMAND_ERROR", IscsiCodes.Qla4xxxMailboxStatus.Find(Qla4xxxMailbox.StatusCommandError));
+    }
+}

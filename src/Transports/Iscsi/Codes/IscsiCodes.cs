@@ -65,12 +65,14 @@ public static class IscsiCodes
 {
     /// <summary>qla4xxx vendor command codes (<see cref="Qla4xxxVendorCommand"/>) by QLISCSI_VND_* name.</summary>
     public static readonly CodeTable Qla4xxxCommands = new("qla4xxx vendor command (QLISCSI_VND_*)",
-        (1, "READ_FLASH"), (2, "UPDATE_FLASH"), (3, "GET_ACB_STATE"), (4, "READ_NVRAM"),
-        (5, "UPDATE_NVRAM"), (6, "RESTORE_DEFAULTS"), (7, "GET_ACB"), (8, "DIAG_TEST"));
+        ((uint)Qla4xxxVendorCommand.ReadFlash, "READ_FLASH"), ((uint)Qla4xxxVendorCommand.UpdateFlash, "UPDATE_FLASH"),
+        ((uint)Qla4xxxVendorCommand.GetAcbState, "GET_ACB_STATE"), ((uint)Qla4xxxVendorCommand.ReadNvram, "READ_NVRAM"),
+        ((uint)Qla4xxxVendorCommand.UpdateNvram, "UPDATE_NVRAM"), ((uint)Qla4xxxVendorCommand.RestoreDefaults, "RESTORE_DEFAULTS"),
+        ((uint)Qla4xxxVendorCommand.GetAcb, "GET_ACB"), ((uint)Qla4xxxVendorCommand.DiagTest, "DIAG_TEST"));
 
     /// <summary>be2iscsi vendor command codes (<see cref="Be2iscsiVendorCommand"/>) by BEISCSI_* name.</summary>
     public static readonly CodeTable Be2iscsiCommands = new("be2iscsi vendor command (BEISCSI_*)",
-        (0, "WRITE_FLASH"), (1, "READ_FLASH"));
+        ((uint)Be2iscsiVendorCommand.WriteFlash, "WRITE_FLASH"), ((uint)Be2iscsiVendorCommand.ReadFlash, "READ_FLASH"));
 
     /// <summary>The iscsi_bsg msgcodes: only ISCSI_BSG_HST_VENDOR.</summary>
     public static readonly CodeTable MsgCodes = new("iSCSI bsg msgcode", (0x800000FF, "ISCSI_BSG_HST_VENDOR"));
@@ -88,8 +90,8 @@ public static class IscsiCodes
 
     /// <summary>mbox_sts[0] values (MBOX_STS_*) by name.</summary>
     public static readonly CodeTable Qla4xxxMailboxStatus = new("qla4xxx mailbox status",
-        (0x4000, "COMMAND_COMPLETE"), (0x4001, "INTERMEDIATE_COMPLETION"), (0x4002, "INVALID_COMMAND"),
-        (0x4003, "HOST_INTERFACE_ERROR"), (0x4004, "TEST_FAILED"), (0x4005, "COMMAND_ERROR"),
+        (Qla4xxxMailbox.StatusCommandComplete, "COMMAND_COMPLETE"), (0x4001, "INTERMEDIATE_COMPLETION"), (0x4002, "INVALID_COMMAND"),
+        (0x4003, "HOST_INTERFACE_ERROR"), (0x4004, "TEST_FAILED"), (Qla4xxxMailbox.StatusCommandError, "COMMAND_ERROR"),
         (0x4006, "COMMAND_PARAMETER_ERROR"));
 
     /// <summary>IP address states in GET_ACB_STATE (IP_ADDRSTATE_*; code-derived, unverified).</summary>
