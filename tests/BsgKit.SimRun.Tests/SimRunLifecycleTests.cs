@@ -142,9 +142,9 @@ public sealed class SimRunLifecycleTests
             // whether the slow one is still inside SG_IO: served one at a time, it would have been answered first.
             var script = string.Join('\n',
                 $"dotnet {BsgkitDll} els rls --timeout 60 0x010500 >/dev/null 2>&1 & slow=$!",
-                "until grep -qs '^16 0x[0-9a-f]* 0x2285 ' /proc/$slow/task/*/syscall; do sleep 0.05; done",
+                $"until grep -qs '{SimRunTests.InSgIoPattern}' /proc/$slow/task/*/syscall; do sleep 0.05; done",
                 $"dotnet {BsgkitDll} ns gpn-id 0x010500 -o json",
-                "if grep -qs '^16 0x[0-9a-f]* 0x2285 ' /proc/$slow/task/*/syscall; then echo SLOW-STILL-WAITING >&2; fi",
+                $"if grep -qs '{SimRunTests.InSgIoPattern}' /proc/$slow/task/*/syscall; then echo SLOW-STILL-WAITING >&2; fi",
                 "kill -KILL $slow; wait $slow; exit 0");
             using var run = Start("-v", "sim", "run", "--scenario", scenarioFile, "--", "sh", "-c", script);
             var (code, stdout, stderr) = await run.WaitAsync();

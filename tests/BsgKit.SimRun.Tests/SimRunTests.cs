@@ -171,8 +171,14 @@ public sealed class SimRunTests
     }
 
     /// <summary>ioctl's syscall number as /proc/PID/task/TID/syscall prints it (asm-generic on arm64, 16 on x86-64).</summary>
-    private static readonly int IoctlSyscall =
+    internal static readonly int IoctlSyscall =
         System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? 29 : 16;
+
+    /// <summary>
+    /// A syscall line of a thread inside ioctl(fd, SG_IO = 0x2285, …); the same text is a .NET regex and a grep basic
+    /// regex, so the C# checks and the shell scripts of the tests wait on one pattern.
+    /// </summary>
+    internal static readonly string InSgIoPattern = $"^{IoctlSyscall} 0x[0-9a-f][0-9a-f]* 0x2285 ";
 
     /// <summary>Whether a thread of <paramref name="pid"/> sits in ioctl(fd, SG_IO = 0x2285, …).</summary>
     private static bool InSgIo(int pid)
@@ -181,7 +187,7 @@ public sealed class SimRunTests
         {
             foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
             {
-                try { if (Regex.IsMatch(File.ReadAllText(Path.Combine(task, "syscall")), $"^{IoctlSyscall} 0x[0-9a-f]+ 0x2285 ")) return true; }
+                try { if (Regex.IsMatch(File.ReadAllText(Path.Combine(task, "syscall")), InSgIoPattern)) return true; }
                 catch (IOException) { } // that thread just ended
             }
         }

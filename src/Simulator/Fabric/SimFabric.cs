@@ -404,16 +404,15 @@ public sealed class SimFabric : ISimFabric
 
     /// <summary>The server a CT_IU is addressed to (from its header, or from the address when it has none).</summary>
     private static CtServer ServerOf(ReadOnlySpan<byte> request, FcId destination) =>
-        request.Length >= CtIuHeader.Size ? new CtServer(request[4], request[5])
+        request.Length >= CtIuHeader.Size && CtIuHeader.TryReadCommand(request, out var server, out _) ? server
         : destination == FcId.DirectoryServer ? CtServer.NameServer : CtServer.FabricConfiguration;
 
     /// <summary>The command's name from the shared tables ("RLS", "GPN_FT"), for fault matching.</summary>
     public string? CommandName(FrameType type, ReadOnlySpan<byte> request)
     {
         if (type == FrameType.Els) return request.IsEmpty ? null : ElsCommands.Table.Find(request[0]);
-        if (request.Length < CtIuHeader.Size) return null;
-        var code = (ushort)(request[8] << 8 | request[9]);
-        return _services.TryGetValue(Key(request[4], request[5]), out var service) ? service.Commands.Find(code) : null;
+        if (request.Length < CtIuHeader.Size || !CtIuHeader.TryReadCommand(request, out var server, out var code)) return null;
+        return _services.TryGetValue(Key(server.GsType, server.GsSubtype), out var service) ? service.Commands.Find(code) : null;
     }
 
     /// <summary>Routes a CT_IU to its service. Returns the response length, or −1 for no response.</summary>

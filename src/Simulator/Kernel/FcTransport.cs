@@ -1,6 +1,7 @@
 using BsgKit.Bsg;
 using BsgKit.Bsg.Catalog;
 using BsgKit.Fc;
+using BsgKit.Fc.Ct;
 using BsgKit.Fc.FcBsg;
 using BsgKit.Simulator.Lld;
 
@@ -264,9 +265,9 @@ public static class FcTransportRules
         var payload = job.RequestPayload;
         if (MsgCode(job).IsEls())
             return payload.Length > 0 ? Fc.Codes.ElsCommands.Table.NameOf(payload[0]) : "ELS";
-        // GS_Type @4, GS_Subtype @5, command code @8 (CT_IU preamble); only 10 bytes are needed to name it.
-        return payload.Length >= 10
-            ? Fc.Codes.GsTypes.CommandName(payload[4], payload[5], System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(payload[8..]))
+        // Only the CT_IU preamble up to the command code is needed to name it, not the whole header.
+        return CtIuHeader.TryReadCommand(payload, out var server, out var code)
+            ? Fc.Codes.GsTypes.CommandName(server.GsType, server.GsSubtype, code)
             : "CT";
     }
 

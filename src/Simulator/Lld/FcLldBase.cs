@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using BsgKit.Bsg;
 using BsgKit.Fc;
 using BsgKit.Fc.Codes;
+using BsgKit.Fc.Ct;
 using BsgKit.Fc.FcBsg;
 using BsgKit.Simulator.Fabric;
 using BsgKit.Simulator.Kernel;
@@ -140,7 +140,7 @@ public abstract class FcLldBase(ISimFabric fabric) : IFcLld
     /// <summary>LS_ACC (ELS byte 0) or FS_ACC (CT_IU command/response @8): the driver's status OK vs REJECT.</summary>
     protected static bool IsAccept(FrameType type, ReadOnlySpan<byte> response) => type == FrameType.Els
         ? response.Length >= 1 && response[0] == ElsCommands.LsAcc
-        : response.Length >= 10 && BinaryPrimitives.ReadUInt16BigEndian(response[8..]) == CtResponseCodes.Accept;
+        : CtIuHeader.TryReadCommand(response, out _, out var code) && code == CtResponseCodes.Accept;
 
     /// <summary>A response arrived (accept or reject payload in the din buffer).</summary>
     protected abstract void CompleteResponse(BsgJob job, FrameType type, bool accepted);

@@ -77,11 +77,11 @@ public readonly record struct CtIuHeader(
         ctIu[1] = (byte)(InId >> 16);
         ctIu[2] = (byte)(InId >> 8);
         ctIu[3] = (byte)InId;
-        ctIu[4] = GsType;
-        ctIu[5] = GsSubtype;
+        ctIu[GsTypeOffset] = GsType;
+        ctIu[GsSubtypeOffset] = GsSubtype;
         ctIu[6] = Options;
         ctIu[7] = 0;
-        BinaryPrimitives.WriteUInt16BigEndian(ctIu[8..], CommandResponse);
+        BinaryPrimitives.WriteUInt16BigEndian(ctIu[CommandResponseOffset..], CommandResponse);
         BinaryPrimitives.WriteUInt16BigEndian(ctIu[10..], MaxOrResidualWords);
         ctIu[12] = FragmentId;
         ctIu[13] = Reason;
@@ -93,6 +93,26 @@ public readonly record struct CtIuHeader(
     {
         var r = new WireReader(ctIu, message);
         r.Require(0, Size, "CT_IU header");
-        return new CtIuHeader(r.U8(0), r.U24(1), r.U8(4), r.U8(5), r.U8(6), r.U16(8), r.U16(10), r.U8(12), r.U8(13), r.U8(14), r.U8(15));
+        return new CtIuHeader(r.U8(0), r.U24(1), r.U8(GsTypeOffset), r.U8(GsSubtypeOffset), r.U8(6), r.U16(CommandResponseOffset), r.U16(10), r.U8(12), r.U8(13), r.U8(14), r.U8(15));
+    }
+
+    // The request path (the simulator's transport and LLDs) needs only server and command/response of IUs it must
+    // not trust: read those without a record, an exception or the full 16 bytes.
+    internal const int GsTypeOffset = 4, GsSubtypeOffset = 5, CommandResponseOffset = 8;
+    /// <summary>Bytes up to the end of command/response: enough to name a command or tell FS_ACC from FS_RJT.</summary>
+    internal const int CommandBytes = CommandResponseOffset + 2;
+
+    /// <summary>GS_Type, GS_Subtype and command/response of <paramref name="ctIu"/>; false when it is shorter than <see cref="CommandBytes"/>.</summary>
+    internal static bool TryReadCommand(ReadOnlySpan<byte> ctIu, out CtServer server, out ushort commandResponse)
+    {
+        if (ctIu.Length < CommandBytes)
+        {
+            server = default;
+            commandResponse = 0;
+            return false;
+        }
+        server = new CtServer(ctIu[GsTypeOffset], ctIu[GsSubtypeOffset]);
+        commandResponse = BinaryPrimitives.ReadUInt16BigEndian(ctIu[CommandResponseOffset..]);
+        return true;
     }
 }
