@@ -48,7 +48,7 @@ internal static class FdmiHostAttributes
         if (d.OptionRom.Length > 0) attributes.Add(FdmiAttribute.FromText(H, 0x8, d.OptionRom));
         attributes.Add(FdmiAttribute.FromText(H, 0x9, host.FirmwareVersion ?? d.Firmware));
         attributes.Add(FdmiAttribute.FromText(H, 0xA, OsName));
-        attributes.Add(FdmiAttribute.FromNumber(H, 0xB, 0x2000));
+        attributes.Add(FdmiAttribute.FromNumber(H, GsFdmiCodes.HbaMaxCtPayload, 0x2000));
         attributes.Add(FdmiAttribute.FromText(H, 0xC, symbolicName));
         attributes.Add(FdmiAttribute.FromNumber(H, 0xE, 1));
         attributes.Add(FdmiAttribute.FromWwn(H, 0xF, fabricName));
@@ -65,18 +65,18 @@ internal static class FdmiHostAttributes
             FdmiAttribute.FromFc4Types(Pt, 0x1, fcp),
             FdmiAttribute.FromNumber(Pt, 0x2, LinkSpeeds.HbaApiCapabilities(host.Speed, host.SupportedSpeeds)),
             FdmiAttribute.FromNumber(Pt, 0x3, LinkSpeeds.HbaApiBit(host.Speed)),
-            FdmiAttribute.FromNumber(Pt, 0x4, MaxFrameSize),
+            FdmiAttribute.FromNumber(Pt, GsFdmiCodes.PortMaxFrameSize, MaxFrameSize),
             FdmiAttribute.FromText(Pt, 0x5, $"host{host.Host}"),
             FdmiAttribute.FromText(Pt, 0x6, HostName),
             FdmiAttribute.FromWwn(Pt, 0x7, nodeName),
             FdmiAttribute.FromWwn(Pt, 0x8, portName),
             FdmiAttribute.FromText(Pt, 0x9, symbolicName),
-            FdmiAttribute.FromNumber(Pt, 0xA, PortTypes.NPort),
-            FdmiAttribute.FromNumber(Pt, 0xB, ClassOfService.Class3),
+            FdmiAttribute.FromNumber(Pt, GsFdmiCodes.PortType, PortTypes.NPort),
+            FdmiAttribute.FromNumber(Pt, GsFdmiCodes.PortSupportedClassOfService, ClassOfService.Class3),
             FdmiAttribute.FromWwn(Pt, 0xC, fabricName),
             FdmiAttribute.FromFc4Types(Pt, 0xD, fcp),
-            FdmiAttribute.FromNumber(Pt, 0x101, HbaApiPortStateOnline),
-            FdmiAttribute.FromNumber(Pt, 0x103, id.Value),
+            FdmiAttribute.FromNumber(Pt, GsFdmiCodes.PortState, HbaApiPortStateOnline),
+            FdmiAttribute.FromNumber(Pt, GsFdmiCodes.PortId, id.Value),
         ];
     }
 }

@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using BsgKit.Fc.Codes;
+using BsgKit.Fc.Els;
 
 namespace BsgKit.Simulator.Fabric;
 
@@ -14,7 +14,7 @@ namespace BsgKit.Simulator.Fabric;
 /// </summary>
 internal static class LibfcElsResponder
 {
-    private const int RnidResponseLength = 28, AdiscLength = 28, RlsResponseLength = 28, RtvResponseLength = 16;
+    private const int RnidResponseLength = 28;
     private const uint EdTovMs = 2_000;
     /// <summary>libfc's own R_A_TOV, which stays when there is no fabric (VN2VN).</summary>
     public const uint DefaultRaTovMs = 4_000;
@@ -37,51 +37,27 @@ internal static class LibfcElsResponder
             case ElsCommands.Rnid:
             {
                 if (request.Length < 8) return ElsResponder.Reject(response, LsRjtReasons.LogicalError, LsRjtExplanations.None);
+                // ELS_RNIDF_NONE (no rnid_gen set by fcoe): the codec's 24 bytes, then the struct's 4 zero padding bytes.
                 var r = response[..RnidResponseLength];
                 r.Clear();
-                r[0] = ElsCommands.LsAcc;
-                r[4] = 0x00;   // rnid_fmt: ELS_RNIDF_NONE (no rnid_gen set by fcoe)
-                r[5] = 16;     // rnid_cid_len
-                r[7] = 0;      // rnid_sid_len
-                BinaryPrimitives.WriteUInt64BigEndian(r[8..], port.PortName.Value);
-                BinaryPrimitives.WriteUInt64BigEndian(r[16..], port.NodeName.Value);
+                Rnid.BuildAccept(r, new RnidAccept(RnidTypes.FormatCommonOnly, port.PortName, port.NodeName, null, []));
                 return RnidResponseLength;
             }
             case ElsCommands.Adisc:
             {
                 if (sender is null) return ElsResponder.Reject(response, LsRjtReasons.UnableToPerform, LsRjtExplanations.NPortLoginRequired);
-                var r = response[..AdiscLength];
-                r.Clear();
-                r[0] = ElsCommands.LsAcc;
-                BinaryPrimitives.WriteUInt64BigEndian(r[8..], port.PortName.Value);
-                BinaryPrimitives.WriteUInt64BigEndian(r[16..], port.NodeName.Value);
-                BinaryPrimitives.WriteUInt32BigEndian(r[24..], port.Id.Value);
-                return AdiscLength;
+                // No hard address (fc_rport_recv_adisc_req leaves it 0).
+                return Adisc.BuildAccept(response, new AdiscParameters(default, port.PortName, port.NodeName, port.Id));
             }
             case ElsCommands.Rls:
             {
                 if (sender is null) return ElsResponder.Reject(response, LsRjtReasons.UnableToPerform, LsRjtExplanations.NPortLoginRequired);
-                var r = response[..RlsResponseLength];
-                r.Clear();
-                r[0] = ElsCommands.LsAcc;
-                var lesb = port.Lesb;
-                BinaryPrimitives.WriteUInt32BigEndian(r[4..], lesb.LinkFailureCount);
-                BinaryPrimitives.WriteUInt32BigEndian(r[8..], lesb.LossOfSyncCount);
-                BinaryPrimitives.WriteUInt32BigEndian(r[12..], lesb.LossOfSignalCount);
-                BinaryPrimitives.WriteUInt32BigEndian(r[16..], lesb.PrimitiveSequenceProtocolErrorCount);
-                BinaryPrimitives.WriteUInt32BigEndian(r[20..], lesb.InvalidTransmissionWordCount);
-                BinaryPrimitives.WriteUInt32BigEndian(r[24..], lesb.InvalidCrcCount);
-                return RlsResponseLength;
+                return Rls.BuildAccept(response, port.Lesb);
             }
             case ElsCommands.Rtv:
             {
                 // fc_rport_recv_rtv_req: the lport's R_A_TOV and E_D_TOV in ms, no E_D_TOV resolution qualifier.
-                var r = response[..RtvResponseLength];
-                r.Clear();
-                r[0] = ElsCommands.LsAcc;
-                BinaryPrimitives.WriteUInt32BigEndian(r[4..], Math.Max(DefaultRaTovMs, fabricRaTovMs));
-                BinaryPrimitives.WriteUInt32BigEndian(r[8..], EdTovMs);
-                return RtvResponseLength;
+                return Rtv.BuildAccept(response, new RtvAccept(Math.Max(DefaultRaTovMs, fabricRaTovMs), EdTovMs, 0));
             }
             default:
                 return ElsResponder.Reject(response, LsRjtReasons.CommandNotSupported, LsRjtExplanations.None);

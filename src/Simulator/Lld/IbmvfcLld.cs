@@ -39,13 +39,13 @@ public sealed class IbmvfcLld(ISimFabric fabric) : FcLldBase(fabric)
 
     /// <inheritdoc/>
     protected override int CheckHostDestination(BsgJob job, SimFcHost host, FcId destination) =>
-        destination.Value == 0xFFFFFF ? -Errno.EINVAL : 0;
+        destination == FcId.Broadcast ? -Errno.EINVAL : 0;
 
     /// <inheritdoc/>
     protected override int ResolveHostCtDestination(BsgJob job, SimFcHost host, out FcId destination)
     {
         destination = ReadHostPortId(job);
-        return destination.Value == 0xFFFFFF ? -Errno.EINVAL : 0;
+        return destination == FcId.Broadcast ? -Errno.EINVAL : 0;
     }
 
     /// <inheritdoc/>
