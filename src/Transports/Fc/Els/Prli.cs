@@ -20,6 +20,7 @@ public sealed record PrliPage(byte Type, byte Flags, uint ServiceParameters)
     /// <summary>FCP service parameters (word 3).</summary>
     public const uint FcpInitiatorFunction = 0x20, FcpTargetFunction = 0x10, FcpReadXferRdyDisabled = 0x02, FcpRetry = 0x100;
 
+    /// <summary>Accept response code: the low nibble of the page flags (byte 2); 0x01 means request executed.</summary>
     public byte ResponseCode => (byte)(Flags & 0x0F);
 }
 

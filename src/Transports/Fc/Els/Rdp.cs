@@ -10,16 +10,23 @@ public sealed record RdpAccept(IReadOnlyList<RdpDescriptor> Descriptors)
     /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>The first link service descriptor (the RDP request's ELS command echoed), or null.</summary>
     public RdpLinkServiceDescriptor? LinkService => First<RdpLinkServiceDescriptor>(0);
+    /// <summary>The first SFP diagnostics descriptor (temperature, voltage, bias, TX/RX power), or null.</summary>
     public RdpSfpDiagnosticsDescriptor? SfpDiagnostics => First<RdpSfpDiagnosticsDescriptor>(0);
+    /// <summary>The first port speed descriptor (capable and operating speed), or null.</summary>
     public RdpPortSpeedDescriptor? PortSpeed => First<RdpPortSpeedDescriptor>(0);
+    /// <summary>The first link error status descriptor (the port's LESB), or null.</summary>
     public RdpLinkErrorStatusDescriptor? LinkErrorStatus => First<RdpLinkErrorStatusDescriptor>(0);
     /// <summary>The first port names descriptor: the port that answered the RDP.</summary>
     public RdpPortNamesDescriptor? DiagnosticPortNames => First<RdpPortNamesDescriptor>(0);
     /// <summary>The second port names descriptor: the port attached to it.</summary>
     public RdpPortNamesDescriptor? AttachedPortNames => First<RdpPortNamesDescriptor>(1);
+    /// <summary>The first FEC descriptor (forward error correction counters), or null.</summary>
     public RdpFecDescriptor? Fec => First<RdpFecDescriptor>(0);
+    /// <summary>The first buffer credit descriptor (BB credits, round-trip latency), or null.</summary>
     public RdpBufferCreditDescriptor? BufferCredit => First<RdpBufferCreditDescriptor>(0);
+    /// <summary>The first optical product descriptor (SFP vendor, part and serial number), or null.</summary>
     public RdpOpticalProductDescriptor? OpticalProduct => First<RdpOpticalProductDescriptor>(0);
 
     /// <summary>All optical element descriptors (normally five: temperature, voltage, bias, TX and RX power).</summary>

@@ -46,6 +46,7 @@ public sealed record RnidGeneralTopology(
         _ => null,
     };
 
+    /// <see cref="VendorUniqueId"/> as ASCII, trailing NULs and spaces trimmed.
     public string VendorUniqueIdText => AsciiTrim(VendorUniqueId);
 
     /// <summary>The vendor-unique field of the general topology data (bytes).</summary>

@@ -37,7 +37,9 @@ public sealed class Rpl : IElsCommand<RplRequest, RplAccept>
     public const byte Code = ElsCommands.Rpl;
     /// <summary>Length of the request in bytes, command word included.</summary>
     public const int RequestLength = 12;
+    /// <summary>Offset in the accept of the first port identifier block (after the command word, list length and index).</summary>
     public const int BlocksOffset = 12;
+    /// <summary>Bytes per port identifier block in the accept: physical port number u32, port ID (3 bytes at +5), WWPN (+8).</summary>
     public const int BlockLength = 16;
 
     /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>

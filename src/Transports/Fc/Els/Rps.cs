@@ -6,8 +6,11 @@ namespace BsgKit.Fc.Els;
 /// <summary>How an RPS request names the port (wire byte 3).</summary>
 public enum RpsSelector : byte
 {
+    /// <summary>0: the port the request is sent to (the D_ID); port selection is zero.</summary>
     ByDestinationId = 0,
+    /// <summary>1: a switch physical port number.</summary>
     ByPhysicalPortNumber = 1,
+    /// <summary>2: the port with this WWPN.</summary>
     ByWwpn = 2,
 }
 
@@ -17,12 +20,16 @@ public enum RpsSelector : byte
 /// </summary>
 public sealed record RpsRequest(RpsSelector Selector, ulong PortSelection)
 {
+    /// <summary>Asks about the port the request is addressed to.</summary>
     public static RpsRequest ForDestinationId() => new(RpsSelector.ByDestinationId, 0);
+    /// <summary>Asks about physical port <paramref name="portNumber"/> of the responder.</summary>
     public static RpsRequest ForPhysicalPort(uint portNumber) => new(RpsSelector.ByPhysicalPortNumber, portNumber);
+    /// <summary>Asks about the port named <paramref name="wwpn"/>.</summary>
     public static RpsRequest ForWwpn(Wwn wwpn) => new(RpsSelector.ByWwpn, wwpn.Value);
 
     /// <summary>The name of the selector, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string SelectorName => ElsFieldValues.RpsSelectors.NameOf((uint)Selector);
+    /// <see cref="PortSelection"/> read as a WWPN (meaningful for <see cref="RpsSelector.ByWwpn"/>).
     public Wwn Wwpn => new(PortSelection);
 }
 
@@ -32,6 +39,7 @@ public sealed record RpsAccept(byte Flags, ushort PortStatus, Lesb Lesb)
     /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>Flags bit 0: the L_Port extension (loop status) in the accept is valid.</summary>
     public bool LPortExtensionValid => (Flags & 0x01) != 0;
     /// <summary>The names of the port status bits set, from the code tables.</summary>
     public IReadOnlyList<string> PortStatusNames => ElsFieldValues.RpsPortStatusBits.NamesOf(PortStatus);

@@ -8,7 +8,14 @@ public readonly record struct RscnPage(byte AddressFormat, FcId Address)
 {
     /// <summary>Length of the structure on the wire, in bytes.</summary>
     public const int Length = 4;
-    public const byte PortAddress = 0, AreaAddress = 1, DomainAddress = 2, FabricAddress = 3;
+    /// <summary>Address format 0: one port (all 24 bits of the address).</summary>
+    public const byte PortAddress = 0;
+    /// <summary>Address format 1: every port in an area (domain and area bytes).</summary>
+    public const byte AreaAddress = 1;
+    /// <summary>Address format 2: every port in a domain (domain byte).</summary>
+    public const byte DomainAddress = 2;
+    /// <summary>Address format 3: the whole fabric.</summary>
+    public const byte FabricAddress = 3;
 }
 
 /// <summary>

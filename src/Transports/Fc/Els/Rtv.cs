@@ -15,8 +15,11 @@ public sealed record RtvAccept(uint RaTovMilliseconds, uint EdTovRaw, uint Timeo
     /// <summary>TOQ RTTOV: R_T_TOV is 100 µs (otherwise 100 ms).</summary>
     public bool RtTovIs100Microseconds => (TimeoutQualifier & ElsFieldValues.RtvRtTov100Us) != 0;
 
+    /// <summary>R_A_TOV, the resource allocation timeout (raw value in ms).</summary>
     public TimeSpan RaTov => TimeSpan.FromTicks(RaTovMilliseconds * TimeSpan.TicksPerMillisecond);
+    /// <summary>E_D_TOV, the error detect timeout (raw value in ms, or ns when TOQ EDRES is set).</summary>
     public TimeSpan EdTov => EdTovInNanoseconds ? TimeSpan.FromTicks(EdTovRaw / 100) : TimeSpan.FromTicks(EdTovRaw * TimeSpan.TicksPerMillisecond);
+    /// <summary>R_T_TOV, the receiver-transmitter timeout: 100 ms, or 100 µs when TOQ RTTOV is set.</summary>
     public TimeSpan RtTov => RtTovIs100Microseconds ? TimeSpan.FromTicks(100 * TimeSpan.TicksPerMicrosecond) : TimeSpan.FromTicks(100 * TimeSpan.TicksPerMillisecond);
     /// <summary>The names of the timeout qualifier bits set, from the code tables.</summary>
     public IReadOnlyList<string> TimeoutQualifierNames => ElsFieldValues.RtvTimeoutQualifierBits.NamesOf(TimeoutQualifier);
