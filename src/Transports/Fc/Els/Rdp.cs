@@ -66,6 +66,7 @@ public sealed class Rdp : IElsCommand<FcId, RdpAccept>
     public static byte CommandCode => Code;
     /// <inheritdoc/>
     public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
     static int IElsCommand<FcId, RdpAccept>.RequestCapacity(FcId _) => RequestLength;
     static int IElsCommand<FcId, RdpAccept>.ResponseCapacity(FcId _) => MaxAcceptLength;
 
@@ -79,7 +80,7 @@ public sealed class Rdp : IElsCommand<FcId, RdpAccept>
     /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, FcId port)
     {
-        ElsWrite.Begin(payload, RequestLength, Code, "RDP request");
+        ElsWrite.Begin(payload, RequestLength, Code, RequestName);
         BinaryPrimitives.WriteUInt32BigEndian(payload[4..], 12);
         BinaryPrimitives.WriteUInt32BigEndian(payload[8..], RdpDescriptors.NPortIdTag);
         BinaryPrimitives.WriteUInt32BigEndian(payload[12..], 4);
@@ -90,7 +91,7 @@ public sealed class Rdp : IElsCommand<FcId, RdpAccept>
     /// <summary>Returns the N_Port_ID the request asks about.</summary>
     public static FcId ParseRequest(ReadOnlySpan<byte> payload)
     {
-        var reader = ElsWrite.ExpectRequest(payload, Code, RequestLength, "RDP request");
+        var reader = ElsWrite.ExpectRequest(payload, Code, RequestLength, RequestName);
         var tag = reader.U32(8, "descriptor tag");
         if (tag != RdpDescriptors.NPortIdTag)
             throw reader.Error(8, $"first descriptor is 0x{tag:x8} ({RdpDescriptors.Tags.NameOf(tag)}), expected the N_Port_ID descriptor");
@@ -104,7 +105,7 @@ public sealed class Rdp : IElsCommand<FcId, RdpAccept>
     {
         var listLength = 0;
         foreach (var d in descriptors) listLength += DescriptorHeaderLength + d.ValueLength;
-        var length = ElsWrite.Begin(payload, DescriptorsOffset + listLength, ElsCommands.LsAcc, "RDP accept");
+        var length = ElsWrite.Begin(payload, DescriptorsOffset + listLength, ElsCommands.LsAcc, AcceptName);
         BinaryPrimitives.WriteUInt32BigEndian(payload[4..], (uint)listLength);
         var at = DescriptorsOffset;
         foreach (var d in descriptors)
@@ -120,7 +121,7 @@ public sealed class Rdp : IElsCommand<FcId, RdpAccept>
     /// <summary>Decodes the accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static RdpAccept ParseAccept(ReadOnlySpan<byte> payload)
     {
-        var reader = ElsReply.ExpectAccept(payload, "RDP accept");
+        var reader = ElsReply.ExpectAccept(payload, AcceptName);
         var listLength = reader.U32(4, "descriptor list length");
         if (listLength > (uint)(reader.Length - DescriptorsOffset))
             throw reader.Error(4, $"descriptor list length {listLength} runs past the {reader.Length} bytes received");

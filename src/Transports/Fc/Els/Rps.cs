@@ -57,6 +57,7 @@ public sealed class Rps : IElsCommand<RpsRequest, RpsAccept>
     public static byte CommandCode => Code;
     /// <inheritdoc/>
     public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
     static int IElsCommand<RpsRequest, RpsAccept>.RequestCapacity(RpsRequest _) => RequestLength;
     static int IElsCommand<RpsRequest, RpsAccept>.ResponseCapacity(RpsRequest _) => AcceptLength;
 
@@ -71,7 +72,7 @@ public sealed class Rps : IElsCommand<RpsRequest, RpsAccept>
     /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, RpsRequest request)
     {
-        ElsWrite.Begin(payload, RequestLength, Code, "RPS request");
+        ElsWrite.Begin(payload, RequestLength, Code, RequestName);
         payload[3] = (byte)request.Selector;
         BinaryPrimitives.WriteUInt64BigEndian(payload[PortSelectionOffset..], request.PortSelection);
         return RequestLength;
@@ -80,14 +81,14 @@ public sealed class Rps : IElsCommand<RpsRequest, RpsAccept>
     /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static RpsRequest ParseRequest(ReadOnlySpan<byte> payload)
     {
-        var reader = ElsWrite.ExpectRequest(payload, Code, RequestLength, "RPS request");
+        var reader = ElsWrite.ExpectRequest(payload, Code, RequestLength, RequestName);
         return new RpsRequest((RpsSelector)reader.U8(3, "flag"), reader.U64(PortSelectionOffset, "port selection"));
     }
 
     /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> payload, RpsAccept accept)
     {
-        ElsWrite.Begin(payload, AcceptLength, ElsCommands.LsAcc, "RPS accept");
+        ElsWrite.Begin(payload, AcceptLength, ElsCommands.LsAcc, AcceptName);
         payload[3] = accept.Flags;
         BinaryPrimitives.WriteUInt16BigEndian(payload[6..], accept.PortStatus);
         accept.Lesb.Write(payload[8..]);
@@ -97,8 +98,8 @@ public sealed class Rps : IElsCommand<RpsRequest, RpsAccept>
     /// <summary>Decodes the accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static RpsAccept ParseAccept(ReadOnlySpan<byte> payload)
     {
-        var reader = ElsReply.ExpectAccept(payload, "RPS accept");
-        reader.Require(0, AcceptLength, "RPS accept");
+        var reader = ElsReply.ExpectAccept(payload, AcceptName);
+        reader.Require(0, AcceptLength, AcceptName);
         return new RpsAccept(reader.U8(3, "flags"), reader.U16(6, "port status"), Lesb.Read(reader, 8));
     }
 }
