@@ -64,6 +64,7 @@ public readonly record struct FabricLogin(FcId PortId, Wwn FabricName, Wwn Fabri
 /// </summary>
 public interface ISimFabric
 {
+    /// <summary>The simulated clock: requests advance it by their simulated latency instead of sleeping.</summary>
     SimClock Clock { get; }
 
     /// <summary>

@@ -37,7 +37,12 @@ public sealed class SimulatedSan : IDisposable
     {
     }
 
+    /// <summary>The SAN every public constructor makes.</summary>
+    /// <param name="scenario">The scenario to build.</param>
+    /// <param name="fabric">The fabric the hosts log into.</param>
+    /// <param name="rootDirectory">The tree's directory; null for a new one removed on dispose.</param>
     /// <param name="maxTreeFiles">The tree's file limit (tests use a small one).</param>
+    /// <param name="storage">Files on disk or a tree in memory.</param>
     internal SimulatedSan(Scenario scenario, ISimFabric fabric, string? rootDirectory, long maxTreeFiles, SysfsStorage storage = SysfsStorage.Files)
     {
         Scenario = scenario;

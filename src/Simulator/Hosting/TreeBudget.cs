@@ -16,7 +16,10 @@ internal sealed unsafe class TreeBudget
     private readonly string _limit;
     private long _files;
 
+    /// <summary>A budget for the tree of <paramref name="scenario"/>.</summary>
+    /// <param name="scenario">The scenario's name, for the message naming the limit.</param>
     /// <param name="root">The file tree's directory; null for a tree in memory (only the file limit applies).</param>
+    /// <param name="maxFiles">The most files the tree may have.</param>
     public TreeBudget(string scenario, string? root, long maxFiles)
     {
         _scenario = scenario;

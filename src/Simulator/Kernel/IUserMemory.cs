@@ -9,7 +9,9 @@ namespace BsgKit.Simulator.Kernel;
 /// </summary>
 public interface IUserMemory
 {
+    /// <summary>copy_from_user: copies destination.Length bytes at <paramref name="address"/>; false (EFAULT) if they are not all inside the caller's memory.</summary>
     bool TryRead(ulong address, Span<byte> destination);
+    /// <summary>copy_to_user: copies <paramref name="source"/> to <paramref name="address"/>; false (EFAULT) if it is not all inside the caller's memory.</summary>
     bool TryWrite(ulong address, ReadOnlySpan<byte> source);
     /// <summary>Whether [address, address+length) may be written, without writing (blk_rq_map_user's check).</summary>
     bool IsWritable(ulong address, int length);

@@ -20,6 +20,7 @@ public sealed class SignalForwarder : IDisposable
     private readonly List<PosixSignalRegistration> _registrations = [];
     private int _child, _first;
 
+    /// <summary>Starts catching SIGINT, SIGTERM, SIGHUP and SIGQUIT (PosixSignalRegistration) and cancelling their default action.</summary>
     public SignalForwarder()
     {
         foreach (var (signal, number) in Forwarded)
@@ -41,6 +42,7 @@ public sealed class SignalForwarder : IDisposable
         if (First is var first and > 0) ProcessGroup.Signal(child, first);
     }
 
+    /// <summary>Stops catching the signals; their default actions apply again.</summary>
     public void Dispose()
     {
         foreach (var r in _registrations) r.Dispose();

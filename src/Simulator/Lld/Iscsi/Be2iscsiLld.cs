@@ -14,9 +14,12 @@ namespace BsgKit.Simulator.Lld.Iscsi;
 /// </summary>
 public sealed class Be2iscsiLld : IIscsiLld
 {
+    /// <inheritdoc/>
     public string ProcName => IscsiDrivers.Be2iscsiProcName;
+    /// <inheritdoc/>
     public ulong VendorId => IscsiVendorId.Be2iscsi;
 
+    /// <inheritdoc/>
     public int BsgRequest(BsgJob job, SimIscsiHost host)
     {
         var bufferLength = job.RequestPayloadLength;

@@ -8,6 +8,7 @@ namespace BsgKit.Simulator.Lld.Iscsi;
 /// <summary>An iSCSI driver personality: the iscsi_transport's bsg_request for ISCSI_BSG_HST_VENDOR.</summary>
 public interface IIscsiLld
 {
+    /// <summary>The scsi_host_template proc_name ("qla4xxx", "be2iscsi"): /sys/class/scsi_host/hostN/proc_name.</summary>
     string ProcName { get; }
     /// <summary>The scsi_host_template vendor_id.</summary>
     ulong VendorId { get; }
@@ -15,6 +16,7 @@ public interface IIscsiLld
     int BsgRequest(BsgJob job, SimIscsiHost host);
 }
 
+/// <summary>Picks the simulated iSCSI driver personality from a host's proc_name.</summary>
 public static class IscsiLldFactory
 {
     /// <summary>The personality for an offload driver, or null for software iSCSI (no bsg handler, no node).</summary>

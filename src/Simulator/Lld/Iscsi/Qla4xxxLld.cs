@@ -13,9 +13,12 @@ namespace BsgKit.Simulator.Lld.Iscsi;
 /// </summary>
 public sealed class Qla4xxxLld : IIscsiLld
 {
+    /// <inheritdoc/>
     public string ProcName => IscsiDrivers.Qla4xxxProcName;
+    /// <inheritdoc/>
     public ulong VendorId => IscsiVendorId.Qla4xxx;
 
+    /// <inheritdoc/>
     public int BsgRequest(BsgJob job, SimIscsiHost host)
     {
         switch ((Qla4xxxVendorCommand)Word(job, 0))

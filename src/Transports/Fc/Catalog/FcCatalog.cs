@@ -12,8 +12,10 @@ public sealed record FcCatalogSnapshot(
     /// <summary>Every bsg node (also those of other transports).</summary>
     public IReadOnlyList<BsgNode> Nodes => Bsg.Nodes;
 
+    /// <summary>The bsg node named <paramref name="name"/> ("fc_host1", "rport-1:0-2"), or null.</summary>
     public BsgNode? FindNode(string name) => Bsg.FindNode(name);
 
+    /// <summary>The FC host hostN for <paramref name="hostNumber"/> N, or null if sysfs has none.</summary>
     public FcHostInfo? FindHost(int hostNumber)
     {
         foreach (var h in FcHosts) if (h.HostNumber == hostNumber) return h;
@@ -23,6 +25,7 @@ public sealed record FcCatalogSnapshot(
     /// <summary>The FC host's driver (/sys/class/scsi_host/hostN/proc_name).</summary>
     public string? DriverOf(int hostNumber) => FindHost(hostNumber)?.Driver;
 
+    /// <summary>"2 FC host(s), 5 remote port(s), 7 bsg node(s)", plus the problem count if any.</summary>
     public override string ToString() =>
         $"{FcHosts.Count} FC host(s), {RemotePorts.Count} remote port(s), {Nodes.Count} bsg node(s)" +
         (Problems.Count == 0 ? "" : $", {Problems.Count} problem(s)");

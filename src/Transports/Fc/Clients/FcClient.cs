@@ -63,6 +63,8 @@ public abstract partial class FcClient : IDisposable
                 $"{Profile.Name} passes HST_CT only to GS_Types {Hex(allowed)}");
     }
 
+    /// <summary>Throws when the profile carries single segments only and <paramref name="bytes"/> exceeds that segment.</summary>
+    /// <param name="bytes">The request's length in bytes.</param>
     /// <param name="what">What is sent: "<paramref name="what"/> request" names it (built only for the error).</param>
     private void CheckSegment(int bytes, string what)
     {

@@ -11,8 +11,11 @@ namespace BsgKit.Fc.Clients;
 /// <summary>What the payload of an exchange is expected to be.</summary>
 public enum FcPayloadKind
 {
+    /// <summary>A CT IU (FC-GS): name server, fabric configuration, zone server, FDMI.</summary>
     Ct,
+    /// <summary>An ELS payload (FC-LS): LS_ACC or LS_RJT first.</summary>
     Els,
+    /// <summary>A driver-specific vendor command (FC_BSG_HST_VENDOR); its payload is not decoded.</summary>
     Vendor,
 }
 
@@ -23,6 +26,16 @@ public enum FcPayloadKind
 /// </summary>
 public static class FcExchangeInterpreter
 {
+    /// <summary>Classifies one completed exchange into an <see cref="FcExchangeResult"/>.</summary>
+    /// <param name="c">The SG_IO completion (errno, driver/transport/device status).</param>
+    /// <param name="reply">The fc_bsg_reply bytes the kernel wrote.</param>
+    /// <param name="din">The response payload (din) buffer.</param>
+    /// <param name="kind">Which payload header to read.</param>
+    /// <param name="profile">The driver's quirks (which fields it writes).</param>
+    /// <param name="msgCode">The fc_bsg message code sent.</param>
+    /// <param name="operation">The operation name used in messages ("GPN_ID request").</param>
+    /// <param name="destination">The D_ID the request went to, if any.</param>
+    /// <param name="keepBytes">Whether the result keeps a copy of the payload bytes.</param>
     public static FcExchangeResult Interpret(in BsgCompletion c, ReadOnlySpan<byte> reply, ReadOnlySpan<byte> din, FcPayloadKind kind,
         FcDriverProfile profile, FcBsgMsgCode msgCode, string operation, FcId? destination, bool keepBytes) =>
         InterpretOutcome(c, reply, din, kind, profile, msgCode, operation, destination, keepBytes).ToResult();

@@ -11,6 +11,7 @@ namespace BsgKit.Fc.Ct;
 /// </summary>
 public static class CtIu
 {
+    /// <summary>The offset of the CT payload: the 16-byte CT_IU header comes first.</summary>
     public const int P = CtIuHeader.Size;
 
     /// <summary>Decodes the header of any response: accept, reject (with names) or non-conforming.</summary>

@@ -22,6 +22,7 @@ public readonly record struct CtIuHeader(
     byte Explanation,
     byte VendorUnique)
 {
+    /// <summary>Header length in bytes (struct fc_ct_hdr).</summary>
     public const int Size = 16;
 
     /// <summary>Kernel FC_CT_REV. (zfcp_util writes 3; servers accept both.)</summary>
@@ -30,7 +31,9 @@ public readonly record struct CtIuHeader(
     /// <summary>The largest response a request can ask for: 0xFFFF words after the header.</summary>
     public const int MaxResponseBytes = Size + 4 * 0xFFFF;
 
+    /// <summary>True when the command/response code @8 is 0x8001 (FS_ACC).</summary>
     public bool IsAccept => CommandResponse == CtResponseCodes.Accept;
+    /// <summary>True when the command/response code @8 is 0x8002 (FS_RJT).</summary>
     public bool IsReject => CommandResponse == CtResponseCodes.Reject;
 
     /// <summary>Request: the most response bytes the requester accepts, header included.</summary>
@@ -59,17 +62,31 @@ public readonly record struct CtIuHeader(
     /// <summary>The response buffer (header included) that a ct_mr_size of <paramref name="words"/> describes.</summary>
     public static int ResponseBytesFor(ushort words) => Size + 4 * words;
 
+    /// <summary>A request header for <paramref name="command"/> on <paramref name="server"/>, with max size in words for a <paramref name="maxResponseBytes"/>-byte response buffer.</summary>
+    /// <param name="server">The GS_Type/GS_Subtype addressed.</param>
+    /// <param name="command">The command code (@8).</param>
+    /// <param name="maxResponseBytes">The response buffer size in bytes, header included.</param>
     public static CtIuHeader ForRequest(CtServer server, ushort command, int maxResponseBytes) =>
         new(DefaultRevision, 0, server.GsType, server.GsSubtype, 0, command, MaxSizeWordsFor(maxResponseBytes), 0, 0, 0, 0);
 
+    /// <summary>An FS_ACC header from <paramref name="server"/>.</summary>
+    /// <param name="server">The GS_Type/GS_Subtype answering.</param>
+    /// <param name="residualWords">Words of the response that did not fit (@10).</param>
     public static CtIuHeader ForAccept(CtServer server, ushort residualWords = 0) =>
         new(DefaultRevision, 0, server.GsType, server.GsSubtype, 0, CtResponseCodes.Accept, residualWords, 0, 0, 0, 0);
 
+    /// <summary>An FS_RJT header from <paramref name="server"/>.</summary>
+    /// <param name="server">The GS_Type/GS_Subtype answering.</param>
+    /// <param name="reason">The reason code (@13).</param>
+    /// <param name="explanation">The reason explanation (@14).</param>
+    /// <param name="vendorUnique">The vendor-unique byte (@15).</param>
     public static CtIuHeader ForReject(CtServer server, byte reason, byte explanation, byte vendorUnique = 0) =>
         new(DefaultRevision, 0, server.GsType, server.GsSubtype, 0, CtResponseCodes.Reject, 0, 0, reason, explanation, vendorUnique);
 
+    /// <summary>The fabric service this header addresses (GS_Type @4, GS_Subtype @5).</summary>
     public CtServer Server => new(GsType, GsSubtype);
 
+    /// <summary>Writes the 16 header bytes at the start of <paramref name="ctIu"/>; throws <see cref="ArgumentException"/> if it is shorter.</summary>
     public void Write(Span<byte> ctIu)
     {
         if (ctIu.Length < Size) throw new ArgumentException($"a CT_IU header is {Size} bytes; the buffer has {ctIu.Length}", nameof(ctIu));
@@ -89,6 +106,9 @@ public readonly record struct CtIuHeader(
         ctIu[15] = VendorUnique;
     }
 
+    /// <summary>Reads the 16 header bytes; throws <see cref="FcWireFormatException"/> if <paramref name="ctIu"/> is shorter.</summary>
+    /// <param name="ctIu">The CT_IU.</param>
+    /// <param name="message">What is being read, for the exception message.</param>
     public static CtIuHeader Read(ReadOnlySpan<byte> ctIu, string message = "CT_IU")
     {
         var r = new WireReader(ctIu, message);

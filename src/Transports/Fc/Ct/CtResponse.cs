@@ -1,8 +1,11 @@
 namespace BsgKit.Fc.Ct;
 
+/// <summary>What kind of CT response the command/response code @8 says it is.</summary>
 public enum CtResponseKind
 {
+    /// <summary>0x8001, FS_ACC.</summary>
     Accept,
+    /// <summary>0x8002, FS_RJT.</summary>
     Reject,
     /// <summary>Neither 0x8001 nor 0x8002: zfcp_show's "non-conforming data".</summary>
     NonConforming,
@@ -11,7 +14,9 @@ public enum CtResponseKind
 /// <summary>The outcome of any CT response, before decoding the command-specific payload.</summary>
 public sealed record CtResponse(CtResponseKind Kind, CtIuHeader Header, int PayloadLength)
 {
+    /// <summary>The FS_RJT reason code (CT_IU byte 13).</summary>
     public byte Reason => Header.Reason;
+    /// <summary>The FS_RJT reason explanation (CT_IU byte 14).</summary>
     public byte Explanation => Header.Explanation;
     /// <summary>Reject reason name; null unless rejected.</summary>
     public string? ReasonName => Kind == CtResponseKind.Reject ? Header.ReasonName : null;

@@ -14,6 +14,7 @@ public sealed class Adisc : IElsCommand<AdiscParameters, AdiscParameters>
     public static byte CommandCode => Code;
     /// <inheritdoc/>
     public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
     static int IElsCommand<AdiscParameters, AdiscParameters>.RequestCapacity(AdiscParameters _) => Length;
     static int IElsCommand<AdiscParameters, AdiscParameters>.ResponseCapacity(AdiscParameters _) => Length;
 
@@ -23,18 +24,18 @@ public sealed class Adisc : IElsCommand<AdiscParameters, AdiscParameters>
     public const int Length = 28;
 
     /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
-    public static int BuildRequest(Span<byte> payload, AdiscParameters parameters) => Build(payload, Code, parameters, "ADISC request");
+    public static int BuildRequest(Span<byte> payload, AdiscParameters parameters) => Build(payload, Code, parameters, RequestName);
 
     /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static AdiscParameters ParseRequest(ReadOnlySpan<byte> payload) =>
-        Read(ElsWrite.ExpectRequest(payload, Code, Length, "ADISC request"));
+        Read(ElsWrite.ExpectRequest(payload, Code, Length, RequestName));
 
     /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
-    public static int BuildAccept(Span<byte> payload, AdiscParameters parameters) => Build(payload, ElsCommands.LsAcc, parameters, "ADISC accept");
+    public static int BuildAccept(Span<byte> payload, AdiscParameters parameters) => Build(payload, ElsCommands.LsAcc, parameters, AcceptName);
 
     /// <summary>Decodes the accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static AdiscParameters ParseAccept(ReadOnlySpan<byte> payload) =>
-        Read(ElsReply.ExpectAccept(payload, "ADISC accept"));
+        Read(ElsReply.ExpectAccept(payload, AcceptName));
 
     private static int Build(Span<byte> payload, byte code, AdiscParameters p, string what)
     {

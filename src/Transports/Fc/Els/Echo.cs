@@ -11,6 +11,7 @@ public sealed class Echo : IElsCommand<ReadOnlyMemory<byte>, byte[]>
     public static byte CommandCode => Code;
     /// <inheritdoc/>
     public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
     static int IElsCommand<ReadOnlyMemory<byte>, byte[]>.RequestCapacity(ReadOnlyMemory<byte> argument) => HeaderLength + argument.Length;
     static int IElsCommand<ReadOnlyMemory<byte>, byte[]>.ResponseCapacity(ReadOnlyMemory<byte> argument) => HeaderLength + argument.Length;
     static int IElsCommand<ReadOnlyMemory<byte>, byte[]>.BuildRequest(Span<byte> payload, ReadOnlyMemory<byte> argument) => BuildRequest(payload, argument.Span);
@@ -23,19 +24,19 @@ public sealed class Echo : IElsCommand<ReadOnlyMemory<byte>, byte[]>
     public const int MaxDataLength = 2108;
 
     /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
-    public static int BuildRequest(Span<byte> payload, ReadOnlySpan<byte> data) => Build(payload, Code, data, "ECHO request");
+    public static int BuildRequest(Span<byte> payload, ReadOnlySpan<byte> data) => Build(payload, Code, data, RequestName);
 
     /// <summary>Returns the data carried after the command word.</summary>
     public static byte[] ParseRequest(ReadOnlySpan<byte> payload) =>
-        ElsWrite.ExpectRequest(payload, Code, HeaderLength, "ECHO request").Span[HeaderLength..].ToArray();
+        ElsWrite.ExpectRequest(payload, Code, HeaderLength, RequestName).Span[HeaderLength..].ToArray();
 
     /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
-    public static int BuildAccept(Span<byte> payload, ReadOnlySpan<byte> data) => Build(payload, ElsCommands.LsAcc, data, "ECHO accept");
+    public static int BuildAccept(Span<byte> payload, ReadOnlySpan<byte> data) => Build(payload, ElsCommands.LsAcc, data, AcceptName);
 
     /// <summary>Returns the echoed data; compare it with what was sent.</summary>
     public static byte[] ParseAccept(ReadOnlySpan<byte> payload)
     {
-        var reader = ElsReply.ExpectAccept(payload, "ECHO accept");
+        var reader = ElsReply.ExpectAccept(payload, AcceptName);
         reader.Require(0, HeaderLength, "LS_ACC word");
         return reader.Span[HeaderLength..].ToArray();
     }

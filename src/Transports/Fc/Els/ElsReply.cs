@@ -21,8 +21,10 @@ public enum ElsReplyKind
 /// </summary>
 public static class ElsReply
 {
+    /// <summary>Bytes of the LS_ACC word every accept starts with: command code 0x02 @0, then 3 reserved bytes.</summary>
     public const int AcceptHeaderLength = 4;
 
+    /// <summary>Reads byte 0 of an ELS response: LS_ACC, LS_RJT, or neither (also for an empty payload).</summary>
     public static ElsReplyKind Classify(ReadOnlySpan<byte> payload)
     {
         if (payload.IsEmpty) return ElsReplyKind.NotAnElsReply;

@@ -14,6 +14,7 @@ public sealed class Logo : IElsCommand<LogoRequest, bool>
     public static byte CommandCode => Code;
     /// <inheritdoc/>
     public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
     static int IElsCommand<LogoRequest, bool>.RequestCapacity(LogoRequest _) => RequestLength;
     static int IElsCommand<LogoRequest, bool>.ResponseCapacity(LogoRequest _) => ElsReply.AcceptHeaderLength;
     static bool IFcAcceptParser<bool>.ParseAccept(ReadOnlySpan<byte> payload)
@@ -30,7 +31,7 @@ public sealed class Logo : IElsCommand<LogoRequest, bool>
     /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, LogoRequest request)
     {
-        ElsWrite.Begin(payload, RequestLength, Code, "LOGO request");
+        ElsWrite.Begin(payload, RequestLength, Code, RequestName);
         request.NPortId.Write(payload[5..]);
         request.Wwpn.Write(payload[8..]);
         return RequestLength;
@@ -39,7 +40,7 @@ public sealed class Logo : IElsCommand<LogoRequest, bool>
     /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static LogoRequest ParseRequest(ReadOnlySpan<byte> payload)
     {
-        var reader = ElsWrite.ExpectRequest(payload, Code, RequestLength, "LOGO request");
+        var reader = ElsWrite.ExpectRequest(payload, Code, RequestLength, RequestName);
         return new LogoRequest(reader.FcId(5, "N_Port ID"), reader.Wwn(8, "WWPN"));
     }
 
@@ -47,5 +48,5 @@ public sealed class Logo : IElsCommand<LogoRequest, bool>
     public static int BuildAccept(Span<byte> payload) => ElsReply.BuildAccept(payload);
 
     /// <summary>Checks a bare accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>.</summary>
-    public static void ParseAccept(ReadOnlySpan<byte> payload) => ElsReply.ParseAccept(payload, "LOGO accept");
+    public static void ParseAccept(ReadOnlySpan<byte> payload) => ElsReply.ParseAccept(payload, AcceptName);
 }

@@ -11,6 +11,7 @@ public sealed class Plogi : IElsCommand<ServiceParameters, ServiceParameters>
     public static byte CommandCode => Code;
     /// <inheritdoc/>
     public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
     static int IElsCommand<ServiceParameters, ServiceParameters>.RequestCapacity(ServiceParameters _) => ServiceParameters.LoginPayloadLength;
     static int IElsCommand<ServiceParameters, ServiceParameters>.ResponseCapacity(ServiceParameters _) => ServiceParameters.MaxLoginAcceptLength;
 
@@ -19,17 +20,17 @@ public sealed class Plogi : IElsCommand<ServiceParameters, ServiceParameters>
 
     /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, ServiceParameters parameters) =>
-        ServiceParameters.BuildRequest(payload, Code, parameters, "PLOGI request");
+        ServiceParameters.BuildRequest(payload, Code, parameters, RequestName);
 
     /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static ServiceParameters ParseRequest(ReadOnlySpan<byte> payload) =>
-        ServiceParameters.ParseRequest(payload, Code, "PLOGI request");
+        ServiceParameters.ParseRequest(payload, Code, RequestName);
 
     /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> payload, ServiceParameters parameters) =>
-        ServiceParameters.BuildAccept(payload, parameters, "PLOGI accept");
+        ServiceParameters.BuildAccept(payload, parameters, AcceptName);
 
     /// <summary>Decodes the accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static ServiceParameters ParseAccept(ReadOnlySpan<byte> payload) =>
-        ServiceParameters.ParseAccept(payload, "PLOGI accept");
+        ServiceParameters.ParseAccept(payload, AcceptName);
 }

@@ -20,6 +20,7 @@ public sealed record PrliPage(byte Type, byte Flags, uint ServiceParameters)
     /// <summary>FCP service parameters (word 3).</summary>
     public const uint FcpInitiatorFunction = 0x20, FcpTargetFunction = 0x10, FcpReadXferRdyDisabled = 0x02, FcpRetry = 0x100;
 
+    /// <summary>Accept response code: the low nibble of the page flags (byte 2); 0x01 means request executed.</summary>
     public byte ResponseCode => (byte)(Flags & 0x0F);
 }
 
@@ -28,25 +29,28 @@ public static class Prli
 {
     /// <summary>The ELS command code (payload byte 0).</summary>
     public const byte Code = ElsCommands.Prli;
+    /// <summary>The name <see cref="ElsCommands.Table"/> gives the code ("PRLI").</summary>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
     /// <summary>Length of the command word that precedes the data, in bytes.</summary>
     public const int HeaderLength = 4;
 
     /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
-    public static int BuildRequest(Span<byte> payload, IReadOnlyList<PrliPage> pages) => Build(payload, Code, pages, "PRLI request");
+    public static int BuildRequest(Span<byte> payload, IReadOnlyList<PrliPage> pages) => Build(payload, Code, pages, RequestName);
 
     /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
-    public static int BuildAccept(Span<byte> payload, IReadOnlyList<PrliPage> pages) => Build(payload, ElsCommands.LsAcc, pages, "PRLI accept");
+    public static int BuildAccept(Span<byte> payload, IReadOnlyList<PrliPage> pages) => Build(payload, ElsCommands.LsAcc, pages, AcceptName);
 
     /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static IReadOnlyList<PrliPage> ParseRequest(ReadOnlySpan<byte> payload)
     {
-        var reader = ElsWrite.ExpectRequest(payload, Code, HeaderLength, "PRLI request");
+        var reader = ElsWrite.ExpectRequest(payload, Code, HeaderLength, RequestName);
         return ReadPages(reader);
     }
 
     /// <summary>Decodes the accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static IReadOnlyList<PrliPage> ParseAccept(ReadOnlySpan<byte> payload) =>
-        ReadPages(ElsReply.ExpectAccept(payload, "PRLI accept"));
+        ReadPages(ElsReply.ExpectAccept(payload, AcceptName));
 
     private static IReadOnlyList<PrliPage> ReadPages(Wire.WireReader reader)
     {

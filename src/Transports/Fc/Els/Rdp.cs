@@ -10,16 +10,23 @@ public sealed record RdpAccept(IReadOnlyList<RdpDescriptor> Descriptors)
     /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>The first link service descriptor (the RDP request's ELS command echoed), or null.</summary>
     public RdpLinkServiceDescriptor? LinkService => First<RdpLinkServiceDescriptor>(0);
+    /// <summary>The first SFP diagnostics descriptor (temperature, voltage, bias, TX/RX power), or null.</summary>
     public RdpSfpDiagnosticsDescriptor? SfpDiagnostics => First<RdpSfpDiagnosticsDescriptor>(0);
+    /// <summary>The first port speed descriptor (capable and operating speed), or null.</summary>
     public RdpPortSpeedDescriptor? PortSpeed => First<RdpPortSpeedDescriptor>(0);
+    /// <summary>The first link error status descriptor (the port's LESB), or null.</summary>
     public RdpLinkErrorStatusDescriptor? LinkErrorStatus => First<RdpLinkErrorStatusDescriptor>(0);
     /// <summary>The first port names descriptor: the port that answered the RDP.</summary>
     public RdpPortNamesDescriptor? DiagnosticPortNames => First<RdpPortNamesDescriptor>(0);
     /// <summary>The second port names descriptor: the port attached to it.</summary>
     public RdpPortNamesDescriptor? AttachedPortNames => First<RdpPortNamesDescriptor>(1);
+    /// <summary>The first FEC descriptor (forward error correction counters), or null.</summary>
     public RdpFecDescriptor? Fec => First<RdpFecDescriptor>(0);
+    /// <summary>The first buffer credit descriptor (BB credits, round-trip latency), or null.</summary>
     public RdpBufferCreditDescriptor? BufferCredit => First<RdpBufferCreditDescriptor>(0);
+    /// <summary>The first optical product descriptor (SFP vendor, part and serial number), or null.</summary>
     public RdpOpticalProductDescriptor? OpticalProduct => First<RdpOpticalProductDescriptor>(0);
 
     /// <summary>All optical element descriptors (normally five: temperature, voltage, bias, TX and RX power).</summary>
@@ -59,6 +66,7 @@ public sealed class Rdp : IElsCommand<FcId, RdpAccept>
     public static byte CommandCode => Code;
     /// <inheritdoc/>
     public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
     static int IElsCommand<FcId, RdpAccept>.RequestCapacity(FcId _) => RequestLength;
     static int IElsCommand<FcId, RdpAccept>.ResponseCapacity(FcId _) => MaxAcceptLength;
 
@@ -72,7 +80,7 @@ public sealed class Rdp : IElsCommand<FcId, RdpAccept>
     /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, FcId port)
     {
-        ElsWrite.Begin(payload, RequestLength, Code, "RDP request");
+        ElsWrite.Begin(payload, RequestLength, Code, RequestName);
         BinaryPrimitives.WriteUInt32BigEndian(payload[4..], 12);
         BinaryPrimitives.WriteUInt32BigEndian(payload[8..], RdpDescriptors.NPortIdTag);
         BinaryPrimitives.WriteUInt32BigEndian(payload[12..], 4);
@@ -83,7 +91,7 @@ public sealed class Rdp : IElsCommand<FcId, RdpAccept>
     /// <summary>Returns the N_Port_ID the request asks about.</summary>
     public static FcId ParseRequest(ReadOnlySpan<byte> payload)
     {
-        var reader = ElsWrite.ExpectRequest(payload, Code, RequestLength, "RDP request");
+        var reader = ElsWrite.ExpectRequest(payload, Code, RequestLength, RequestName);
         var tag = reader.U32(8, "descriptor tag");
         if (tag != RdpDescriptors.NPortIdTag)
             throw reader.Error(8, $"first descriptor is 0x{tag:x8} ({RdpDescriptors.Tags.NameOf(tag)}), expected the N_Port_ID descriptor");
@@ -97,7 +105,7 @@ public sealed class Rdp : IElsCommand<FcId, RdpAccept>
     {
         var listLength = 0;
         foreach (var d in descriptors) listLength += DescriptorHeaderLength + d.ValueLength;
-        var length = ElsWrite.Begin(payload, DescriptorsOffset + listLength, ElsCommands.LsAcc, "RDP accept");
+        var length = ElsWrite.Begin(payload, DescriptorsOffset + listLength, ElsCommands.LsAcc, AcceptName);
         BinaryPrimitives.WriteUInt32BigEndian(payload[4..], (uint)listLength);
         var at = DescriptorsOffset;
         foreach (var d in descriptors)
@@ -113,7 +121,7 @@ public sealed class Rdp : IElsCommand<FcId, RdpAccept>
     /// <summary>Decodes the accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static RdpAccept ParseAccept(ReadOnlySpan<byte> payload)
     {
-        var reader = ElsReply.ExpectAccept(payload, "RDP accept");
+        var reader = ElsReply.ExpectAccept(payload, AcceptName);
         var listLength = reader.U32(4, "descriptor list length");
         if (listLength > (uint)(reader.Length - DescriptorsOffset))
             throw reader.Error(4, $"descriptor list length {listLength} runs past the {reader.Length} bytes received");

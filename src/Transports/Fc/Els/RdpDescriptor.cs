@@ -10,6 +10,7 @@ namespace BsgKit.Fc.Els;
 /// </summary>
 public abstract record RdpDescriptor
 {
+    /// <summary>The descriptor tag (descriptor bytes 0–3) saying which descriptor this is.</summary>
     public abstract uint Tag { get; }
     /// <summary>The name of the tag, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string TagName => RdpDescriptors.Tags.NameOf(Tag);
@@ -42,10 +43,15 @@ public sealed record RdpSfpDiagnosticsDescriptor(
     /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.SfpDiagnosticsTag;
 
+    /// <summary>The transceiver temperature in °C (raw is signed, 1/256 °C).</summary>
     public double TemperatureCelsius => SfpUnits.ToEngineering(RdpDescriptors.Temperature, TemperatureRaw);
+    /// <summary>The supply voltage Vcc in V (raw step 100 µV).</summary>
     public double SupplyVoltageVolts => SfpUnits.ToEngineering(RdpDescriptors.Voltage, SupplyVoltageRaw);
+    /// <summary>The laser bias current in mA (raw step 2 µA).</summary>
     public double TxBiasMilliamps => SfpUnits.ToEngineering(RdpDescriptors.TxBias, TxBiasRaw);
+    /// <summary>The transmitted optical power in µW (raw step 0.1 µW).</summary>
     public double TxPowerMicrowatts => SfpUnits.ToEngineering(RdpDescriptors.TxPower, TxPowerRaw);
+    /// <summary>The received optical power in µW (raw step 0.1 µW).</summary>
     public double RxPowerMicrowatts => SfpUnits.ToEngineering(RdpDescriptors.RxPower, RxPowerRaw);
 
     /// <summary>Flags bits 3:0 (lpfc SFP_FLAG_PT_*).</summary>
@@ -97,6 +103,7 @@ public sealed record RdpLinkErrorStatusDescriptor(Lesb Lesb, uint PortTypeWord) 
 {
     /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.LinkErrorStatusTag;
+    /// <summary>Bits 31:30 of the port type word: the port's type as the RDP responder reports it.</summary>
     public int PortType => (int)(PortTypeWord >> 30);
     internal override int ValueLength => Lesb.Length + 4;
     internal override void WriteValue(Span<byte> v)
@@ -163,6 +170,7 @@ public sealed record RdpOpticalElementDescriptor(
     /// <summary>The descriptor tag (descriptor bytes 0–3).</summary>
     public override uint Tag => RdpDescriptors.OpticalElementTag;
 
+    /// <summary>The element type, bits 31:28 of the flags (1 temperature, 2 voltage, 3 TX bias, 4 TX power, 5 RX power).</summary>
     public int ElementType => (int)(Flags >> RdpDescriptors.ElementTypeShift);
     /// <summary>The name of the element type, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string ElementTypeName => RdpDescriptors.OpticalElementTypes.NameOf((uint)ElementType);
@@ -183,10 +191,13 @@ public sealed record RdpOpticalElementDescriptor(
     /// <summary>The names of the transgression bits set, from the code tables.</summary>
     public IReadOnlyList<string> TransgressionNames => RdpDescriptors.OpticalElementFlags.NamesOf(Flags & RdpDescriptors.TransgressionMask);
 
-    /// <summary>Thresholds in <see cref="ThresholdUnit"/>; NaN for an unknown element type.</summary>
+    /// <summary>The high alarm threshold in <see cref="ThresholdUnit"/>; NaN for an unknown element type.</summary>
     public double HighAlarmValue => SfpUnits.ToEngineering(ElementType, HighAlarmRaw);
+    /// <summary>The low alarm threshold in <see cref="ThresholdUnit"/>; NaN for an unknown element type.</summary>
     public double LowAlarmValue => SfpUnits.ToEngineering(ElementType, LowAlarmRaw);
+    /// <summary>The high warning threshold in <see cref="ThresholdUnit"/>; NaN for an unknown element type.</summary>
     public double HighWarningValue => SfpUnits.ToEngineering(ElementType, HighWarningRaw);
+    /// <summary>The low warning threshold in <see cref="ThresholdUnit"/>; NaN for an unknown element type.</summary>
     public double LowWarningValue => SfpUnits.ToEngineering(ElementType, LowWarningRaw);
 
     internal override int ValueLength => 12;

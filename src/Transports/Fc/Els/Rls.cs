@@ -11,6 +11,7 @@ public sealed class Rls : IElsCommand<FcId, Lesb>
     public static byte CommandCode => Code;
     /// <inheritdoc/>
     public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
     static int IElsCommand<FcId, Lesb>.RequestCapacity(FcId _) => RequestLength;
     static int IElsCommand<FcId, Lesb>.ResponseCapacity(FcId _) => AcceptLength;
 
@@ -24,24 +25,24 @@ public sealed class Rls : IElsCommand<FcId, Lesb>
     /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, FcId port)
     {
-        ElsWrite.Begin(payload, RequestLength, Code, "RLS request");
+        ElsWrite.Begin(payload, RequestLength, Code, RequestName);
         port.Write(payload[5..]);
         return RequestLength;
     }
 
     /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static FcId ParseRequest(ReadOnlySpan<byte> payload) =>
-        ElsWrite.ExpectRequest(payload, Code, RequestLength, "RLS request").FcId(5, "port ID");
+        ElsWrite.ExpectRequest(payload, Code, RequestLength, RequestName).FcId(5, "port ID");
 
     /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> payload, Lesb lesb)
     {
-        ElsWrite.Begin(payload, AcceptLength, ElsCommands.LsAcc, "RLS accept");
+        ElsWrite.Begin(payload, AcceptLength, ElsCommands.LsAcc, AcceptName);
         lesb.Write(payload[4..]);
         return AcceptLength;
     }
 
     /// <summary>Decodes the accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static Lesb ParseAccept(ReadOnlySpan<byte> payload) =>
-        Lesb.Read(ElsReply.ExpectAccept(payload, "RLS accept"), 4);
+        Lesb.Read(ElsReply.ExpectAccept(payload, AcceptName), 4);
 }

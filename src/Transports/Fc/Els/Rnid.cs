@@ -46,6 +46,7 @@ public sealed record RnidGeneralTopology(
         _ => null,
     };
 
+    /// <see cref="VendorUniqueId"/> as ASCII, trailing NULs and spaces trimmed.
     public string VendorUniqueIdText => AsciiTrim(VendorUniqueId);
 
     /// <summary>The vendor-unique field of the general topology data (bytes).</summary>
@@ -108,6 +109,7 @@ public sealed class Rnid : IElsCommand<byte, RnidAccept>
     public static byte CommandCode => Code;
     /// <inheritdoc/>
     public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
     static int IElsCommand<byte, RnidAccept>.RequestCapacity(byte _) => RequestLength;
     static int IElsCommand<byte, RnidAccept>.ResponseCapacity(byte _) => MaxAcceptLength;
 
@@ -121,14 +123,14 @@ public sealed class Rnid : IElsCommand<byte, RnidAccept>
     /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, byte format = RnidTypes.FormatGeneralTopology)
     {
-        ElsWrite.Begin(payload, RequestLength, Code, "RNID request");
+        ElsWrite.Begin(payload, RequestLength, Code, RequestName);
         payload[4] = format;
         return RequestLength;
     }
 
     /// <summary>Returns the requested node identification data format.</summary>
     public static byte ParseRequest(ReadOnlySpan<byte> payload) =>
-        ElsWrite.ExpectRequest(payload, Code, RequestLength, "RNID request").U8(4, "format");
+        ElsWrite.ExpectRequest(payload, Code, RequestLength, RequestName).U8(4, "format");
 
     /// <summary>Builds an accept: common data when both names are given, general topology data when given (format 0xDF).</summary>
     public static int BuildAccept(Span<byte> payload, RnidAccept accept)
@@ -137,7 +139,7 @@ public sealed class Rnid : IElsCommand<byte, RnidAccept>
         var specificLength = accept.GeneralTopology is not null ? RnidGeneralTopology.Length : accept.SpecificData.Length;
         if (specificLength > byte.MaxValue) throw new ArgumentException("RNID specific data is at most 255 bytes", nameof(accept));
         var commonLength = hasCommon ? CommonDataLength : 0;
-        var length = ElsWrite.Begin(payload, AcceptHeaderLength + commonLength + specificLength, ElsCommands.LsAcc, "RNID accept");
+        var length = ElsWrite.Begin(payload, AcceptHeaderLength + commonLength + specificLength, ElsCommands.LsAcc, AcceptName);
         payload[4] = accept.Format;
         payload[5] = (byte)commonLength;
         payload[7] = (byte)specificLength;
@@ -155,7 +157,7 @@ public sealed class Rnid : IElsCommand<byte, RnidAccept>
     /// <summary>Decodes the accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static RnidAccept ParseAccept(ReadOnlySpan<byte> payload)
     {
-        var reader = ElsReply.ExpectAccept(payload, "RNID accept");
+        var reader = ElsReply.ExpectAccept(payload, AcceptName);
         var format = reader.U8(4, "format");
         int commonLength = reader.U8(5, "common identification data length");
         int specificLength = reader.U8(7, "specific identification data length");

@@ -30,6 +30,7 @@ public sealed class Rpl : IElsCommand<RplRequest, RplAccept>
     public static byte CommandCode => Code;
     /// <inheritdoc/>
     public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
     static int IElsCommand<RplRequest, RplAccept>.RequestCapacity(RplRequest _) => RequestLength;
     static int IElsCommand<RplRequest, RplAccept>.ResponseCapacity(RplRequest _) => MaxAcceptLength;
 
@@ -37,13 +38,15 @@ public sealed class Rpl : IElsCommand<RplRequest, RplAccept>
     public const byte Code = ElsCommands.Rpl;
     /// <summary>Length of the request in bytes, command word included.</summary>
     public const int RequestLength = 12;
+    /// <summary>Offset in the accept of the first port identifier block (after the command word, list length and index).</summary>
     public const int BlocksOffset = 12;
+    /// <summary>Bytes per port identifier block in the accept: physical port number u32, port ID (3 bytes at +5), WWPN (+8).</summary>
     public const int BlockLength = 16;
 
     /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, RplRequest request)
     {
-        ElsWrite.Begin(payload, RequestLength, Code, "RPL request");
+        ElsWrite.Begin(payload, RequestLength, Code, RequestName);
         BinaryPrimitives.WriteUInt16BigEndian(payload[6..], request.MaximumSize);
         ElsWrite.U24(payload[9..], request.StartingIndex);
         return RequestLength;
@@ -52,7 +55,7 @@ public sealed class Rpl : IElsCommand<RplRequest, RplAccept>
     /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static RplRequest ParseRequest(ReadOnlySpan<byte> payload)
     {
-        var reader = ElsWrite.ExpectRequest(payload, Code, RequestLength, "RPL request");
+        var reader = ElsWrite.ExpectRequest(payload, Code, RequestLength, RequestName);
         return new RplRequest(reader.U16(6, "maximum size"), reader.U24(9, "starting index"));
     }
 
@@ -61,7 +64,7 @@ public sealed class Rpl : IElsCommand<RplRequest, RplAccept>
     {
         var total = BlocksOffset + BlockLength * accept.Blocks.Count;
         if (total > ushort.MaxValue) throw new ArgumentException("too many RPL port blocks", nameof(accept));
-        ElsWrite.Begin(payload, total, ElsCommands.LsAcc, "RPL accept");
+        ElsWrite.Begin(payload, total, ElsCommands.LsAcc, AcceptName);
         BinaryPrimitives.WriteUInt16BigEndian(payload[2..], (ushort)total);
         ElsWrite.U24(payload[5..], accept.ListLength);
         ElsWrite.U24(payload[9..], accept.FirstIndex);
@@ -81,7 +84,7 @@ public sealed class Rpl : IElsCommand<RplRequest, RplAccept>
     /// </summary>
     public static RplAccept ParseAccept(ReadOnlySpan<byte> payload)
     {
-        var reader = ElsReply.ExpectAccept(payload, "RPL accept");
+        var reader = ElsReply.ExpectAccept(payload, AcceptName);
         reader.Require(0, BlocksOffset, "RPL accept header");
         int payloadLength = reader.U16(2, "payload length");
         if (payloadLength == 0) payloadLength = reader.Length;

@@ -26,6 +26,7 @@ public sealed class Rpsc : IElsCommand<NoArgument, IReadOnlyList<RpscEntry>>
     public static byte CommandCode => Code;
     /// <inheritdoc/>
     public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
     static int IElsCommand<NoArgument, IReadOnlyList<RpscEntry>>.RequestCapacity(NoArgument _) => RequestLength;
     static int IElsCommand<NoArgument, IReadOnlyList<RpscEntry>>.ResponseCapacity(NoArgument _) => MaxAcceptLength;
     static int IElsCommand<NoArgument, IReadOnlyList<RpscEntry>>.BuildRequest(Span<byte> payload, NoArgument argument) => BuildRequest(payload);
@@ -38,16 +39,16 @@ public sealed class Rpsc : IElsCommand<NoArgument, IReadOnlyList<RpscEntry>>
     private const int EntryLength = 4;
 
     /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
-    public static int BuildRequest(Span<byte> payload) => ElsWrite.Begin(payload, RequestLength, Code, "RPSC request");
+    public static int BuildRequest(Span<byte> payload) => ElsWrite.Begin(payload, RequestLength, Code, RequestName);
 
     /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
-    public static void ParseRequest(ReadOnlySpan<byte> payload) => ElsWrite.ExpectRequest(payload, Code, RequestLength, "RPSC request");
+    public static void ParseRequest(ReadOnlySpan<byte> payload) => ElsWrite.ExpectRequest(payload, Code, RequestLength, RequestName);
 
     /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> payload, IReadOnlyList<RpscEntry> entries)
     {
         if (entries.Count > ushort.MaxValue) throw new ArgumentException("too many RPSC entries", nameof(entries));
-        var length = ElsWrite.Begin(payload, EntriesOffset + EntryLength * entries.Count, ElsCommands.LsAcc, "RPSC accept");
+        var length = ElsWrite.Begin(payload, EntriesOffset + EntryLength * entries.Count, ElsCommands.LsAcc, AcceptName);
         BinaryPrimitives.WriteUInt16BigEndian(payload[2..], (ushort)entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {
@@ -61,7 +62,7 @@ public sealed class Rpsc : IElsCommand<NoArgument, IReadOnlyList<RpscEntry>>
     /// <summary>Decodes the accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>, anything malformed <see cref="BsgKit.Fc.Wire.FcWireFormatException"/>.</summary>
     public static IReadOnlyList<RpscEntry> ParseAccept(ReadOnlySpan<byte> payload)
     {
-        var reader = ElsReply.ExpectAccept(payload, "RPSC accept");
+        var reader = ElsReply.ExpectAccept(payload, AcceptName);
         int count = reader.U16(2, "number of entries");
         reader.Require(EntriesOffset, EntryLength * count, $"{count} RPSC entries");
         var entries = new List<RpscEntry>(count);

@@ -8,7 +8,14 @@ public readonly record struct RscnPage(byte AddressFormat, FcId Address)
 {
     /// <summary>Length of the structure on the wire, in bytes.</summary>
     public const int Length = 4;
-    public const byte PortAddress = 0, AreaAddress = 1, DomainAddress = 2, FabricAddress = 3;
+    /// <summary>Address format 0: one port (all 24 bits of the address).</summary>
+    public const byte PortAddress = 0;
+    /// <summary>Address format 1: every port in an area (domain and area bytes).</summary>
+    public const byte AreaAddress = 1;
+    /// <summary>Address format 2: every port in a domain (domain byte).</summary>
+    public const byte DomainAddress = 2;
+    /// <summary>Address format 3: the whole fabric.</summary>
+    public const byte FabricAddress = 3;
 }
 
 /// <summary>
@@ -19,13 +26,16 @@ public static class Rscn
 {
     /// <summary>The ELS command code (payload byte 0).</summary>
     public const byte Code = ElsCommands.Rscn;
+    /// <summary>The name <see cref="ElsCommands.Table"/> gives the code ("RSCN").</summary>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    private static readonly string RequestName = Name + " request";
     /// <summary>Length of the command word that precedes the data, in bytes.</summary>
     public const int HeaderLength = 4;
 
     /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, ReadOnlySpan<RscnPage> pages)
     {
-        var length = ElsWrite.Begin(payload, HeaderLength + pages.Length * RscnPage.Length, Code, "RSCN request");
+        var length = ElsWrite.Begin(payload, HeaderLength + pages.Length * RscnPage.Length, Code, RequestName);
         payload[1] = RscnPage.Length;
         BinaryPrimitives.WriteUInt16BigEndian(payload[2..], (ushort)length);
         for (var i = 0; i < pages.Length; i++)
@@ -40,7 +50,7 @@ public static class Rscn
     /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static IReadOnlyList<RscnPage> ParseRequest(ReadOnlySpan<byte> payload)
     {
-        var reader = ElsWrite.ExpectRequest(payload, Code, HeaderLength, "RSCN request");
+        var reader = ElsWrite.ExpectRequest(payload, Code, HeaderLength, RequestName);
         if (reader.U8(1, "page length") != RscnPage.Length) throw reader.Error(1, "page length is not 4");
         var total = reader.U16(2, "payload length");
         if (total < HeaderLength || (total - HeaderLength) % RscnPage.Length != 0) throw reader.Error(2, $"payload length {total} is not 4 + 4n");

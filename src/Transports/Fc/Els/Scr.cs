@@ -7,6 +7,9 @@ public static class Scr
 {
     /// <summary>The ELS command code (payload byte 0).</summary>
     public const byte Code = ElsCommands.Scr;
+    /// <summary>The name <see cref="ElsCommands.Table"/> gives the code ("SCR").</summary>
+    public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    private static readonly string RequestName = Name + " request";
     /// <summary>Length of the request in bytes, command word included.</summary>
     public const int RequestLength = 8;
     /// <summary>Registration functions (request byte 7).</summary>
@@ -15,14 +18,14 @@ public static class Scr
     /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, byte registrationFunction)
     {
-        ElsWrite.Begin(payload, RequestLength, Code, "SCR request");
+        ElsWrite.Begin(payload, RequestLength, Code, RequestName);
         payload[7] = registrationFunction;
         return RequestLength;
     }
 
     /// <summary>Returns the registration function.</summary>
     public static byte ParseRequest(ReadOnlySpan<byte> payload) =>
-        ElsWrite.ExpectRequest(payload, Code, RequestLength, "SCR request").U8(7, "registration function");
+        ElsWrite.ExpectRequest(payload, Code, RequestLength, RequestName).U8(7, "registration function");
 
     /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>
     public static int BuildAccept(Span<byte> payload) => ElsReply.BuildAccept(payload);

@@ -25,6 +25,7 @@ public sealed record CommonServiceParameters(
 
     /// <summary>The names of the feature bits set, from the code tables.</summary>
     public IReadOnlyList<string> FeatureNames => ElsServiceParameterBits.CommonFeatures.NamesOf(Features);
+    /// <summary>True when every bit of <paramref name="bit"/> is set in the common features word.</summary>
     public bool HasFeature(ushort bit) => (Features & bit) == bit;
 
     /// <summary>Low 12 bits of the BB receive data field size word, in bytes.</summary>
@@ -66,8 +67,10 @@ public sealed record ClassServiceParameters(
 
     /// <summary>Length of the structure on the wire, in bytes.</summary>
     public const int Length = 16;
+    /// <summary>A class that is not offered: every field zero (the class-valid bit clear).</summary>
     public static readonly ClassServiceParameters NotSupported = new(0, 0, 0, 0, 0, 0, 0);
 
+    /// <summary>The class-valid bit: the sender supports this class of service.</summary>
     public bool IsValid => (Options & ElsServiceParameterBits.ClassValid) != 0;
     /// <summary>The names of the option bits set, from the code tables.</summary>
     public IReadOnlyList<string> OptionNames => ElsServiceParameterBits.ClassOptions.NamesOf(Options);

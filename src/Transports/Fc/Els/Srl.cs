@@ -18,6 +18,7 @@ public sealed class Srl : IElsCommand<SrlRequest, bool>
     public static byte CommandCode => Code;
     /// <inheritdoc/>
     public static string Name { get; } = ElsCommands.Table.NameOf(Code);
+    private static readonly string RequestName = Name + " request", AcceptName = Name + " accept";
     static int IElsCommand<SrlRequest, bool>.RequestCapacity(SrlRequest _) => RequestLength;
     static int IElsCommand<SrlRequest, bool>.ResponseCapacity(SrlRequest _) => ElsReply.AcceptHeaderLength;
     static bool IFcAcceptParser<bool>.ParseAccept(ReadOnlySpan<byte> payload)
@@ -34,7 +35,7 @@ public sealed class Srl : IElsCommand<SrlRequest, bool>
     /// <summary>Writes the request into the buffer (zero-filled where reserved) and returns its length.</summary>
     public static int BuildRequest(Span<byte> payload, SrlRequest request)
     {
-        ElsWrite.Begin(payload, RequestLength, Code, "SRL request");
+        ElsWrite.Begin(payload, RequestLength, Code, RequestName);
         payload[4] = request.Flag;
         ElsWrite.U24(payload[5..], request.FlagParameter);
         return RequestLength;
@@ -43,7 +44,7 @@ public sealed class Srl : IElsCommand<SrlRequest, bool>
     /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static SrlRequest ParseRequest(ReadOnlySpan<byte> payload)
     {
-        var reader = ElsWrite.ExpectRequest(payload, Code, RequestLength, "SRL request");
+        var reader = ElsWrite.ExpectRequest(payload, Code, RequestLength, RequestName);
         return new SrlRequest(reader.U8(4, "flag"), reader.U24(5, "flag parameter"));
     }
 
@@ -51,5 +52,5 @@ public sealed class Srl : IElsCommand<SrlRequest, bool>
     public static int BuildAccept(Span<byte> payload) => ElsReply.BuildAccept(payload);
 
     /// <summary>Checks a bare accept; an LS_RJT throws <see cref="BsgKit.Fc.Els.ElsRejectedException"/>.</summary>
-    public static void ParseAccept(ReadOnlySpan<byte> payload) => ElsReply.ParseAccept(payload, "SRL accept");
+    public static void ParseAccept(ReadOnlySpan<byte> payload) => ElsReply.ParseAccept(payload, AcceptName);
 }

@@ -34,10 +34,15 @@ public sealed class Fpng : ICtCommand<(Wwn Target, uint Token), uint>, ICtComman
 
     /// <summary>The command code (CT_IU bytes 8–9), from the server's code table.</summary>
     public const ushort Command = GsConfigServerCommands.Fpng;
-    public const uint Revision = 1;       // FC_PNG_REV
-    public const ushort TagNPortId = 1;   // FC_TAG_NPORT
-    public const ushort TagWwpn = 2;      // FC_TAG_WWPN
+    /// <summary>The FPNG payload revision written @0 (zfcp's FC_PNG_REV).</summary>
+    public const uint Revision = 1;
+    /// <summary>Tag @4 saying the value is an N_Port ID (zfcp's FC_TAG_NPORT).</summary>
+    public const ushort TagNPortId = 1;
+    /// <summary>Tag @4 saying the value is a WWPN (zfcp's FC_TAG_WWPN).</summary>
+    public const ushort TagWwpn = 2;
+    /// <summary>Request length in bytes, CT_IU header included, for a WWPN target (8-byte value).</summary>
     public const int WwpnRequestLength = P + 20;
+    /// <summary>Request length in bytes, CT_IU header included, for an N_Port ID target (4-byte value).</summary>
     public const int PortIdRequestLength = P + 16;
     /// <summary>Length of the accept in bytes, CT_IU header included.</summary>
     public const int AcceptLength = P + 4;

@@ -9,6 +9,10 @@ public sealed record FcsElementInfo(string Vendor, string Model, string Release,
     /// <summary>A one-line rendering for logs and the CLI.</summary>
     public override string ToString() => BsgKit.Bsg.Text.RecordText.Of(this);
 
+    /// <summary>Element information without vendor-specific strings.</summary>
+    /// <param name="vendor">The vendor name.</param>
+    /// <param name="model">The model name.</param>
+    /// <param name="release">The release code.</param>
     public FcsElementInfo(string vendor, string model, string release) : this(vendor, model, release, []) { }
 }
 

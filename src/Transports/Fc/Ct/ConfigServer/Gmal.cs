@@ -34,6 +34,7 @@ public sealed class Gmal : ICtCommand<Wwn, IReadOnlyList<string>>
     /// <summary>Decodes a request (what the simulated server does); throws <see cref="BsgKit.Fc.Wire.FcWireFormatException"/> when it is malformed or carries another command.</summary>
     public static Wwn ParseRequest(ReadOnlySpan<byte> ctIu) => FcsCodec.ParseNameRequest(ctIu, Command, RequestName);
 
+    /// <summary>Bytes per management address entry in the accept (NUL-padded text, 255 characters at most).</summary>
     public const int AddressSize = 256;
 
     /// <summary>Writes the accept (what the simulated responder sends) and returns its length.</summary>

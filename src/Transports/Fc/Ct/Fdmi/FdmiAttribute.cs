@@ -4,10 +4,30 @@ using BsgKit.Fc.Codes;
 namespace BsgKit.Fc.Ct.Fdmi;
 
 /// <summary>Whether an attribute type number is read from the HBA or the port attribute table (they overlap).</summary>
-public enum FdmiAttributeScope { Hba, Port }
+public enum FdmiAttributeScope
+{
+    /// <summary>An HBA attribute (RHBA, GHAT): manufacturer, serial number, model, …</summary>
+    Hba,
+    /// <summary>A port attribute (RPA, GPAT): FC-4 types, speeds, max frame size, …</summary>
+    Port,
+}
 
 /// <summary>How an attribute's value is decoded.</summary>
-public enum FdmiValueKind { Text, Wwn, Number, Fc4Types, Speed, Bytes }
+public enum FdmiValueKind
+{
+    /// <summary>A NUL-terminated ASCII string, padded to a word.</summary>
+    Text,
+    /// <summary>An 8-byte WWN.</summary>
+    Wwn,
+    /// <summary>A big-endian u32.</summary>
+    Number,
+    /// <summary>A 32-byte FC-4 type bitmap (<see cref="Fc4TypeSet"/>).</summary>
+    Fc4Types,
+    /// <summary>A big-endian u32 of HBA-API speed bits.</summary>
+    Speed,
+    /// <summary>Anything else: kept as raw bytes.</summary>
+    Bytes,
+}
 
 /// <summary>
 /// One FDMI attribute (fc_fdmi_attr_entry): type u16 @0, length u16 @2 (including this 4-byte header, a multiple
@@ -16,11 +36,13 @@ public enum FdmiValueKind { Text, Wwn, Number, Fc4Types, Speed, Bytes }
 /// </summary>
 public sealed record FdmiAttribute(FdmiAttributeScope Scope, ushort Type, byte[] RawValue)
 {
+    /// <summary>Bytes of the attribute header: type u16 @0, length u16 @2.</summary>
     public const int HeaderSize = 4;
 
     /// <summary>The name of the type, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string TypeName => (Scope == FdmiAttributeScope.Hba ? GsFdmiCodes.HbaAttributes : GsFdmiCodes.PortAttributes).NameOf(Type);
 
+    /// <summary>How <see cref="RawValue"/> decodes: the type's kind, or <see cref="FdmiValueKind.Bytes"/> if the value is too short for it.</summary>
     public FdmiValueKind Kind
     {
         get
@@ -37,9 +59,13 @@ public sealed record FdmiAttribute(FdmiAttributeScope Scope, ushort Type, byte[]
         }
     }
 
+    /// <summary>The string value (NUL padding removed) when <see cref="Kind"/> is Text; otherwise null.</summary>
     public string? Text => Kind == FdmiValueKind.Text ? CtIu.DecodeText(RawValue) : null;
+    /// <summary>The WWN value when <see cref="Kind"/> is Wwn; otherwise null.</summary>
     public Wwn? Wwn => Kind == FdmiValueKind.Wwn ? Fc.Wwn.Read(RawValue) : null;
+    /// <summary>The big-endian u32 value when <see cref="Kind"/> is Number or Speed; otherwise null.</summary>
     public uint? Number => Kind is FdmiValueKind.Number or FdmiValueKind.Speed ? BinaryPrimitives.ReadUInt32BigEndian(RawValue) : null;
+    /// <summary>The FC-4 type bitmap when <see cref="Kind"/> is Fc4Types; otherwise null.</summary>
     public Fc4TypeSet? Fc4Types => Kind == FdmiValueKind.Fc4Types ? Fc4TypeSet.Read(RawValue) : null;
     /// <summary>Speed attributes use the HBA-API bit set (<see cref="PortSpeeds.HbaApi"/>).</summary>
     public string? SpeedNames => Kind == FdmiValueKind.Speed ? PortSpeeds.HbaApi.Describe(Number!.Value) : null;
@@ -68,9 +94,17 @@ public sealed record FdmiAttribute(FdmiAttributeScope Scope, ushort Type, byte[]
         _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
+    /// <summary>A string attribute; the NUL terminator is added when encoded.</summary>
+    /// <param name="scope">HBA or port table.</param>
+    /// <param name="type">The attribute type number.</param>
+    /// <param name="text">The value (ASCII, at most <see cref="CtIu.MaxTextBytes"/> bytes).</param>
     public static FdmiAttribute FromText(FdmiAttributeScope scope, ushort type, string text) =>
         new(scope, type, CtIu.EncodeText(text, CtIu.MaxTextBytes, "FDMI string attribute"));
 
+    /// <summary>A WWN attribute (8-byte value).</summary>
+    /// <param name="scope">HBA or port table.</param>
+    /// <param name="type">The attribute type number.</param>
+    /// <param name="wwn">The value.</param>
     public static FdmiAttribute FromWwn(FdmiAttributeScope scope, ushort type, Fc.Wwn wwn)
     {
         var v = new byte[8];
@@ -78,6 +112,10 @@ public sealed record FdmiAttribute(FdmiAttributeScope Scope, ushort Type, byte[]
         return new(scope, type, v);
     }
 
+    /// <summary>A u32 attribute (big-endian 4-byte value).</summary>
+    /// <param name="scope">HBA or port table.</param>
+    /// <param name="type">The attribute type number.</param>
+    /// <param name="value">The value.</param>
     public static FdmiAttribute FromNumber(FdmiAttributeScope scope, ushort type, uint value)
     {
         var v = new byte[4];
@@ -85,6 +123,10 @@ public sealed record FdmiAttribute(FdmiAttributeScope Scope, ushort Type, byte[]
         return new(scope, type, v);
     }
 
+    /// <summary>An FC-4 types attribute (32-byte bitmap).</summary>
+    /// <param name="scope">HBA or port table.</param>
+    /// <param name="type">The attribute type number.</param>
+    /// <param name="types">The value.</param>
     public static FdmiAttribute FromFc4Types(FdmiAttributeScope scope, ushort type, Fc4TypeSet types)
     {
         var v = new byte[Fc4TypeSet.Size];
@@ -99,6 +141,9 @@ public sealed record FdmiAttribute(FdmiAttributeScope Scope, ushort Type, byte[]
     private bool NeedsTerminator =>
         KindOf(Scope, Type) == FdmiValueKind.Text && (RawValue.Length == 0 || RawValue[^1] != 0);
 
+    /// <summary>The value kind the FDMI attribute tables give <paramref name="type"/> in <paramref name="scope"/>; unknown types are Bytes.</summary>
+    /// <param name="scope">HBA or port table (type numbers overlap).</param>
+    /// <param name="type">The attribute type number.</param>
     public static FdmiValueKind KindOf(FdmiAttributeScope scope, ushort type) => scope == FdmiAttributeScope.Hba
         ? type switch
         {

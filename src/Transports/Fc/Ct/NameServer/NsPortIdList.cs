@@ -17,8 +17,10 @@ public sealed record NsPortIdList(IReadOnlyList<FcId> PortIds, bool LastEntrySee
 
     /// <summary>Bytes per list entry.</summary>
     public const int EntrySize = 4;
-    public const byte LastEntryFlag = 0x80;   // FC_NS_FID_LAST
+    /// <summary>Control byte bit (entry byte 0) marking the list's last entry (kernel fc_ns.h FC_NS_FID_LAST).</summary>
+    public const byte LastEntryFlag = 0x80;
 
+    /// <summary>True when the last-entry flag was seen and nothing was cut off (residual 0 words).</summary>
     public bool IsComplete => LastEntrySeen && ResidualWords == 0;
 
     internal static int Build(Span<byte> ctIu, ReadOnlySpan<FcId> ids, bool markLast, ushort residualWords, string message)

@@ -18,6 +18,7 @@ public sealed record NsPortNameList(IReadOnlyList<NsPortNameEntry> Entries, bool
     /// <summary>Bytes per list entry.</summary>
     public const int EntrySize = 16;
 
+    /// <summary>True when the last-entry flag was seen and nothing was cut off (residual 0 words).</summary>
     public bool IsComplete => LastEntrySeen && ResidualWords == 0;
 
     internal static int Build(Span<byte> ctIu, ReadOnlySpan<NsPortNameEntry> entries, bool markLast, ushort residualWords, string message)

@@ -8,9 +8,12 @@ public readonly record struct ZoneCapabilities(byte Flags, uint VendorSpecific)
 {
     /// <summary>The name of the flag, from the code tables ("unknown (0x..)" when not in them).</summary>
     public string FlagNames => GsZoneServerCommands.CapabilityFlags.Describe(Flags);
-    public bool HardZones => (Flags & 0x80) != 0;
-    public bool SoftZones => (Flags & 0x40) != 0;
-    public bool ZoneSetDatabase => (Flags & 0x01) != 0;
+    /// <summary>Flag 0x80: the fabric enforces hard (frame-level) zoning.</summary>
+    public bool HardZones => (Flags & GsZoneServerCommands.CapabilityHardZones) != 0;
+    /// <summary>Flag 0x40: the fabric supports soft (name server) zoning.</summary>
+    public bool SoftZones => (Flags & GsZoneServerCommands.CapabilitySoftZones) != 0;
+    /// <summary>Flag 0x01: a zone set database is available (GZS/GZM can read it).</summary>
+    public bool ZoneSetDatabase => (Flags & GsZoneServerCommands.CapabilityZoneSetDatabase) != 0;
 }
 
 /// <summary>GZC, get zone server capabilities: no request payload → flags @0, vendor-specific u32 @4.</summary>
