@@ -10,6 +10,8 @@ namespace BsgKit.Simulator.Tests.Trees;
 /// The in-memory tree (`--simulate`) gives the catalogs exactly what the file tree (`sim run`) gives, writes nothing,
 /// follows rport changes; file trees of dead owners are reaped.
 /// </summary>
+/// <remarks>Counts this process's trees on disk, so it runs alone: other classes create file trees in parallel.</remarks>
+[Collection(nameof(SysfsStorageSerial))]
 public class SysfsStorageTests
 {
     public static TheoryData<string> SmallBuiltIns => new(ScenarioLoader.BuiltInNames.Where(n => n != "big"));
@@ -108,3 +110,7 @@ public class SysfsStorageTests
         new[] { "/dev/shm", Path.GetTempPath() }.Where(Directory.Exists)
             .Sum(d => Directory.EnumerateDirectories(d, $"{StaleTrees.Prefix}{Environment.ProcessId}-*").Count());
 }
+
+/// <summary>Runs <see cref="SysfsStorageTests"/> after the parallel collections, alone.</summary>
+[CollectionDefinition(nameof(SysfsStorageSerial), DisableParallelization = true)]
+public sealed class SysfsStorageSerial;
