@@ -28,7 +28,7 @@ internal static class CliAdvice
     public static string Rewrite(string text)
     {
         foreach (var (library, cli) in Table)
-            if (text.Contains(library, StringComparison.Ordinal)) text = text.Replace(library, cli, StringComparison.Ordinal);
+            text = text.Replace(library, cli, StringComparison.Ordinal); // the same string back when absent
         return text;
     }
 }
