@@ -324,23 +324,24 @@ public sealed class SimFabric : ISimFabric
         var latency = type == FrameType.Ct ? _latency.CtLatency(destination == FcId.DirectoryServer, CtLatency) : ElsLatency;
         var scratch = Scratch();
         int length;
-        switch (fault?.Kind.ToLowerInvariant())
-        {
-            case FaultKinds.Timeout:
-            case FaultKinds.Drop:
-                return ExchangeResult.NoResponse(default, fault);
-            case FaultKinds.Busy:
-                if (type == FrameType.Ct && string.Equals(fault.Scope, FaultScopes.Ct, StringComparison.OrdinalIgnoreCase))
-                {
-                    length = CtIu.BuildReject(scratch, ServerOf(request, destination), CtRejectReasons.LogicalBusy, (byte)fault.Explanation);
-                    return Deliver(scratch, length, response, latency, fault);
-                }
-                var portBusy = string.Equals(fault.Scope, FaultScopes.Port, StringComparison.OrdinalIgnoreCase);
-                return new ExchangeResult(portBusy ? ExchangeOutcome.PortBusy : ExchangeOutcome.FabricBusy, 0, 0,
-                    (byte)fault.Reason, (byte)fault.Explanation, latency, fault);
-            case FaultKinds.Reject:
-                return InjectReject(fault, type, request, destination, scratch, response, latency);
-        }
+        if (fault is not null)
+            switch (FaultKinds.Canonical(fault.Kind))
+            {
+                case FaultKinds.Timeout:
+                case FaultKinds.Drop:
+                    return ExchangeResult.NoResponse(default, fault);
+                case FaultKinds.Busy:
+                    if (type == FrameType.Ct && string.Equals(fault.Scope, FaultScopes.Ct, StringComparison.OrdinalIgnoreCase))
+                    {
+                        length = CtIu.BuildReject(scratch, ServerOf(request, destination), CtRejectReasons.LogicalBusy, (byte)fault.Explanation);
+                        return Deliver(scratch, length, response, latency, fault);
+                    }
+                    var portBusy = string.Equals(fault.Scope, FaultScopes.Port, StringComparison.OrdinalIgnoreCase);
+                    return new ExchangeResult(portBusy ? ExchangeOutcome.PortBusy : ExchangeOutcome.FabricBusy, 0, 0,
+                        (byte)fault.Reason, (byte)fault.Explanation, latency, fault);
+                case FaultKinds.Reject:
+                    return InjectReject(fault, type, request, destination, scratch, response, latency);
+            }
 
         length = Answer(source, destination, type, destinationPort, request, scratch);
         if (length < 0) return ExchangeResult.NoResponse(default, fault);

@@ -27,7 +27,9 @@ public static class FaultKinds
     public const string Disappear = "disappear";
 
     /// <summary>Every kind, in the order the validator lists them.</summary>
-    public static IReadOnlyList<string> All { get; } = [Timeout, Busy, Reject, Blocked, Offline, Truncate, Drop, LinkErrors, Disappear];
+    public static IReadOnlyList<string> All => AllKinds;
+
+    private static readonly string[] AllKinds = [Timeout, Busy, Reject, Blocked, Offline, Truncate, Drop, LinkErrors, Disappear];
 
     /// <summary>The kinds the simulated fabric fires on an exchange (the first that matches wins).</summary>
     internal static readonly string[] Exchange = [Timeout, Drop, Busy, Reject, Truncate];
@@ -40,6 +42,17 @@ public static class FaultKinds
 
     /// <summary>True when <paramref name="kind"/> names <paramref name="expected"/> (case-insensitive).</summary>
     public static bool Is(string? kind, string expected) => string.Equals(kind, expected, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The constant that <paramref name="kind"/> names (case-insensitive, as the injector matches), or null: what a
+    /// switch over fired kinds reads, so every layer agrees with the injector and nothing is allocated.
+    /// </summary>
+    internal static string? Canonical(string? kind)
+    {
+        foreach (var k in AllKinds)
+            if (Is(kind, k)) return k;
+        return null;
+    }
 
     /// <summary>True when <paramref name="kind"/> is one of <see cref="All"/> (as the validator checks: exact case).</summary>
     public static bool IsKnown(string? kind) => kind is not null && All.Contains(kind);

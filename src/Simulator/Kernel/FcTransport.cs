@@ -240,7 +240,7 @@ public sealed class SimRportNode(SimRport rport) : SimNode(rport.Name, BsgNodeKi
         var faults = Rport.Host.Faults;
         if (faults is null) return null;
         var command = job.RequestLength >= 4 && job.RequestPayloadLength > 0 ? FcTransportRules.CommandName(job) : null;
-        switch (faults.Fire(Rport.PortId, Rport.PortName, command, Faults.FaultKinds.RemotePortState)?.Kind)
+        switch (Faults.FaultKinds.Canonical(faults.Fire(Rport.PortId, Rport.PortName, command, Faults.FaultKinds.RemotePortState)?.Kind))
         {
             case Faults.FaultKinds.Blocked: return RportState.Blocked;
             case Faults.FaultKinds.Offline: return RportState.Offline;

@@ -90,6 +90,18 @@ public sealed class CodeTableAgreementTests
         Assert.Equal(9, FaultKinds.All.Distinct().Count());
     }
 
+    [Fact]
+    public void A_fired_kind_reads_as_its_constant_in_any_case_as_the_injector_matches_it()
+    {
+        foreach (var kind in FaultKinds.All)
+        {
+            Assert.Same(kind, FaultKinds.Canonical(kind));
+            Assert.Same(kind, FaultKinds.Canonical(kind.ToUpperInvariant()));
+        }
+        Assert.Null(FaultKinds.Canonical("melt"));
+        Assert.Null(FaultKinds.Canonical(null));
+    }
+
     private static IReadOnlyList<string> Errors(string kind)
     {
         var s = new Scenario
