@@ -33,6 +33,7 @@ public class IscsiCommandTests
         Assert.Contains("10 Gbit", t.Out); // sysfs says 10 Gbps: one unit everywhere
         Assert.Contains("/dev/bsg/iscsi_host3", t.Out);
         Assert.Contains(Note, t.Out);
+        Assert.DoesNotContain("((", t.Out); // the note is not wrapped in a second pair of parentheses
         Assert.Equal("", t.Err);
 
         var j = await Iscsi("list", "-o", "json");

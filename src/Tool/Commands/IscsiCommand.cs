@@ -244,7 +244,7 @@ internal static class IscsiCommand
             }
             var t = new TableWriter("ISCSI HOST", "DRIVER", "STATE", "SPEED", "IP ADDRESS", "MAC", "INITIATOR", "BSG NODE");
             foreach (var h in dto.IscsiHosts)
-                t.Row(h.Name, h.Driver, h.State, h.Speed, h.IpAddress, h.HwAddress, h.InitiatorName, h.BsgNode ?? $"({h.BsgNote})");
+                t.Row(h.Name, h.Driver, h.State, h.Speed, h.IpAddress, h.HwAddress, h.InitiatorName, h.BsgNode ?? h.BsgNote); // the note reads as a sentence: no parentheses around its own
             t.Write(ctx.Out, !ctx.Quiet);
         });
         return ExitCodes.Ok;
