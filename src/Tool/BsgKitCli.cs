@@ -54,7 +54,7 @@ public static class BsgKitCli
                 await stdout.FlushAsync().ConfigureAwait(false);
                 return unknown;
             }
-            if (ParseErrors.WantsJson(parse, g)) JsonOutput.Write(stdout, new ErrorRecordDto(ParseErrors.CommandPath(parse), message, ExitCodes.Usage), CliJsonContext.Default.ErrorRecordDto);
+            if (ParseErrors.WantsJson(parse, g)) JsonOutput.Write(stdout, new ErrorRecordDto(ParseErrors.CommandPath(parse), message, ExitCodes.Usage), static c => c.ErrorRecordDto);
             await stdout.FlushAsync().ConfigureAwait(false);
             return ExitCodes.Usage;
         }
@@ -157,7 +157,7 @@ internal sealed class CliHost(GlobalOptions g, CliEnvironment env, CliInterrupt 
             var code = ExitCodes.Classify(e);
             env.Err.WriteLine("bsgkit: " + message);
             if (ctx?.Json == true || (ctx is null && ParseErrors.WantsJson(parse, g)))
-                JsonOutput.Write(env.Out, new ErrorRecordDto(parse.CommandResult.Command.Name == "" ? "bsgkit" : CommandPath(parse), message, code), CliJsonContext.Default.ErrorRecordDto);
+                JsonOutput.Write(env.Out, new ErrorRecordDto(parse.CommandResult.Command.Name == "" ? "bsgkit" : CommandPath(parse), message, code), static c => c.ErrorRecordDto);
             return code;
         }
         finally

@@ -94,6 +94,14 @@ public static class ScenarioLoader
     /// <summary>Parses scenario JSON without validating it; <paramref name="source"/> names it in errors.</summary>
     public static Scenario Parse(string json, string source)
     {
+        // The precompiled reader takes every well-formed scenario; System.Text.Json reads the rest and names errors.
+        if (ScenarioReader.TryRead(System.Text.Encoding.UTF8.GetBytes(json)) is { } scenario) return scenario;
+        return ParseWithSerializer(json, source);
+    }
+
+    /// <summary>System.Text.Json's reading of the scenario (the reference <see cref="ScenarioReader"/> is held to), with its errors in the schema's words.</summary>
+    internal static Scenario ParseWithSerializer(string json, string source)
+    {
         try
         {
             return JsonSerializer.Deserialize(json, ScenarioJsonContext.Default.Scenario)

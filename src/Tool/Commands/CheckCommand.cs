@@ -417,7 +417,7 @@ internal static class CheckCommand
     {
         if (json)
         {
-            JsonOutput.Write(w, dto, CliJsonContext.Default.CheckDto);
+            JsonOutput.Write(w, dto, static c => c.CheckDto);
             return;
         }
         var line = new StringBuilder("BSGKIT ");

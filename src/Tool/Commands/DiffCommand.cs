@@ -242,7 +242,7 @@ internal static class DiffCommand
     {
         if (ctx.Json)
         {
-            JsonOutput.Write(ctx.Out, d, CliJsonContext.Default.DiffDto);
+            JsonOutput.Write(ctx.Out, d, static c => c.DiffDto);
             return;
         }
         if (!ctx.Quiet)

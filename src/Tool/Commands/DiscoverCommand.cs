@@ -149,8 +149,8 @@ internal static class DiscoverCommand
     {
         switch (ctx.Output.Format)
         {
-            case OutputFormat.Json when manyHosts: JsonOutput.Write(ctx.Out, results, CliJsonContext.Default.ListDiscoverDto); break;
-            case OutputFormat.Json: foreach (var d in results) JsonOutput.Write(ctx.Out, d, CliJsonContext.Default.DiscoverDto); break;
+            case OutputFormat.Json when manyHosts: JsonOutput.Write(ctx.Out, results, static c => c.ListDiscoverDto); break;
+            case OutputFormat.Json: foreach (var d in results) JsonOutput.Write(ctx.Out, d, static c => c.DiscoverDto); break;
             case OutputFormat.Dot:
                 foreach (var d in results)
                     if (switchesOnly) WriteSwitchDot(ctx.Out, d);

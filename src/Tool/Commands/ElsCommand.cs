@@ -135,7 +135,7 @@ internal static class ElsCommand
             var client = ctx.Session.OpenHost(ctx.Hosts.SelectHostFor(spec), allowStateChanges: yes is not null && parse.GetValue(yes));
             var dest = await ctx.Hosts.ResolvePortAsync(client, spec, ct, mustExist: true);
             var report = await run(client, dest, parse, ct);
-            JsonOutput.Emit(ctx, report, CliJsonContext.Default.ElsReport, () => Print(ctx, report));
+            JsonOutput.Emit(ctx, report, static c => c.ElsReport, () => Print(ctx, report));
             return ExitCodes.Ok;
         };
         cli.SetAction(cmd, watch is null ? action : watch.Wrap(action));

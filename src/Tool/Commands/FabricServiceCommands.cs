@@ -42,7 +42,7 @@ internal static class FcsCommand
             var list = new List<SwitchDto>();
             foreach (var e in elements) list.Add(await Describe(c, e.Name, e.TypeName, ct));
             var dto = new FcsElementsDto(c.Host.Name, list);
-            JsonOutput.Emit(ctx, dto, CliJsonContext.Default.FcsElementsDto, () =>
+            JsonOutput.Emit(ctx, dto, static c => c.FcsElementsDto, () =>
             {
                 var t = new TableWriter("DOMAIN", "ELEMENT", "TYPE", "NAME", "VENDOR", "MODEL", "RELEASE", "MANAGEMENT");
                 foreach (var s in list) t.Row(s.DomainId?.ToString(), s.Name, s.Type, s.LogicalName, s.Vendor, s.Model, s.Release, string.Join(", ", s.ManagementAddresses ?? []));
@@ -66,7 +66,7 @@ internal static class FcsCommand
                     Attached = attached.Ok ? attached.Value!.Select(x => new AttachedPortDto(x.PortName.ToString(), x.PortTypeName)).ToList() : [],
                 });
             }
-            JsonOutput.Emit(ctx, sw, CliJsonContext.Default.SwitchDto, () =>
+            JsonOutput.Emit(ctx, sw, static c => c.SwitchDto, () =>
             {
                 var t = new TableWriter("PORT", "WWN", "TYPE", "STATE", "MODULE", "ATTACHED");
                 foreach (var p in sw.Ports) t.Row(p.PhysicalPortNumber?.ToString(), p.PortName, p.PortType, p.State, p.ModuleType, string.Join(", ", p.Attached.Select(x => $"{x.PortName} ({x.PortType})")));
@@ -88,7 +88,7 @@ internal static class FcsCommand
                 SpeedCapabilities = speed.Ok ? speed.Value.CapabilityNames : null,
                 Attached = attached.Ok ? attached.Value!.Select(x => new AttachedPortDto(x.PortName.ToString(), x.PortTypeName)).ToList() : [],
             };
-            JsonOutput.Emit(ctx, dto, CliJsonContext.Default.FcsPortDto, () => TableWriter.KeyValues(ctx.Out,
+            JsonOutput.Emit(ctx, dto, static c => c.FcsPortDto, () => TableWriter.KeyValues(ctx.Out,
             [
                 ("Port", dto.PortName), ("Type", dto.PortType), ("Physical port", dto.PhysicalPortNumber?.ToString()), ("State", dto.State),
                 ("Speed", dto.Speed), ("Capabilities", dto.SpeedCapabilities),
@@ -155,7 +155,7 @@ internal static class FdmiCommand
         fdmi.Subcommands.Add(Single.Cmd(cli, "list", "Registered HBA identifiers (GRHL)", null, async (ctx, c, _, ct) =>
         {
             var dto = new FdmiHbasDto(c.Host.Name, (await c.GrhlAsync(ct)).Value.Select(w => w.ToString()).ToList());
-            JsonOutput.Emit(ctx, dto, CliJsonContext.Default.FdmiHbasDto, () =>
+            JsonOutput.Emit(ctx, dto, static c => c.FdmiHbasDto, () =>
             {
                 var t = new TableWriter("HBA IDENTIFIER");
                 foreach (var h in dto.Hbas) t.Row(h);
@@ -166,7 +166,7 @@ internal static class FdmiCommand
         {
             var v = (await c.GhatAsync(Wwn.Parse(a!), ct)).Value;
             var dto = new FdmiHbaDto(c.Host.Name, Wwn.Parse(a!).ToString(), v.Ports.Select(p => p.ToString()).ToList(), Attrs(v.Attributes));
-            JsonOutput.Emit(ctx, dto, CliJsonContext.Default.FdmiHbaDto, () =>
+            JsonOutput.Emit(ctx, dto, static c => c.FdmiHbaDto, () =>
             {
                 TableWriter.KeyValues(ctx.Out, dto.Attributes.Select(x => (x.Name, (string?)x.Value)).Append(("Ports", string.Join(", ", dto.Ports))));
             });
@@ -175,7 +175,7 @@ internal static class FdmiCommand
         {
             var w = Wwn.Parse(a!);
             var dto = new FdmiPortDto(c.Host.Name, w.ToString(), Attrs((await c.GpatAsync(w, ct)).Value));
-            JsonOutput.Emit(ctx, dto, CliJsonContext.Default.FdmiPortDto, () =>
+            JsonOutput.Emit(ctx, dto, static c => c.FdmiPortDto, () =>
                 TableWriter.KeyValues(ctx.Out, dto.Attributes.Select(x => (x.Name, (string?)x.Value))));
         }));
         return fdmi;
@@ -202,7 +202,7 @@ internal static class ZoneCommand
         zone.Subcommands.Add(Single.Cmd(cli, "members", "Members of a zone (GZM)", Single.Arg("ZONE", "zone name"), async (ctx, c, a, ct) =>
         {
             var dto = new ZoneMembersDto(c.Host.Name, a!, (await c.GzmAsync(a!, ct)).Value.Select(Member).ToList());
-            JsonOutput.Emit(ctx, dto, CliJsonContext.Default.ZoneMembersDto, () =>
+            JsonOutput.Emit(ctx, dto, static c => c.ZoneMembersDto, () =>
             {
                 var t = new TableWriter("TYPE", "MEMBER");
                 foreach (var m in dto.Members) t.Row(m.Type, m.Value);
@@ -214,7 +214,7 @@ internal static class ZoneCommand
             var caps = (await c.GzcAsync(ct)).Value;
             var est = (await c.GestAsync(ct)).Value;
             var dto = new ZoneCapsDto(c.Host.Name, caps.HardZones, caps.SoftZones, caps.ZoneSetDatabase, caps.FlagNames, est.FlagNames);
-            JsonOutput.Emit(ctx, dto, CliJsonContext.Default.ZoneCapsDto, () => TableWriter.KeyValues(ctx.Out,
+            JsonOutput.Emit(ctx, dto, static c => c.ZoneCapsDto, () => TableWriter.KeyValues(ctx.Out,
                 [("Capabilities", dto.Capabilities), ("Enforcement", dto.Enforcement)]));
         }));
         return zone;
@@ -226,7 +226,7 @@ internal static class ZoneCommand
     private static void EmitSet(CliContext ctx, FcHostClient c, ZoneSet set)
     {
         var dto = new ZoneSetDto(c.Host.Name, set.Name, set.Zones.Select(z => new ZoneDto(z.Name, z.Members.Select(Member).ToList())).ToList());
-        JsonOutput.Emit(ctx, dto, CliJsonContext.Default.ZoneSetDto, () =>
+        JsonOutput.Emit(ctx, dto, static c => c.ZoneSetDto, () =>
         {
             if (!ctx.Quiet) ctx.Out.WriteLine(ctx.Output.Bold($"zone set {dto.Name}"));
             var t = new TableWriter("ZONE", "TYPE", "MEMBER");
@@ -236,7 +236,7 @@ internal static class ZoneCommand
     }
 
     private static void EmitList(CliContext ctx, ZoneListDto dto, string nameHeader, string countHeader) =>
-        JsonOutput.Emit(ctx, dto, CliJsonContext.Default.ZoneListDto, () =>
+        JsonOutput.Emit(ctx, dto, static c => c.ZoneListDto, () =>
         {
             var t = new TableWriter(nameHeader, countHeader);
             foreach (var i in dto.Items) t.Row(i.Name, i.Count.ToString());

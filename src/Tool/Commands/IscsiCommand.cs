@@ -234,7 +234,7 @@ internal static class IscsiCommand
             hosts = [ctx.Hosts.SelectIscsiHost(spec)];
         }
         var dto = new IscsiListDto(hosts.Select(h => Host(h) with { Commands = CommandsOf(h) }).ToList());
-        JsonOutput.Emit(ctx, dto, CliJsonContext.Default.IscsiListDto, () =>
+        JsonOutput.Emit(ctx, dto, static c => c.IscsiListDto, () =>
         {
             if (dto.IscsiHosts.Count == 0)
             {
@@ -323,7 +323,7 @@ internal static class IscsiCommand
             await verb.Run(run);
             var dto = run.Dto;
 
-            JsonOutput.Emit(ctx, dto, CliJsonContext.Default.IscsiVendorDto, () => Print(ctx, dto, run.Shown, run.ReadBack));
+            JsonOutput.Emit(ctx, dto, static c => c.IscsiVendorDto, () => Print(ctx, dto, run.Shown, run.ReadBack));
             if (run.Exit == ExitCodes.Rejected) ctx.Err.WriteLine($"bsgkit: {host.Name}: DIAG_TEST {dto.Test} failed: {dto.CommandStatus}");
             if (dto.Verified == false) ctx.Err.WriteLine($"bsgkit: {host.Name}: {verb.Name}: the range read back differs from the data written");
             return dto.Verified == false ? ExitCodes.Transport : run.Exit;

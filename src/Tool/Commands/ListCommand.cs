@@ -37,8 +37,8 @@ internal static class ListCommand
             }).ToList();
             foreach (var p in problems.Distinct()) ctx.Logger.LogInformation("statistics: {Problem}", p);
             // -H all (or HOST all): one JSON array of hosts; one host: the object.
-            if (ctx.Json && spec?.Trim().Equals("all", StringComparison.OrdinalIgnoreCase) == true) JsonOutput.Write(ctx.Out, dtos, CliJsonContext.Default.ListFcHostDto);
-            else if (ctx.Json) JsonOutput.Write(ctx.Out, dtos[0], CliJsonContext.Default.FcHostDto);
+            if (ctx.Json && spec?.Trim().Equals("all", StringComparison.OrdinalIgnoreCase) == true) JsonOutput.Write(ctx.Out, dtos, static c => c.ListFcHostDto);
+            else if (ctx.Json) JsonOutput.Write(ctx.Out, dtos[0], static c => c.FcHostDto);
             else
                 for (var i = 0; i < dtos.Count; i++)
                 {
@@ -66,7 +66,7 @@ internal static class ListCommand
         var dto = new ListDto(fcHosts.Select(Host).ToList(), snap.RemotePorts.Where(r => shown.Contains(r.HostNumber)).Select(Rport).ToList(),
             iscsiHosts.Select(IscsiCommand.Host).ToList(), [.. ctx.Session.CatalogProblems()]);
         foreach (var p in dto.Problems) ctx.Logger.LogWarningLine(p);
-        JsonOutput.Emit(ctx, dto, CliJsonContext.Default.ListDto, () =>
+        JsonOutput.Emit(ctx, dto, static c => c.ListDto, () =>
         {
             if (ctx.Hosts.HostSpec is null && dto.FcHosts.Count == 0 && dto.IscsiHosts.Count == 0 && snap.Nodes.Count == 0)
             {

@@ -68,7 +68,7 @@ internal static class MonitoringCommands
                     // A server's normal end (README "Exit codes"): stop listening, say what it did, exit 0.
                 }
                 var stopped = new ExporterStoppedDto(ctx.Interrupt.SignalName, refresher.Refreshes, publisher.Scrapes, refresher.BsgRequests);
-                JsonOutput.Emit(ctx, stopped, CliJsonContext.Default.ExporterStoppedDto, () => ctx.Out.WriteLine(
+                JsonOutput.Emit(ctx, stopped, static c => c.ExporterStoppedDto, () => ctx.Out.WriteLine(
                     $"bsgkit exporter: stopped by {stopped.Signal}: {stopped.Refreshes} refresh(es), {stopped.Scrapes} scrape(s), {stopped.BsgRequests} bsg request(s)"));
                 return ExitCodes.Ok;
             }
@@ -100,7 +100,7 @@ internal static class MonitoringCommands
             using var text = new MemoryStream();
             await publisher.WriteTextAsync(text, ct);
             if (path is not null) WriteAtomically(path, text);
-            if (ctx.Json) JsonOutput.Write(ctx.Out, ToDto(snapshot, refresher.BsgRequests), CliJsonContext.Default.MetricsDto);
+            if (ctx.Json) JsonOutput.Write(ctx.Out, ToDto(snapshot, refresher.BsgRequests), static c => c.MetricsDto);
             else if (path is null) ctx.Out.Write(System.Text.Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length));
             foreach (var r in snapshot.Runs.Where(r => r.Errors > 0))
                 ctx.Err.WriteLine($"bsgkit: metrics: {r.Host} {r.Collector}: {r.FirstError}{(r.Errors > 1 ? $" ({r.Errors} failed requests)" : "")}");

@@ -177,7 +177,7 @@ internal static class NsCommand
         // A list the driver or the name server truncated is a partial answer: the rest of the fabric is not in it.
         var truncated = answers.Count(a => a is { Ok: true, Complete: false });
         var report = new NsReport(q.Name, answers) { Interrupted = interrupted ? true : null };
-        JsonOutput.Emit(ctx, report, CliJsonContext.Default.NsReport, () => PrintTable(ctx, q, answers, hosts.Count > 1, parsed.Count > 1));
+        JsonOutput.Emit(ctx, report, static c => c.NsReport, () => PrintTable(ctx, q, answers, hosts.Count > 1, parsed.Count > 1));
         foreach (var a in answers.Where(a => a is { Ok: true, Complete: false }))
             ctx.Err.WriteLine($"bsgkit: {a.Host} ns {q.Name} {a.Argument}: the list is truncated: {a.Ports?.Count} ports fit in one response, the fabric has more " +
                               "(bsgkit discover lists them all, per domain)");

@@ -53,7 +53,7 @@ internal static class RawCommand
                     break;
             }
             var dto = Dto(client.Host.Name, x, kind);
-            JsonOutput.Emit(ctx, dto, CliJsonContext.Default.RawDto, () => Print(ctx, dto, x));
+            JsonOutput.Emit(ctx, dto, static c => c.RawDto, () => Print(ctx, dto, x));
             if (!x.IsAccepted) ctx.Err.WriteLine($"bsgkit: {ExitCodes.Describe(FcException.For(x))}");
             return ExitCodes.For(x);
         });
@@ -143,7 +143,7 @@ internal static class VendorCommand
                 Detail = x.Detail, Reply = Fmt.Hex(x.Reply.Span), Response = Fmt.Hex(x.Response.Span), DurationMs = Math.Round(x.Duration.TotalMilliseconds, 3),
                 Ok = x.IsAccepted, Error = x.IsAccepted ? null : ExitCodes.Describe(FcException.For(x)), ExitCode = x.IsAccepted ? null : ExitCodes.For(x),
             };
-            JsonOutput.Emit(ctx, dto, CliJsonContext.Default.VendorDto, () =>
+            JsonOutput.Emit(ctx, dto, static c => c.VendorDto, () =>
             {
                 TableWriter.KeyValues(ctx.Out, [("Host", dto.Host), ("Vendor id", dto.VendorId), ("Status", dto.Status), ("Detail", dto.Detail)]);
                 if (x.Reply.Length > 0) { ctx.Out.WriteLine("reply:"); foreach (var l in HexInput.Dump(x.Reply.Span)) ctx.Out.WriteLine("  " + l); }

@@ -19,7 +19,7 @@ internal static class SimCommand
         cli.SetAction(list, (ctx, _, _) =>
         {
             var items = ScenarioLoader.BuiltIns.Select(b => new ScenarioDto(b.Name, b.Description)).ToList();
-            JsonOutput.Emit(ctx, items, CliJsonContext.Default.ListScenarioDto, () =>
+            JsonOutput.Emit(ctx, items, static c => c.ListScenarioDto, () =>
             {
                 var t = new TableWriter("SCENARIO", "DESCRIPTION");
                 foreach (var i in items) t.Row(i.Name, i.Description);

@@ -402,12 +402,16 @@ internal static class JsonOutput
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
-    /// <summary>Writes <paramref name="value"/> as JSON (source-generated, no reflection) and a newline.</summary>
-    public static void Write<T>(TextWriter w, T value, JsonTypeInfo<T> info) =>
-        w.WriteLine(JsonSerializer.Serialize(value, (JsonTypeInfo<T>)Context.GetTypeInfo(typeof(T))!));
+    /// <summary>
+    /// Writes <paramref name="value"/> as JSON (source-generated, no reflection) and a newline. <paramref name="info"/>
+    /// picks the type's metadata from <see cref="Context"/> only when JSON is written: building it instantiates
+    /// System.Text.Json generics over every value-type member, JIT-compiled at start (ReadyToRun cannot hold them).
+    /// </summary>
+    public static void Write<T>(TextWriter w, T value, Func<CliJsonContext, JsonTypeInfo<T>> info) =>
+        w.WriteLine(JsonSerializer.Serialize(value, info(Context)));
 
-    /// <summary>JSON when -o json, otherwise the table the caller prints.</summary>
-    public static void Emit<T>(CliContext ctx, T value, JsonTypeInfo<T> info, Action table)
+    /// <summary>JSON when -o json, otherwise the table the caller prints (no JSON metadata is built for a table).</summary>
+    public static void Emit<T>(CliContext ctx, T value, Func<CliJsonContext, JsonTypeInfo<T>> info, Action table)
     {
         ctx.NoDot();
         if (ctx.Json) Write(ctx.Out, value, info);
