@@ -47,6 +47,12 @@ public class ScenarioReaderTests
         Assert.Equal(written, ScenarioLoader.ToJson(ScenarioLoader.Parse(written, name)));
     }
 
+    [Theory]
+    [MemberData(nameof(BuiltIns))]
+    public void Every_built_in_is_valid(string name) =>
+        // Resolve does not validate the embedded built-ins at start: this is the check instead.
+        Assert.Empty(ScenarioValidator.Validate(ScenarioLoader.Parse(BuiltInJson(name), name)));
+
     [Fact]
     public void Every_settable_field_of_the_schema_is_read_into_its_own_property()
     {
