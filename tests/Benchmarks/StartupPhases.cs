@@ -32,8 +32,10 @@ internal static class StartupPhases
         }
         var scenario = ScenarioLoader.Resolve(name);
         Mark("scenario");
-        using var san = SimulatedSan.Create(scenario, SysfsStorage.Memory);
-        Mark("fabric + sysfs");
+        var fabric = new BsgKit.Simulator.Fabric.SimFabric(scenario, new BsgKit.Simulator.Kernel.SimClock { RealDelays = scenario.RealDelays });
+        Mark("fabric");
+        using var san = new SimulatedSan(scenario, fabric, SysfsStorage.Memory);
+        Mark("hosts + sysfs");
         var nodes = san.Catalog.Scan();
         Mark("bsg scan");
         var catalog = FcCatalog.Scan(san.Catalog, nodes);

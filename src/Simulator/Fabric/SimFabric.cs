@@ -129,7 +129,7 @@ public sealed class SimFabric : ISimFabric
                 SymbolicNodeName = spec.SymbolicNodeName ?? "",
                 Speed = spec.Speed,
                 Online = spec.Online,
-                Sfp = spec.Sfp ?? new SfpSpec(),
+                Sfp = spec.Sfp ?? SimNPort.DefaultSfp,
                 Rnid = spec.Rnid,
             };
             port.SetLesb(spec.Lesb);

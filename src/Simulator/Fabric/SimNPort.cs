@@ -63,7 +63,10 @@ public sealed class SimNPort
     /// <summary>A switch port answering for the fabric (ELS to 0xFFFFFE and friends), never in the name server.</summary>
     public bool IsSwitchPort { get; internal init; }
     /// <summary>The SFP the port reports in RDP.</summary>
-    public SfpSpec Sfp { get; internal init; } = new();
+    public SfpSpec Sfp { get; internal init; } = DefaultSfp;
+
+    /// <summary>The optics of every port whose scenario names none: one shared instance (only read), not one per N_Port.</summary>
+    internal static readonly SfpSpec DefaultSfp = new();
     /// <summary>RNID identification overrides; null: derived from the port.</summary>
     public RnidSpec? Rnid { get; internal init; }
     /// <summary>Zones (indexes into the active zone set) this port is a member of, sorted.</summary>

@@ -85,6 +85,9 @@ public sealed class SimulatedSan : IDisposable
 
     private readonly TreeBudget _budget;
 
+    /// <summary>Memory tree entries one rport can add (see <see cref="AddHost"/>).</summary>
+    private const int EntriesPerRemotePort = 5;
+
     private void Build(Scenario scenario)
     {
         if (Storage == SysfsStorage.Files)
@@ -233,6 +236,9 @@ public sealed class SimulatedSan : IDisposable
         }
         var visible = Fabric.PortsVisibleTo(host.PortId);
         _budget.Reserve(ScenarioLimits.TreeFilesPerHost + (long)ScenarioLimits.TreeFilesPerRemotePort * (visible.Count + 2), $"host{hostNumber}");
+        // Each rport: its fc_remote_ports and bsg directories and /dev node, and a LUN's bsg directory and /dev node.
+        _memory?.Reserve(EntriesPerRemotePort * visible.Count, 2 * visible.Count, _memory.RemotePortsDir, _memory.BsgClassDir, _memory.DevBsgDir);
+        _nodes.EnsureCapacity(_nodes.Count + 2 * visible.Count);
         foreach (var view in visible)
             if (view.PortId != host.PortId && Discovers(lld, view)) host.AddRemotePort(view.PortId, view.PortName, view.NodeName, view.Roles);
 

@@ -21,14 +21,23 @@ internal interface ISysfsTree
     string SysRoot { get; }
     string DevRoot { get; }
 
+    /// <summary>/sys/class/fc_remote_ports, /sys/class/bsg and /dev/bsg under the roots: made once, not per node.</summary>
+    string RemotePortsDir { get; }
+    /// <inheritdoc cref="RemotePortsDir"/>
+    string BsgClassDir { get; }
+    /// <inheritdoc cref="RemotePortsDir"/>
+    string DevBsgDir { get; }
+
     /// <summary>Writes <paramref name="value"/> plus a newline as <paramref name="dir"/>/<paramref name="attribute"/>, creating directories.</summary>
     void Write(string dir, string attribute, string value);
 
     /// <summary>
-    /// A directory of attributes named <paramref name="names"/>, each <paramref name="value"/>(name) plus a newline. Files:
-    /// written now. Memory: computed when read, so they follow the simulated objects (<see cref="IsLive"/>).
+    /// A directory <paramref name="parent"/>/<paramref name="name"/> of attributes named <paramref name="names"/>, each
+    /// <paramref name="value"/>(<paramref name="owner"/>, name) plus a newline. Files: written now. Memory: computed when
+    /// read, so they follow the simulated objects (<see cref="IsLive"/>). A static value function and its owner rather
+    /// than a closure: a big fabric has tens of thousands of these directories.
     /// </summary>
-    void WriteDirectory(string dir, IReadOnlyList<string> names, Func<string, string> value);
+    void WriteDirectory(string parent, string name, IReadOnlyList<string> names, Func<object, string, string> value, object owner);
 
     /// <summary>Whether <see cref="WriteDirectory"/> attributes follow their objects (nothing to rewrite on a change).</summary>
     bool IsLive { get; }
@@ -45,6 +54,9 @@ internal sealed class FileSysfsTree(string sysRoot, string devRoot) : ISysfsTree
 {
     public string SysRoot => sysRoot;
     public string DevRoot => devRoot;
+    public string RemotePortsDir { get; } = Path.Combine(sysRoot, "class", "fc_remote_ports");
+    public string BsgClassDir { get; } = Path.Combine(sysRoot, "class", "bsg");
+    public string DevBsgDir { get; } = Path.Combine(devRoot, "bsg");
 
     public void Write(string dir, string attribute, string value)
     {
@@ -54,9 +66,10 @@ internal sealed class FileSysfsTree(string sysRoot, string devRoot) : ISysfsTree
 
     public bool IsLive => false;
 
-    public void WriteDirectory(string dir, IReadOnlyList<string> names, Func<string, string> value)
+    public void WriteDirectory(string parent, string name, IReadOnlyList<string> names, Func<object, string, string> value, object owner)
     {
-        foreach (var name in names) Write(dir, name, value(name));
+        var dir = Path.Combine(parent, name);
+        foreach (var attribute in names) Write(dir, attribute, value(owner, attribute));
     }
 
     public void CreateNode(string dir, string name)
@@ -90,8 +103,11 @@ internal sealed class MemorySysfsTree : SysfsSource, ISysfsTree
         public string? Text;
         public List<string>? Children;
         public IReadOnlyList<string>? Names;
-        public Func<string, string>? Value;
+        public Func<object, string, string>? Value;
+        public object? Owner;
         public bool IsDirectory => Text is null;
+
+        public string ValueOf(string attribute) => Value!(Owner!, attribute);
 
         public static Entry File(string text) => new() { Text = text };
         public static Entry Directory() => new() { Children = [] };
@@ -106,10 +122,31 @@ internal sealed class MemorySysfsTree : SysfsSource, ISysfsTree
     {
         SysRoot = sysRoot;
         DevRoot = devRoot;
+        RemotePortsDir = Path.Combine(sysRoot, "class", "fc_remote_ports");
+        BsgClassDir = Path.Combine(sysRoot, "class", "bsg");
+        DevBsgDir = Path.Combine(devRoot, "bsg");
     }
 
     public string SysRoot { get; }
     public string DevRoot { get; }
+    public string RemotePortsDir { get; }
+    public string BsgClassDir { get; }
+    public string DevBsgDir { get; }
+
+    /// <summary>
+    /// Room for <paramref name="entries"/> more entries, <paramref name="perDirectory"/> of them in each of
+    /// <paramref name="directories"/>: a host's thousands of rports and LUNs go in without the table and the
+    /// directories' lists growing (and copying) a dozen times.
+    /// </summary>
+    public void Reserve(int entries, int perDirectory, params ReadOnlySpan<string> directories)
+    {
+        lock (_lock)
+        {
+            _entries.EnsureCapacity(_entries.Count + entries);
+            foreach (var dir in directories)
+                if (DirectoryEntry(dir).Children is { } children) children.EnsureCapacity(children.Count + perDirectory);
+        }
+    }
 
     public bool IsLive => true;
 
@@ -119,13 +156,13 @@ internal sealed class MemorySysfsTree : SysfsSource, ISysfsTree
         get { lock (_lock) { long n = _entries.Count; foreach (var e in _entries.Values) n += e.Names?.Count ?? 0; return n; } }
     }
 
-    public void WriteDirectory(string dir, IReadOnlyList<string> names, Func<string, string> value)
+    public void WriteDirectory(string parent, string name, IReadOnlyList<string> names, Func<object, string, string> value, object owner)
     {
+        var dir = string.Concat(parent, "/", name); // Path.Combine's result for a parent without a trailing '/'
         lock (_lock)
         {
-            if (_entries.ContainsKey(dir)) throw new InvalidOperationException($"{dir}: already in the tree");
-            _entries.Add(dir, new Entry { Names = names, Value = value });
-            if (Path.GetDirectoryName(dir) is { } parent) DirectoryEntry(parent).Children!.Add(Path.GetFileName(dir));
+            if (!_entries.TryAdd(dir, new Entry { Names = names, Value = value, Owner = owner })) throw new InvalidOperationException($"{dir}: already in the tree");
+            DirectoryEntry(parent).Children!.Add(name);
         }
     }
 
@@ -136,8 +173,9 @@ internal sealed class MemorySysfsTree : SysfsSource, ISysfsTree
 
     public void CreateNode(string dir, string name)
     {
+        var path = Path.Combine(dir, name);
         lock (_lock)
-            if (!_entries.ContainsKey(Path.Combine(dir, name))) Put(dir, name, "");
+            if (!_entries.ContainsKey(path)) Put(dir, name, "", path);
     }
 
     public void DeleteDirectory(string dir)
@@ -170,10 +208,10 @@ internal sealed class MemorySysfsTree : SysfsSource, ISysfsTree
     }
 
     /// <summary>Sets a file's text, creating its directory and parents as needed (like Directory.CreateDirectory). Under the lock.</summary>
-    private void Put(string dir, string name, string text)
+    private void Put(string dir, string name, string text, string? path = null)
     {
         var d = DirectoryEntry(dir);
-        var path = Path.Combine(dir, name);
+        path ??= Path.Combine(dir, name);
         if (d.Children is null) throw new InvalidOperationException($"{dir}: its attributes are computed, not written");
         if (_entries.TryGetValue(path, out var existing)) existing.Text = text;
         else
@@ -202,7 +240,7 @@ internal sealed class MemorySysfsTree : SysfsSource, ISysfsTree
         {
             if (_entries.TryGetValue(path, out var entry))
                 return entry.Text is { } text ? new(text.Trim(), null) : new(null, $"{path}: cannot read (EISDIR: a directory)", Bsg.Errno.EISDIR);
-            return Computed(path) is { } computed ? new(computed.Value!(Path.GetFileName(path)).Trim(), null) : default;
+            return Computed(path) is { } computed ? new(computed.ValueOf(Path.GetFileName(path)).Trim(), null) : default;
         }
     }
 
@@ -212,10 +250,10 @@ internal sealed class MemorySysfsTree : SysfsSource, ISysfsTree
         {
             // A catalog reads a directory's attributes one after another: the same dir string each time.
             if (!ReferenceEquals(dir, _lastReadDir) && (_lastReadEntry = _entries.GetValueOrDefault(dir)) is not null) _lastReadDir = dir;
-            if (ReferenceEquals(dir, _lastReadDir) && _lastReadEntry is { Names: { } names, Value: { } value })
+            if (ReferenceEquals(dir, _lastReadDir) && _lastReadEntry is { Names: { } names } computed)
             {
                 for (var i = 0; i < names.Count; i++) // not foreach: an enumerator per read on an interface
-                    if (names[i] == attribute) return new(value(attribute).Trim(), null);
+                    if (names[i] == attribute) return new(computed.ValueOf(attribute).Trim(), null);
                 return default;
             }
         }

@@ -93,9 +93,13 @@ internal static class SysfsTreeWriter
 
     public static void WriteRemotePort(ISysfsTree tree, SimRport rport)
     {
-        tree.WriteDirectory(Path.Combine(tree.SysRoot, "class", "fc_remote_ports", rport.Name), RemotePortAttributes, name => RemotePortAttribute(rport, name));
+        tree.WriteDirectory(tree.RemotePortsDir, rport.Name, RemotePortAttributes, RemotePortAttributeOf, rport);
         if (rport.Host.Lld.HasBsgHandler) WriteBsgNode(tree, rport.Node);
     }
+
+    // Static: one delegate for every rport, the rport passed as the directory's owner.
+    private static readonly Func<object, string, string> RemotePortAttributeOf = static (rport, name) => RemotePortAttribute((SimRport)rport, name);
+    private static readonly Func<object, string, string> DeviceNumberOf = static (node, _) => ((SimNode)node).DeviceNumber;
 
     private static string RemotePortAttribute(SimRport rport, string name) => name switch
     {
@@ -115,13 +119,12 @@ internal static class SysfsTreeWriter
     /// <summary>A remote port changed: rewrite its state, or remove it (and its node) when it is gone.</summary>
     public static void UpdateRemotePort(ISysfsTree tree, SimRport rport)
     {
-        var sysRoot = tree.SysRoot;
-        var d = Path.Combine(sysRoot, "class", "fc_remote_ports", rport.Name);
+        var d = Path.Combine(tree.RemotePortsDir, rport.Name);
         if (rport.State == RportState.Deleted)
         {
             tree.DeleteDirectory(d);
-            tree.DeleteDirectory(Path.Combine(sysRoot, "class", "bsg", rport.Name));
-            tree.DeleteFile(Path.Combine(tree.DevRoot, "bsg", rport.Name));
+            tree.DeleteDirectory(Path.Combine(tree.BsgClassDir, rport.Name));
+            tree.DeleteFile(Path.Combine(tree.DevBsgDir, rport.Name));
             return;
         }
         if (!tree.IsLive) Write(tree, d, "port_state", rport.StateName);
@@ -129,8 +132,8 @@ internal static class SysfsTreeWriter
 
     public static void WriteBsgNode(ISysfsTree tree, SimNode node)
     {
-        tree.WriteDirectory(Path.Combine(tree.SysRoot, "class", "bsg", node.Name), BsgNodeAttributes, _ => node.DeviceNumber);
-        tree.CreateNode(Path.Combine(tree.DevRoot, "bsg"), node.Name);
+        tree.WriteDirectory(tree.BsgClassDir, node.Name, BsgNodeAttributes, DeviceNumberOf, node);
+        tree.CreateNode(tree.DevBsgDir, node.Name);
     }
 
     public static void WriteIscsiHost(ISysfsTree tree, Scenarios.IscsiHostSpec spec)

@@ -126,6 +126,7 @@ public sealed class SimRport
         PortName = portName;
         NodeName = nodeName;
         Roles = roles;
+        Name = $"rport-{host.HostNumber}:{channel}-{number}"; // once: the node, sysfs and every lookup share it
         Node = new SimRportNode(this);
     }
 
@@ -136,7 +137,7 @@ public sealed class SimRport
     /// <summary>The rport number N of rport-H:C-N.</summary>
     public int Number { get; }
     /// <summary>"rport-H:C-N", the sysfs and bsg node name.</summary>
-    public string Name => $"rport-{Host.HostNumber}:{Channel}-{Number}";
+    public string Name { get; }
     /// <summary>The remote port's FC ID.</summary>
     public FcId PortId { get; }
     /// <summary>The remote port's WWPN.</summary>
