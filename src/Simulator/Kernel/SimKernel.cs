@@ -160,6 +160,7 @@ public sealed class SimKernel
         Span<byte> raw = stackalloc byte[SgIoV4.Size];
         if (!memory.TryRead(headerAddress, raw)) return Errno.EFAULT;
         var header = System.Runtime.InteropServices.MemoryMarshal.Read<SgIoV4>(raw);
+        if (memory is IGatheringUserMemory gathering) gathering.Prefetch(header); // one copy for what follows
         var rc = SgIo(file, ref header, memory);
         if (rc != 0) return rc;
         System.Runtime.InteropServices.MemoryMarshal.Write(raw, in header);

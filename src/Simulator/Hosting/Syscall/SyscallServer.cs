@@ -228,13 +228,13 @@ public sealed class SyscallServer(SimulatedSan san, SignalForwarder? signals = n
         }
         else
         {
-            var memory = new RemoteProcessMemory(n.Pid, listener, n.Id);
+            var memory = RemoteProcessMemory.ForThisThread(n.Pid, listener, n.Id);
             long rc;
             SimOpenFile? file = null;
             try
             {
                 file = san.Kernel.Open(node);
-                file.CallerAlive = memory.CallerWaiting;
+                file.CallerAlive = memory.CallerWaitingCheck;
                 // bsg_ioctl: SG_IO returns 0 or -errno; the informational ioctls return a value or -errno.
                 rc = n.Command == BsgConstants.SgIo
                     ? -san.Kernel.SgIoAt(file, n.Argument, memory)
@@ -252,6 +252,8 @@ public sealed class SyscallServer(SimulatedSan san, SignalForwarder? signals = n
             {
                 file?.Close();
             }
+            // The staged copy-outs go now, in one write; one that faults is the EFAULT its copy alone would have been.
+            if (memory.HasPendingWrites && !memory.Flush() && !memory.CallerGone) rc = -Errno.EFAULT;
             if (memory.CallerGone)
             {
                 Interlocked.Increment(ref _gone);
