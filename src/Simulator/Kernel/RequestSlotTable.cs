@@ -11,6 +11,7 @@ public sealed class RequestSlotTable
     private long _doubleCompletions;
     private long _executions;
     private int _waiting;
+    private int _busy; // slots acquired and not yet released: a close with none in flight has nothing to scan
 
     /// <summary>A table of <paramref name="depth"/> slots (the bsg queue depth).</summary>
     public RequestSlotTable(int depth = Bsg.BsgConstants.QueueDepth)
@@ -51,6 +52,7 @@ public sealed class RequestSlotTable
             try { _free.Wait(cancellationToken); }
             finally { Interlocked.Decrement(ref _waiting); }
         }
+        Interlocked.Increment(ref _busy); // before any slot names its owner (AbortOwner reads it first)
         for (var tag = 0; tag < _slots.Length; tag++)
         {
             var slot = SlotAt(tag);
@@ -60,6 +62,7 @@ public sealed class RequestSlotTable
             slot.Job.Reset();
             return slot;
         }
+        Interlocked.Decrement(ref _busy);
         _free.Release();
         throw new InvalidOperationException("request slot table inconsistent: semaphore said a tag was free but none was");
     }
@@ -77,6 +80,7 @@ public sealed class RequestSlotTable
     {
         slot.Owner = null;
         slot.ForceFree();
+        Interlocked.Decrement(ref _busy);
         _free.Release();
     }
 
@@ -86,6 +90,7 @@ public sealed class RequestSlotTable
     /// </summary>
     public int AbortOwner(object owner, int negativeErrno)
     {
+        if (Volatile.Read(ref _busy) == 0) return 0; // nothing in flight (the common close: the request is answered)
         var n = 0;
         foreach (var slot in _slots)
         {

@@ -211,9 +211,19 @@ public sealed class SyscallServer(SimulatedSan san, SignalForwarder? signals = n
     /// took has been answered. A kernel with the sync wake-up flag (6.6+) also wakes a blocked NOTIF_RECV on hang-up,
     /// so the threads can wait in NOTIF_RECV itself.
     /// </summary>
-    private unsafe void ServeUntilHangUp(int listener, bool blockingReceive) =>
+    private unsafe void ServeUntilHangUp(int listener, bool blockingReceive)
+    {
+        using var files = new CallerFileCache();
+        _files = files;
         new NotificationServers(listener, BsgConstants.QueueDepth, (in Seccomp.Notification n, byte* resp) => Serve(listener, n, resp), blockingReceive,
             () => Interlocked.Increment(ref _gone)).Run();
+    }
+
+    /// <summary>The callers' files already resolved (one kcmp per request instead of two statx through /proc).</summary>
+    private CallerFileCache? _files;
+
+    /// <summary>Requests whose node came from <see cref="CallerFileCache"/> (tests count them).</summary>
+    internal long CachedLookups => _files is { } f ? Interlocked.Read(ref f.Hits) : 0;
 
     /// <summary>Serves one notification into <paramref name="resp"/>; false when its caller is gone (nothing to send).</summary>
     private unsafe bool Serve(int listener, in Seccomp.Notification n, byte* resp)
@@ -276,6 +286,7 @@ public sealed class SyscallServer(SimulatedSan san, SignalForwarder? signals = n
     /// </summary>
     private unsafe SimNode? FindSimulatedNode(int pid, int fd)
     {
+        if (_files?.Find(pid, fd) is { } known) return known;
         var path = stackalloc byte[64];
         var stat = stackalloc byte[Libc.StatxSize];
         if (!ProcPath(path, 64, "/proc/"u8, pid, "/fd/"u8, fd)) return null;
@@ -291,10 +302,12 @@ public sealed class SyscallServer(SimulatedSan san, SignalForwarder? signals = n
         }
         // The link's own mode carries the fd's access (FMODE_READ: r, FMODE_WRITE: w): with either it is no O_PATH
         // fd. Without both it is O_PATH or the rare ioctl-only open (O_ACCMODE 3): then fdinfo's flags decide.
-        if (Libc.Statx(Libc.AtFdCwd, path, Libc.AtSymlinkNoFollow, Libc.StatxMode, stat) == 0
-            && (*(ushort*)(stat + Libc.StatxModeOffset) & (Libc.SIrusr | Libc.SIwusr)) != 0)
-            return node;
-        return IsPathOnly(pid, fd) ? null : node;
+        if ((Libc.Statx(Libc.AtFdCwd, path, Libc.AtSymlinkNoFollow, Libc.StatxMode, stat) != 0
+             || (*(ushort*)(stat + Libc.StatxModeOffset) & (Libc.SIrusr | Libc.SIwusr)) == 0)
+            && IsPathOnly(pid, fd))
+            return null;
+        _files?.Remember(pid, fd, node, identity);
+        return node;
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(ulong Device, ulong Inode), SimNode> _nodesByIdentity = new();

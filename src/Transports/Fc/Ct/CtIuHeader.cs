@@ -111,9 +111,11 @@ public readonly record struct CtIuHeader(
     /// <param name="message">What is being read, for the exception message.</param>
     public static CtIuHeader Read(ReadOnlySpan<byte> ctIu, string message = "CT_IU")
     {
-        var r = new WireReader(ctIu, message);
-        r.Require(0, Size, "CT_IU header");
-        return new CtIuHeader(r.U8(0), r.U24(1), r.U8(GsTypeOffset), r.U8(GsSubtypeOffset), r.U8(6), r.U16(CommandResponseOffset), r.U16(10), r.U8(12), r.U8(13), r.U8(14), r.U8(15));
+        new WireReader(ctIu, message).Require(0, Size, "CT_IU header");
+        // All 16 bytes are there: read them directly (the simulator reads one header per CT request).
+        return new CtIuHeader(ctIu[0], (uint)(ctIu[1] << 16 | ctIu[2] << 8 | ctIu[3]), ctIu[GsTypeOffset], ctIu[GsSubtypeOffset], ctIu[6],
+            BinaryPrimitives.ReadUInt16BigEndian(ctIu[CommandResponseOffset..]), BinaryPrimitives.ReadUInt16BigEndian(ctIu[10..]),
+            ctIu[12], ctIu[13], ctIu[14], ctIu[15]);
     }
 
     // The request path (the simulator's transport and LLDs) needs only server and command/response of IUs it must
