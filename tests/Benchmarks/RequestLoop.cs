@@ -12,6 +12,8 @@ namespace BsgKit.Benchmarks;
 /// </summary>
 internal static class RequestLoop
 {
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
+
     public static int Run(string[] args)
     {
         if (args.Length != 3 || !int.TryParse(args[0], out var host) || !FcId.TryParse(args[1], out var port) || !int.TryParse(args[2], out var count) || count <= 0)
@@ -20,7 +22,10 @@ internal static class RequestLoop
             return 2;
         }
         using var client = FcHostClient.Open(FcCatalog.Scan(), host);
-        for (var i = 0; i < Math.Min(count, 2000); i++) Once(client, port); // warm up: JIT, tiering, pooled buffers
+        // Warm up: JIT, pooled buffers, and tiering, which waits 100 ms after the last new call before compiling tier 1 and
+        // instruments first (dynamic PGO's probes allocate now and then while they are in): a second at the least.
+        var warm = Stopwatch.StartNew();
+        for (var i = 0; i < Math.Min(count, 2000) || warm.Elapsed < WarmUp; i++) Once(client, port);
         var samples = new long[count];
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < count; i++)

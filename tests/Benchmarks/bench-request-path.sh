@@ -6,7 +6,9 @@
 #      rounds; ratio of the medians (target ≤ 1.05).
 #   2. sim run server vs a minimal C seccomp responder (native/native-responder.c): the C client's median under each
 #      (target ≤ 1.2).
-#   3. startup: `--simulate big ns gpn-id` and `--simulate lab ns gpn-id`, wall time (median of RUNS).
+#   3. startup: `--simulate big ns gpn-id` and `--simulate lab ns gpn-id`, wall time (median of RUNS), of the ReadyToRun
+#      tool as published for users (`dotnet publish src/Tool -c Release -r linux-x64`) and of the JIT (framework-dependent
+#      build) one beside it.
 #   bash tests/Benchmarks/bench-request-path.sh [COUNT=20000] [ROUNDS=5] [RUNS=5]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,7 +20,9 @@ work=$(mktemp -d /tmp/bsgkit-bench-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 gcc -O2 -Wall -o "$work/native-client" tests/Benchmarks/native/native-client.c
 gcc -O2 -Wall -o "$work/native-responder" tests/Benchmarks/native/native-responder.c
+dotnet publish src/Tool -c Release -r linux-x64 -o "$work/r2r" -v q -nologo >/dev/null
 bsgkit=(dotnet "$PWD/src/Tool/bin/Release/net10.0/bsgkit.dll")
+bsgkit_r2r=("$work/r2r/bsgkit")
 managed=(dotnet "$PWD/tests/Benchmarks/bin/Release/net10.0/BsgKit.Benchmarks.dll" request-loop 1 "$PORT" "$COUNT")
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit } print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -40,18 +44,23 @@ for r in $(seq 1 "$ROUNDS"); do "$work/native-responder" "$work/native-client" "
 responder=$(awk '{ print $2 }' "$work/responder.txt" | median)
 
 # 3: startup, wall time of whole commands (the first request is their only one).
-wall() { local s e; for r in $(seq 1 "$RUNS"); do
-  s=$(date +%s.%N); "${bsgkit[@]}" "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N)
+# wall TOOL ARGS...: TOOL is the name of an array holding the command (bsgkit = JIT build, bsgkit_r2r = ReadyToRun).
+wall() { local -n tool=$1; shift; local s e; for r in $(seq 1 "$RUNS"); do
+  s=$(date +%s.%N); "${tool[@]}" "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N)
   awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f\n", e - s }'; done | median; }
-big=$(wall --simulate big ns gpn-id 0x010200)
-lab=$(wall --simulate lab ns gpn-id 0x010a00)
+big_r2r=$(wall bsgkit_r2r --simulate big ns gpn-id 0x010200)
+lab_r2r=$(wall bsgkit_r2r --simulate lab ns gpn-id 0x010a00)
+big=$(wall bsgkit --simulate big ns gpn-id 0x010200)
+lab=$(wall bsgkit --simulate lab ns gpn-id 0x010a00)
 
-printf '%-52s %12s\n' "GPN_ID per request, native C client (sim run)" "$native ns" \
+printf '%-62s %12s\n' "GPN_ID per request, native C client (sim run)" "$native ns" \
   "GPN_ID per request, managed FcHostClient (sim run)" "$managed_ns ns" \
   "GPN_ID per request, native C client (C responder)" "$responder ns" \
   "bytes allocated per request (managed, worst round)" "$bytes B" \
-  "--simulate big ns gpn-id (wall, median of $RUNS)" "$big s" \
-  "--simulate lab ns gpn-id (wall, median of $RUNS)" "$lab s"
+  "--simulate big ns gpn-id (ReadyToRun, wall, median of $RUNS)" "$big_r2r s" \
+  "--simulate lab ns gpn-id (ReadyToRun, wall, median of $RUNS)" "$lab_r2r s" \
+  "--simulate big ns gpn-id (JIT build, wall, median of $RUNS)" "$big s" \
+  "--simulate lab ns gpn-id (JIT build, wall, median of $RUNS)" "$lab s"
 awk -v m="$managed_ns" -v n="$native" -v r="$responder" 'BEGIN {
   printf "ratio managed / native client: %.2f (target <= 1.05)\n", m / n
   printf "ratio sim run server / C responder: %.2f (target <= 1.2)\n", n / r }'
