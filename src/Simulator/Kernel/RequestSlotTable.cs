@@ -49,6 +49,7 @@ public sealed class RequestSlotTable
         if (!_free.Wait(0, cancellationToken))
         {
             Interlocked.Increment(ref _waiting);
+            ServingThread.BeforeBlocking(); // the tag comes back when another request is answered: someone must receive it
             try { _free.Wait(cancellationToken); }
             finally { Interlocked.Decrement(ref _waiting); }
         }

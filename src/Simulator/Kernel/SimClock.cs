@@ -23,6 +23,7 @@ public sealed class SimClock
         if (by <= TimeSpan.Zero) return;
         Interlocked.Add(ref _ticks, by.Ticks);
         if (!RealDelays) return;
+        ServingThread.BeforeBlocking(); // a sleeping request must not hold up the next caller
         var until = DateTime.UtcNow + by;
         for (var left = by; left > TimeSpan.Zero; left = until - DateTime.UtcNow)
         {

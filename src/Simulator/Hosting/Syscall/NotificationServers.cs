@@ -14,21 +14,25 @@ namespace BsgKit.Simulator.Hosting.Syscall;
 /// Two ways to wait, chosen by the kernel: with <paramref name="blockingReceive"/> (Linux 6.6 and later, which has
 /// the sync wake-up flag and whose NOTIF_RECV wakes on hang-up) every idle thread sits in NOTIF_RECV itself and the
 /// kernel picks the one that gets the request — nothing in user space is handed over or locked per request, and a
-/// lone caller is served by the same thread each time; threads beyond <see cref="MaxIdle"/> idle ones end, so a burst
-/// leaves no herd behind. Older kernels (whose NOTIF_RECV never returns on hang-up) get leaders and followers:
+/// lone caller is served by the same thread each time. Every thread waiting in NOTIF_RECV is woken by each notification
+/// (one context switch more per waiter), so there the thread that takes the last waiting place starts another only if
+/// its request is about to block (<see cref="Kernel.ServingThread"/>: a real delay, a wait for a tag) — a request
+/// served at once just delays the next caller by as long, as a single-threaded responder would; threads beyond
+/// <see cref="MaxIdle"/> idle ones end, so a burst leaves no herd behind. Older kernels (whose NOTIF_RECV never returns on hang-up) get leaders and followers:
 /// one thread at a time polls and receives, hands leadership on and serves.
 /// </para>
 /// </summary>
 internal sealed unsafe class NotificationServers(int listener, int limit, Seccomp.NotificationHandler serve, bool blockingReceive, Action sendFailed)
 {
     /// <summary>Idle threads kept after a burst (blocking mode): each one more is woken by every notification.</summary>
-    internal const int MaxIdle = 2;
+    internal const int MaxIdle = 1;
 
     private readonly SemaphoreSlim _leadership = new(1, 1);
     private readonly Lock _lock = new();
     private readonly List<Thread> _threads = [];
     private int _idle;       // threads not serving (waiting to receive, or leading)
     private volatile bool _done;
+    private Action? _startReceiver; // made once: registered per request that leaves nobody receiving
 
     /// <summary>Serves on this thread (and the ones it starts) until hang-up; then waits for them all.</summary>
     public void Run()
@@ -57,9 +61,11 @@ internal sealed unsafe class NotificationServers(int listener, int limit, Seccom
         while (!_done)
         {
             if (ReceiveBlocking(notif) is not { } n) continue;
-            // This thread now serves: someone must be left receiving (unless `limit` are serving already).
-            if (Interlocked.Decrement(ref _idle) == 0) Start(ReceiveLoop);
-            ServeAndAnswer(n);
+            // This thread now serves. If none is left receiving, one is started only should the request block (a real
+            // delay, a wait for a tag): a request served at once keeps a lone caller on one thread, the only one woken.
+            if (Interlocked.Decrement(ref _idle) == 0) Kernel.ServingThread.OnBlocking(_startReceiver ??= () => Start(ReceiveLoop));
+            try { ServeAndAnswer(n); }
+            finally { Kernel.ServingThread.Clear(); }
             if (TryRetire()) return;
         }
     }
