@@ -290,10 +290,11 @@ public sealed class SimulatedSan : IDisposable
         foreach (var host in _hosts)
         {
             // One set per host, not a search per port: big fabrics have 10,000+ rports per host.
-            var known = host.RemotePorts.Select(r => r.PortId.Value).ToHashSet();
+            // No set while the host has no rports yet (every host at start): HashSet<uint> is JIT-compiled.
+            var known = host.RemotePorts.Count == 0 ? null : host.RemotePorts.Select(r => r.PortId.Value).ToHashSet();
             foreach (var view in Fabric.PortsVisibleTo(host.PortId))
             {
-                if (view.PortId == host.PortId || known.Contains(view.PortId.Value) || !Discovers(host.Lld, view)) continue;
+                if (view.PortId == host.PortId || (known is not null && known.Contains(view.PortId.Value)) || !Discovers(host.Lld, view)) continue;
                 _budget.Reserve(ScenarioLimits.TreeFilesPerRemotePort, $"host{host.HostNumber}");
                 var rport = host.AddRemotePort(view.PortId, view.PortName, view.NodeName, view.Roles);
                 if (host.Lld.HasBsgHandler) Register(rport.Node, FcBsgMajor);
@@ -308,12 +309,12 @@ public sealed class SimulatedSan : IDisposable
     /// keeps its rport (the target binding) blocked for dev_loss_tmo, then "Not Present" (docs/reference/fcoe-fip.md,
     /// "Discovery and remote ports"), so it stays in sysfs.
     /// </summary>
-    private void AddGonePeers(SimFcHost host, SimFabric fabric, HashSet<uint> known)
+    private void AddGonePeers(SimFcHost host, SimFabric fabric, HashSet<uint>? known)
     {
         var viewer = fabric.FindPort(host.PortId);
         foreach (var port in fabric.OfflinePorts)
         {
-            if (known.Contains(port.Id.Value) || (viewer is not null && !fabric.Zoning.CanSee(viewer, port))) continue;
+            if ((known is not null && known.Contains(port.Id.Value)) || (viewer is not null && !fabric.Zoning.CanSee(viewer, port))) continue;
             _budget.Reserve(ScenarioLimits.TreeFilesPerRemotePort, $"host{host.HostNumber}");
             var rport = host.AddRemotePort(port.Id, port.PortName, port.NodeName, port.Roles);
             rport.State = RportState.NotPresent;
