@@ -23,7 +23,8 @@ internal sealed class NameServer : ICtService
     private readonly ZoningPolicy _zoning;
     private readonly bool _unzoned;
 
-    private readonly HashSet<ushort> _unsupported;
+    // An array, not a HashSet<ushort> (JIT-compiled at start): a scenario lists a few commands at most.
+    private readonly ushort[] _unsupported;
 
     public NameServer(PortDirectory ports, ZoningPolicy zoning, bool unzoned, int maxEntriesPerQuery, IReadOnlyCollection<ushort>? unsupportedCommands = null)
     {
@@ -31,7 +32,7 @@ internal sealed class NameServer : ICtService
         _zoning = zoning;
         _unzoned = unzoned;
         MaxEntriesPerQuery = maxEntriesPerQuery;
-        _unsupported = unsupportedCommands is null ? [] : [.. unsupportedCommands];
+        _unsupported = unsupportedCommands is null || unsupportedCommands.Count == 0 ? [] : [.. unsupportedCommands];
         Server = unzoned ? CtServer.UnzonedNameServer : CtServer.NameServer;
     }
 
@@ -40,11 +41,18 @@ internal sealed class NameServer : ICtService
     /// <summary>0 = no cap.</summary>
     public int MaxEntriesPerQuery { get; }
 
+    private bool IsUnsupported(ushort command)
+    {
+        foreach (var c in _unsupported)
+            if (c == command) return true;
+        return false;
+    }
+
     public int Handle(scoped in CtRequest request, Span<byte> response)
     {
         var iu = request.Iu;
         // A name server without the command (scenario nameServer.unsupportedCommands): older switches lack GID_FF or GA_NXT.
-        var length = _unsupported.Contains(request.Command) ? CtAnswers.NotSupported(response, Server) : request.Command switch
+        var length = IsUnsupported(request.Command) ? CtAnswers.NotSupported(response, Server) : request.Command switch
         {
             GsNameServerCommands.GidFf => ListByFeatures(request, GidFf.ParseRequest(iu), response),
             GsNameServerCommands.GaNxt => GetAllNext(request, GaNxt.ParseRequest(iu), response),

@@ -49,9 +49,12 @@ public sealed class SimFabric : ISimFabric
         ConnectIsls(scenario.Isls);
         AddScenarioPorts(scenario.NPorts);
 
-        var unsupported = (scenario.NameServer?.UnsupportedCommands ?? [])
-            .Select(n => GsNameServerCommands.Table.TryGetCode(n, out var code) ? (ushort)code
-                : throw new ArgumentException($"nameServer.unsupportedCommands: '{n}' is not a name-server command")).ToArray();
+        var names = scenario.NameServer?.UnsupportedCommands ?? [];
+        var unsupported = new ushort[names.Count]; // a loop, not Select<string, ushort>: that instantiation is JIT-compiled
+        var next = 0;
+        foreach (var n in names)
+            unsupported[next++] = GsNameServerCommands.Table.TryGetCode(n, out var code) ? (ushort)code
+                : throw new ArgumentException($"nameServer.unsupportedCommands: '{n}' is not a name-server command");
         var nameServer = new NameServer(_ports, Zoning, unzoned: false, scenario.NameServer?.MaxEntriesPerQuery ?? 0, unsupported);
         AddService(nameServer);
         AddService(new NameServer(_ports, Zoning, unzoned: true, nameServer.MaxEntriesPerQuery, unsupported));

@@ -67,12 +67,18 @@ public sealed class ZoningPolicy
     internal int[] ZonesOf(FcId id, Wwn portName, Wwn nodeName)
     {
         if (!Enforced) return [];
-        var set = new SortedSet<int>();
-        if (_zonesByName.TryGetValue(portName.Value, out var a)) set.UnionWith(a);
-        if (_zonesByName.TryGetValue(nodeName.Value, out var b)) set.UnionWith(b);
-        if (_zonesByFcId.TryGetValue(id.Value, out var c)) set.UnionWith(c);
-        var result = new int[set.Count];
-        set.CopyTo(result);
+        // A list sorted and deduplicated by hand, not a SortedSet<int>: that instantiation is JIT-compiled at start.
+        var all = new List<int>();
+        if (_zonesByName.TryGetValue(portName.Value, out var a)) all.AddRange(a);
+        if (_zonesByName.TryGetValue(nodeName.Value, out var b)) all.AddRange(b);
+        if (_zonesByFcId.TryGetValue(id.Value, out var c)) all.AddRange(c);
+        if (all.Count == 0) return [];
+        all.Sort();
+        var distinct = 1;
+        for (var i = 1; i < all.Count; i++)
+            if (all[i] != all[distinct - 1]) all[distinct++] = all[i];
+        var result = new int[distinct];
+        all.CopyTo(0, result, 0, distinct);
         return result;
     }
 

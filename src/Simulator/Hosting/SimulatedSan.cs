@@ -289,18 +289,31 @@ public sealed class SimulatedSan : IDisposable
     {
         foreach (var host in _hosts)
         {
-            // One set per host, not a search per port: big fabrics have 10,000+ rports per host.
-            var known = host.RemotePorts.Select(r => r.PortId.Value).ToHashSet();
+            // One set per host, not a search per port: big fabrics have 10,000+ rports per host. A few rports (a small
+            // scenario's hosts at start) are searched instead: HashSet<uint> would be JIT-compiled for them.
+            var rports = host.RemotePorts;
+            var known = rports.Count <= FewRemotePorts ? null : rports.Select(r => r.PortId.Value).ToHashSet();
             foreach (var view in Fabric.PortsVisibleTo(host.PortId))
             {
-                if (view.PortId == host.PortId || known.Contains(view.PortId.Value) || !Discovers(host.Lld, view)) continue;
+                if (view.PortId == host.PortId || IsKnown(rports, known, view.PortId.Value) || !Discovers(host.Lld, view)) continue;
                 _budget.Reserve(ScenarioLimits.TreeFilesPerRemotePort, $"host{host.HostNumber}");
                 var rport = host.AddRemotePort(view.PortId, view.PortName, view.NodeName, view.Roles);
                 if (host.Lld.HasBsgHandler) Register(rport.Node, FcBsgMajor);
                 SysfsTreeWriter.WriteRemotePort(_tree, rport);
             }
-            if (Fabric is SimFabric fabric) AddGonePeers(host, fabric, known);
+            if (Fabric is SimFabric fabric) AddGonePeers(host, fabric, rports, known);
         }
+    }
+
+    /// <summary>Up to this many rports a host's known ports are searched, not hashed.</summary>
+    private const int FewRemotePorts = 64;
+
+    private static bool IsKnown(IReadOnlyList<SimRport> rports, HashSet<uint>? known, uint portId)
+    {
+        if (known is not null) return known.Contains(portId);
+        for (var i = 0; i < rports.Count; i++)
+            if (rports[i].PortId.Value == portId) return true;
+        return false;
     }
 
     /// <summary>
@@ -308,12 +321,12 @@ public sealed class SimulatedSan : IDisposable
     /// keeps its rport (the target binding) blocked for dev_loss_tmo, then "Not Present" (docs/reference/fcoe-fip.md,
     /// "Discovery and remote ports"), so it stays in sysfs.
     /// </summary>
-    private void AddGonePeers(SimFcHost host, SimFabric fabric, HashSet<uint> known)
+    private void AddGonePeers(SimFcHost host, SimFabric fabric, IReadOnlyList<SimRport> rports, HashSet<uint>? known)
     {
         var viewer = fabric.FindPort(host.PortId);
         foreach (var port in fabric.OfflinePorts)
         {
-            if (known.Contains(port.Id.Value) || (viewer is not null && !fabric.Zoning.CanSee(viewer, port))) continue;
+            if (IsKnown(rports, known, port.Id.Value) || (viewer is not null && !fabric.Zoning.CanSee(viewer, port))) continue;
             _budget.Reserve(ScenarioLimits.TreeFilesPerRemotePort, $"host{host.HostNumber}");
             var rport = host.AddRemotePort(port.Id, port.PortName, port.NodeName, port.Roles);
             rport.State = RportState.NotPresent;

@@ -271,12 +271,36 @@ internal static class IscsiCommand
         return i.Node?.DevicePath is not null && driver != IscsiDriver.Other ? CommandsFor(driver).ToList() : null;
     }
 
+    /// <summary>"qla4xxx: a, b; be2iscsi: c": drivers in order of first appearance (loops: GroupBy over the enum key is JIT-compiled at start).</summary>
+    private static string VerbsByDriver()
+    {
+        var s = new System.Text.StringBuilder();
+        for (var i = 0; i < Verbs.Length; i++)
+        {
+            var d = Verbs[i].Driver;
+            var seen = false;
+            for (var j = 0; j < i && !seen; j++) seen = Verbs[j].Driver == d;
+            if (seen) continue;
+            if (s.Length > 0) s.Append("; ");
+            s.Append(d.ProcName()).Append(": ");
+            var first = true;
+            foreach (var v in Verbs)
+            {
+                if (v.Driver != d) continue;
+                if (!first) s.Append(", ");
+                s.Append(v.Name);
+                first = false;
+            }
+        }
+        return s.ToString();
+    }
+
     private static Command BuildVendor(CliHost cli)
     {
         var hostArg = new Argument<string>("HOST") { Description = "the iSCSI host: iscsi_host7, host7 or 7" };
         var verbArg = new Argument<string>("COMMAND")
         {
-            Description = string.Join("; ", Verbs.GroupBy(v => v.Driver).Select(g => $"{g.Key.ProcName()}: {string.Join(", ", g.Select(v => v.Name))}")),
+            Description = VerbsByDriver(),
         };
         var o = new VendorOptions();
         var writers = Verbs.Where(v => v.IsWrite).Select(v => v.Name).Distinct().ToList();

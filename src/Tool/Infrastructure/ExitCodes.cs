@@ -26,7 +26,7 @@ internal static class ExitCodes
     /// <summary>Interrupted by SIGINT (128 + 2) or SIGTERM (128 + 15); what was done is printed first.</summary>
     public const int Interrupted = 130, Terminated = 143;
 
-    public static readonly IReadOnlyList<(int Code, string Meaning)> All =
+    public static readonly (int Code, string Meaning)[] All =
     [
         (Ok, "ok"),
         (Rejected, "rejected by the fabric or the port (CT reject, LS_RJT, P_RJT/F_RJT), or an iSCSI diag test failed"),
@@ -41,8 +41,16 @@ internal static class ExitCodes
         (Terminated, "terminated by SIGTERM; as for 130"),
     ];
 
-    public static string HelpText =>
-        "Exit codes:\n" + string.Join("\n", All.Select(e => $"  {e.Code,3}  {e.Meaning}")) + "\n" + OtherCommandsText;
+    public static string HelpText
+    {
+        get
+        {
+            // A loop, not All.Select(…): LINQ over a value tuple is JIT-compiled at every start (the root help is built then).
+            var s = new System.Text.StringBuilder("Exit codes:\n");
+            foreach (var (code, meaning) in All) s.Append($"  {code,3}  {meaning}").Append('\n');
+            return s.Append(OtherCommandsText).ToString();
+        }
+    }
 
     /// <summary>The commands that answer in another tool's codes (README "Exit codes").</summary>
     public const string OtherCommandsText =

@@ -17,7 +17,11 @@ public sealed partial class FcHostClient : FcClient
 {
     private readonly IReadOnlyList<FcRemotePortInfo> _remotePorts;
     private readonly FcClientOptions _options;
-    private readonly ConcurrentDictionary<uint, FcNode> _rportNodes = new();
+    // The rport nodes opened so far, by port_id: the first few in an array read without a lock (a command opens one or
+    // two; a ConcurrentDictionary<uint, …> is JIT-compiled at start), the rest in a dictionary made when needed.
+    private CachedNode[] _fewRportNodes = [];
+    private ConcurrentDictionary<uint, FcNode>? _moreRportNodes;
+    private const int FewRportNodes = 8;
     private readonly Lock _rportNodesLock = new();
     private bool _disposed;
 
@@ -87,7 +91,7 @@ public sealed partial class FcHostClient : FcClient
     private FcNode OpenRportNode(FcId portId, bool owned)
     {
         // The steady state (CT through lpfc's directory-server rport): one lookup, not a scan of 10,000 rports.
-        if (!owned && _rportNodes.TryGetValue(portId.Value, out var open)) return open;
+        if (!owned && CachedRportNode(portId.Value) is { } open) return open;
         var info = FindRport(portId) ?? throw (portId.IsWellKnown
             // A fabric service this driver can only reach through its rport: the host cannot talk to that server at all.
             ? new FcNotSupportedException(DevicePath, $"{Host.Name} has no remote port with port_id {portId} ({portId.WellKnownName})",
@@ -97,17 +101,39 @@ public sealed partial class FcHostClient : FcClient
         if (info.Node?.DevicePath is not { } path)
             throw new FcNotSupportedException(DevicePath, $"{info.Name} ({portId}) has no bsg node", info.Node?.Note ?? FcAdvice.CreateNode);
         if (owned) return new FcNode(BsgDevice.Open(path, _options.Transport, _options.Pool, Logger), Session, isHost: false);
-        if (_rportNodes.TryGetValue(portId.Value, out var cached)) return cached;
+        if (CachedRportNode(portId.Value) is { } cached) return cached;
         // Opened under a lock: a second node opened by a racing caller would never be disposed.
         lock (_rportNodesLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_rportNodes.TryGetValue(portId.Value, out cached)) return cached;
+            cached = CachedRportNode(portId.Value);
+            if (cached is not null) return cached;
             var node = new FcNode(BsgDevice.Open(path, _options.Transport, _options.Pool, Logger), Session, isHost: false);
-            _rportNodes[portId.Value] = node;
+            var few = _fewRportNodes;
+            if (few.Length < FewRportNodes)
+            {
+                var grown = new CachedNode[few.Length + 1];
+                Array.Copy(few, grown, few.Length);
+                grown[few.Length] = new CachedNode(portId.Value, node);
+                Volatile.Write(ref _fewRportNodes, grown);
+            }
+            else
+            {
+                (_moreRportNodes ??= new())[portId.Value] = node;
+            }
             return node;
         }
     }
+
+    private FcNode? CachedRportNode(uint portId)
+    {
+        foreach (var c in Volatile.Read(ref _fewRportNodes))
+            if (c.PortId == portId) return c.Node;
+        var more = Volatile.Read(ref _moreRportNodes);
+        return more is not null && more.TryGetValue(portId, out var node) ? node : null;
+    }
+
+    private sealed record CachedNode(uint PortId, FcNode Node);
 
     private protected override FcRoute RouteCt(FcId destination, byte gsType)
     {
@@ -177,8 +203,13 @@ public sealed partial class FcHostClient : FcClient
         lock (_rportNodesLock)
         {
             _disposed = true;
-            foreach (var node in _rportNodes.Values) node.Dispose();
-            _rportNodes.Clear();
+            foreach (var c in _fewRportNodes) c.Node.Dispose();
+            _fewRportNodes = [];
+            if (_moreRportNodes is { } more)
+            {
+                foreach (var node in more.Values) node.Dispose();
+                more.Clear();
+            }
         }
         base.Dispose();
     }

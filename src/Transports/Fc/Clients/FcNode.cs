@@ -33,13 +33,21 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
 {
     private const int PooledTransactions = 16;
     private readonly ConcurrentBag<BsgTransaction> _free = new();
-    private readonly ConcurrentDictionary<BsgTransaction, byte> _abandoned = new();
+    // Made on the first cancellation: ConcurrentDictionary<…, byte> is JIT-compiled, and most processes never cancel.
+    private ConcurrentDictionary<BsgTransaction, byte>? _abandoned;
     private int _disposed;
 
     public BsgDevice Device { get; } = device;
     public FcSession Session { get; } = session;
     public bool IsHost { get; } = isHost;
     public string Path => Device.DevicePath;
+
+    private ConcurrentDictionary<BsgTransaction, byte> Abandoned()
+    {
+        if (Volatile.Read(ref _abandoned) is { } made) return made;
+        Interlocked.CompareExchange(ref _abandoned, new(), null);
+        return _abandoned!;
+    }
 
     public BsgTransaction Rent(int requestLength, int doutLength, int dinLength)
     {
@@ -53,7 +61,7 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
     {
         // A request abandoned by cancellation may still be (or not yet be) in the kernel's hands: never reuse
         // it; Dispose defers the buffer release until the ioctl returns.
-        if (_abandoned.TryRemove(tx, out _) || tx.IsInFlight || _free.Count >= PooledTransactions || Volatile.Read(ref _disposed) != 0)
+        if ((Volatile.Read(ref _abandoned) is { } abandoned && abandoned.TryRemove(tx, out _)) || tx.IsInFlight || _free.Count >= PooledTransactions || Volatile.Read(ref _disposed) != 0)
         {
             tx.Dispose();
             return;
@@ -173,7 +181,7 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
         catch (OperationCanceledException) when (!work.IsCompleted)
         {
             // The ioctl cannot be stopped: keep the host's slot taken until it returns (ibmvfc would EBUSY the next one).
-            _abandoned.TryAdd(tx, 0);
+            Abandoned().TryAdd(tx, 0);
             _ = work.ContinueWith(static (_, g) => ((SemaphoreSlim)g!).Release(), gate, CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             throw;
