@@ -20,9 +20,6 @@ internal sealed class CallerFileCache : IDisposable
     /// <summary>Caller files remembered (each holds one fd of this process).</summary>
     internal const int Capacity = 16;
 
-    private const int OPath = 0x200000;       // 010000000 octal
-    private const long SysFcntl = 72, FGetfl = 3;
-
     private readonly Lock _lock = new();
     private readonly Entry[] _entries = new Entry[Capacity];
     private readonly int _self = Environment.ProcessId;
@@ -74,11 +71,9 @@ internal sealed class CallerFileCache : IDisposable
         var stat = stackalloc byte[Libc.StatxSize];
         var empty = stackalloc byte[1];
         *empty = 0;
-        var same = Libc.Statx(own, empty, Libc.AtEmptyPath, Libc.StatxIno, stat) == 0
-            && ((ulong)*(uint*)(stat + Libc.StatxDevMajorOffset) << 32 | *(uint*)(stat + Libc.StatxDevMinorOffset)) == identity.Device
-            && *(ulong*)(stat + Libc.StatxInoOffset) == identity.Inode;
-        var flags = same ? Libc.Syscall(SysFcntl, own, FGetfl, 0) : -1;
-        if (flags < 0 || (flags & OPath) != 0)
+        var same = Libc.Statx(own, empty, Libc.AtEmptyPath, Libc.StatxIno, stat) == 0 && Libc.StatxIdentity(stat) == identity;
+        var flags = same ? Libc.Syscall(Libc.SysFcntl, own, Libc.FGetfl, 0) : -1;
+        if (flags < 0 || (flags & Libc.OPath) != 0)
         {
             Libc.Close(own); // the caller changed the fd meanwhile (or it is O_PATH): the slow way decides each time
             return;

@@ -292,8 +292,7 @@ public sealed class SyscallServer(SimulatedSan san, SignalForwarder? signals = n
         if (!ProcPath(path, 64, "/proc/"u8, pid, "/fd/"u8, fd)) return null;
         if (Libc.Statx(Libc.AtFdCwd, path, 0, Libc.StatxIno | Libc.StatxNlink, stat) != 0) return null;
         if (*(uint*)(stat + Libc.StatxNlinkOffset) == 0) return null;
-        var identity = (Device: (ulong)*(uint*)(stat + Libc.StatxDevMajorOffset) << 32 | *(uint*)(stat + Libc.StatxDevMinorOffset),
-            Inode: *(ulong*)(stat + Libc.StatxInoOffset));
+        var identity = Libc.StatxIdentity(stat);
         if (!_nodesByIdentity.TryGetValue(identity, out var node))
         {
             node = ResolveByLink(pid, fd);
@@ -337,8 +336,6 @@ public sealed class SyscallServer(SimulatedSan san, SignalForwarder? signals = n
         return true;
     }
 
-    private const int OPath = 0x200000; // 010000000 octal
-
     /// <summary>/proc/PID/fdinfo/N's "flags:" line (octal) has O_PATH (read into the stack: nothing allocated).</summary>
     private static unsafe bool IsPathOnly(int pid, int fd)
     {
@@ -362,6 +359,6 @@ public sealed class SyscallServer(SimulatedSan san, SignalForwarder? signals = n
             if (c is < (byte)'0' or > (byte)'7') break;
             flags = flags * 8 + (c - '0');
         }
-        return (flags & OPath) != 0;
+        return (flags & Libc.OPath) != 0;
     }
 }

@@ -8,7 +8,10 @@ internal static partial class Libc
     [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
     internal static partial long Syscall(long number, long a1, long a2, long a3, long a4, long a5);
 
-    internal const long SysKcmp = 312;
+    internal const long SysKcmp = 312, SysFcntl = 72;
+
+    /// <summary>fcntl command: the fd's open flags.</summary>
+    internal const long FGetfl = 3;
 
     /// <summary>kcmp type: do two fds (of two processes) refer to the same open file description?</summary>
     internal const int KcmpFile = 0;
