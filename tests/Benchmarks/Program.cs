@@ -11,6 +11,9 @@ if (args is ["request-loop", ..])
 // dotnet run -c Release --project tests/Benchmarks -- startup [SCENARIO] [PORT_ID]   (where a --simulate start spends its time)
 if (args is ["startup", ..])
     return await BsgKit.Benchmarks.StartupPhases.RunAsync(args);
+// dotnet run -c Release --project tests/Benchmarks -- client-overhead [SECONDS] [ROUNDS]   (FcHostClient vs BsgDevice.Execute, no transport cost)
+if (args is ["client-overhead", ..])
+    return BsgKit.Benchmarks.ClientOverheadRig.Run(args[1..]);
 if (args is ["soak", ..])
     return await BsgKit.Benchmarks.Soak.RunAsync(args.Length > 1 && int.TryParse(args[1], out var n) && n > 0 ? n : 5000);
 BenchmarkSwitcher.FromAssembly(typeof(BsgKit.Benchmarks.RequestPathBenchmarks).Assembly).Run(args);

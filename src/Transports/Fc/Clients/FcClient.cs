@@ -59,25 +59,38 @@ public abstract partial class FcClient : IDisposable
     private void CheckCtRoute(in FcRoute route, byte gsType)
     {
         if (route.MsgCode == FcBsgMsgCode.HostCt && Profile.HostCtGsTypes is { } allowed && !Contains(allowed, gsType))
-            throw NotSupported($"HST_CT to GS_Type 0x{gsType:x2} ({Codes.GsTypes.Types.NameOf(gsType)})",
-                $"{Profile.Name} passes HST_CT only to GS_Types {Hex(allowed)}");
+            throw GsTypeNotPassed(gsType, allowed);
     }
+
+    // The messages of the checks on the request path are built out of line: inlined, their string handlers and temporaries
+    // made the typed path's frame kilobytes deep, zeroed on every request.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private FcNotSupportedException GsTypeNotPassed(byte gsType, IReadOnlyList<byte> allowed) =>
+        NotSupported($"HST_CT to GS_Type 0x{gsType:x2} ({Codes.GsTypes.Types.NameOf(gsType)})",
+            $"{Profile.Name} passes HST_CT only to GS_Types {Hex(allowed)}");
 
     /// <summary>Throws when the profile carries single segments only and <paramref name="bytes"/> exceeds that segment.</summary>
     /// <param name="bytes">The request's length in bytes.</param>
     /// <param name="what">What is sent: "<paramref name="what"/> request" names it (built only for the error).</param>
     private void CheckSegment(int bytes, string what)
     {
-        if (Profile.MaxSingleSegmentBytes is int seg && bytes > seg)
-            throw NotSupported($"a {bytes}-byte {what} request (single segments of at most {seg} bytes)", "send a smaller request");
+        if (Profile.MaxSingleSegmentBytes is int seg && bytes > seg) throw SegmentTooLarge(bytes, what, seg);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private FcNotSupportedException SegmentTooLarge(int bytes, string what, int seg) =>
+        NotSupported($"a {bytes}-byte {what} request (single segments of at most {seg} bytes)", "send a smaller request");
 
     /// <summary>Refuses a request that changes fabric or port state unless the client allows it (nothing is sent).</summary>
     private void GuardStateChange(string? wouldDo, string operation, FcId? destination)
     {
         if (wouldDo is null || Session.AllowStateChanges) return;
-        throw new FcStateChangeRefusedException(DevicePath, destination is { } d ? $"{operation} to {d}" : operation, wouldDo);
+        throw StateChangeRefused(wouldDo, operation, destination);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private FcStateChangeRefusedException StateChangeRefused(string wouldDo, string operation, FcId? destination) =>
+        new(DevicePath, destination is { } d ? $"{operation} to {d}" : operation, wouldDo);
 
     private static string? CtStateChange(ReadOnlySpan<byte> ctIu) => ctIu.Length < CtIuHeader.Size ? null
         : Codes.StateChangingRequests.DescribeCt(ctIu[4], ctIu[5], System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(ctIu[8..]));

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using BsgKit.Bsg;
 using BsgKit.Fc.Codes;
 using BsgKit.Fc.Ct;
@@ -44,6 +45,9 @@ public static class FcExchangeInterpreter
     /// <see cref="Interpret"/> without making the result object: the typed request path decodes an accept from the
     /// outcome and makes the <see cref="FcExchangeResult"/> only when someone asks for it (or for a failure).
     /// </summary>
+    // Not inlined into the request path: its many outcomes (each a copy of the builder) and messages would all become
+    // temporaries of the caller's frame, zeroed on every request.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static FcExchangeOutcome InterpretOutcome(in BsgCompletion c, ReadOnlySpan<byte> reply, ReadOnlySpan<byte> din, FcPayloadKind kind,
         FcDriverProfile profile, FcBsgMsgCode msgCode, string operation, FcId? destination, bool keepBytes)
     {

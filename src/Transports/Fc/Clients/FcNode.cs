@@ -19,7 +19,7 @@ internal sealed class FcSession(FcDriverProfile profile, ILogger logger, FcClien
     public uint TimeoutMs { get; } = options.TimeoutMs ?? profile.TimeoutMs;
     public bool AllowStateChanges { get; } = options.AllowStateChanges;
     public FcBusyRetry BusyRetry { get; } = options.BusyRetry;
-    public SemaphoreSlim Gate { get; } = new(profile.SerializeRequests ? 1 : Math.Max(1, profile.MaxParallelRequests));
+    public FcGate Gate { get; } = new(profile.SerializeRequests ? 1 : Math.Max(1, profile.MaxParallelRequests));
 
     public void Dispose() => Gate.Dispose();
 }
@@ -32,7 +32,9 @@ internal sealed class FcSession(FcDriverProfile profile, ILogger logger, FcClien
 internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) : IDisposable
 {
     private const int PooledTransactions = 16;
-    private readonly ConcurrentBag<BsgTransaction> _free = new();
+    // Free transactions in fixed slots, taken and put back with one interlocked operation each: a ConcurrentBag's
+    // thread-local lists and its Count (which locks every list) cost more than the rest of the client's request path.
+    private readonly BsgTransaction?[] _free = new BsgTransaction?[PooledTransactions];
     // Made on the first cancellation: ConcurrentDictionary<…, byte> is JIT-compiled, and most processes never cancel.
     private ConcurrentDictionary<BsgTransaction, byte>? _abandoned;
     private int _disposed;
@@ -49,31 +51,57 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
         return _abandoned!;
     }
 
+    // Rent, Return and the exchange are calls, not inlined into the typed paths: inlined, their slow branches (buffer pool,
+    // disposal, retries, messages) made the caller's frame kilobytes deep, zeroed on every request.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public BsgTransaction Rent(int requestLength, int doutLength, int dinLength)
     {
-        if (_free.TryTake(out var tx)) tx.SetLengths(requestLength, doutLength, dinLength);
+        if (TakeFree() is { } tx) tx.SetLengths(requestLength, doutLength, dinLength);
         else tx = Device.CreateTransaction(requestLength, doutLength, dinLength);
         tx.TimeoutMs = Session.TimeoutMs;
         return tx;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void Return(BsgTransaction tx)
     {
         // A request abandoned by cancellation may still be (or not yet be) in the kernel's hands: never reuse
         // it; Dispose defers the buffer release until the ioctl returns.
-        if ((Volatile.Read(ref _abandoned) is { } abandoned && abandoned.TryRemove(tx, out _)) || tx.IsInFlight || _free.Count >= PooledTransactions || Volatile.Read(ref _disposed) != 0)
+        if ((Volatile.Read(ref _abandoned) is { } abandoned && abandoned.TryRemove(tx, out _)) || tx.IsInFlight || Volatile.Read(ref _disposed) != 0
+            || !PutFree(tx))
         {
             tx.Dispose();
             return;
         }
-        _free.Add(tx);
         if (Volatile.Read(ref _disposed) != 0) DisposeFree(); // raced with Dispose
+    }
+
+    private BsgTransaction? TakeFree()
+    {
+        var free = _free;
+        for (var i = 0; i < free.Length; i++)
+            if (Volatile.Read(ref free[i]) is not null && Interlocked.Exchange(ref free[i], null) is { } tx) return tx;
+        return null;
+    }
+
+    /// <summary>Keeps <paramref name="tx"/> in the first empty slot; false when all are taken.</summary>
+    private bool PutFree(BsgTransaction tx)
+    {
+        var free = _free;
+        for (var i = 0; i < free.Length; i++)
+            if (Volatile.Read(ref free[i]) is null && Interlocked.CompareExchange(ref free[i], tx, null) is null) return true;
+        return false;
     }
 
     /// <summary>Shrinks dout to the length the builder actually wrote (the pool hands out zeroed buffers).</summary>
     public static void TrimDout(BsgTransaction tx, int doutLength)
     {
-        if (doutLength == tx.DoutLength) return;
+        if (doutLength != tx.DoutLength) Trim(tx, doutLength);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Trim(BsgTransaction tx, int doutLength)
+    {
         var saved = ArrayPool<byte>.Shared.Rent(Math.Max(1, doutLength + tx.RequestLength));
         try
         {
@@ -101,10 +129,11 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
     /// busy, returns completed: nothing allocated, nothing queued. A cancellable one runs on the thread pool, so
     /// cancelling abandons the wait (the ioctl itself cannot be stopped).
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public ValueTask<FcExchangeOutcome> ExecuteOutcomeAsync(BsgTransaction tx, FcPayloadKind kind, FcBsgMsgCode code, string operation, FcId? destination,
         bool keepBytes, CancellationToken cancellationToken)
     {
-        if (cancellationToken.CanBeCanceled || !Session.Gate.Wait(0))
+        if (cancellationToken.CanBeCanceled || !Session.Gate.TryEnter())
             return ExecuteWithRetriesAsync(tx, kind, code, operation, destination, keepBytes, null, cancellationToken);
         var first = ExecuteInlineHoldingGate(tx, kind, code, operation, destination, keepBytes);
         return first.Status != FcExchangeStatus.Busy || Session.BusyRetry.MaxAttempts <= 1
@@ -182,7 +211,7 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
         {
             // The ioctl cannot be stopped: keep the host's slot taken until it returns (ibmvfc would EBUSY the next one).
             Abandoned().TryAdd(tx, 0);
-            _ = work.ContinueWith(static (_, g) => ((SemaphoreSlim)g!).Release(), gate, CancellationToken.None,
+            _ = work.ContinueWith(static (_, g) => ((FcGate)g!).Release(), gate, CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             throw;
         }
@@ -212,6 +241,6 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
 
     private void DisposeFree()
     {
-        while (_free.TryTake(out var tx)) tx.Dispose();
+        for (var i = 0; i < _free.Length; i++) Interlocked.Exchange(ref _free[i], null)?.Dispose();
     }
 }

@@ -45,6 +45,13 @@ public static class StateChangingRequests
     public static string? DescribeCt(byte gsType, byte gsSubtype, ushort command)
     {
         if (command is < FirstRegisterCommand or > LastDeregisterCommand) return null;
+        return DescribeChange(gsType, gsSubtype, command);
+    }
+
+    // Out of line: every CT request asks, and the message's string handler would otherwise widen each caller's frame.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string DescribeChange(byte gsType, byte gsSubtype, ushort command)
+    {
         var verb = command < 0x0300 ? "registers or adds" : "deregisters or removes";
         return $"{GsTypes.CommandName(gsType, gsSubtype, command)} {verb} objects on the {GsTypes.DescribeServer(gsType, gsSubtype)}";
     }

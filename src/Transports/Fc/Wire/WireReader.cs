@@ -31,9 +31,13 @@ public readonly ref struct WireReader
     /// <exception cref="FcWireFormatException">The range is outside the payload; the message names <paramref name="what"/>.</exception>
     public void Require(int offset, int count, string what)
     {
-        if (offset < 0 || count < 0 || (long)offset + count > _data.Length)
-            throw Error(offset, $"{what} needs {count} bytes but only {Math.Max(0, _data.Length - offset)} are there ({_data.Length} received)");
+        if (offset < 0 || count < 0 || (long)offset + count > _data.Length) throw Missing(offset, count, what);
     }
+
+    // Out of line: every field read inlines Require, and the message's string handler would widen each parser's frame.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private FcWireFormatException Missing(int offset, int count, string what) =>
+        Error(offset, $"{what} needs {count} bytes but only {Math.Max(0, _data.Length - offset)} are there ({_data.Length} received)");
 
     /// <summary>Byte at <paramref name="offset"/>; <paramref name="what"/> names the field in the error when it is missing.</summary>
     public byte U8(int offset, string what = "field") { Require(offset, 1, what); return _data[offset]; }
