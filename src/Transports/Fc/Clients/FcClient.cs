@@ -246,7 +246,7 @@ public abstract partial class FcClient : IDisposable
     private static T Decode<TParser, T>(in FcExchangeOutcome exchange, ReadOnlySpan<byte> response)
         where TParser : IFcAcceptParser<T>
     {
-        if (!exchange.IsAccepted) throw FcException.For(exchange.ToResult());
+        if (!exchange.IsAccepted) throw NotAccepted(exchange);
         try
         {
             return TParser.ParseAccept(response);
@@ -254,9 +254,16 @@ public abstract partial class FcClient : IDisposable
         catch (Exception e) when (e is FormatException or ArgumentException or IndexOutOfRangeException or OverflowException or InvalidOperationException)
         {
             // FcWireFormatException is a FormatException; the rest guard against a codec that missed a hostile case.
-            throw new FcMalformedResponseException(exchange.ToResult(), e.Message, e);
+            throw Malformed(exchange, e);
         }
     }
+
+    // The result objects of the failures are made out of line: inlined, they were temporaries of every request's frame.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static FcException NotAccepted(in FcExchangeOutcome exchange) => FcException.For(exchange.ToResult());
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static FcMalformedResponseException Malformed(in FcExchangeOutcome exchange, Exception e) => new(exchange.ToResult(), e.Message, e);
 
     /// <summary>
     /// Sends a caller-built CT_IU (header included) and returns the raw result with the received bytes; never

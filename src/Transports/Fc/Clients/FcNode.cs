@@ -228,9 +228,13 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
         FcId? destination, bool keepBytes)
     {
         var result = FcExchangeInterpreter.InterpretOutcome(completion, tx.Reply, tx.Din, kind, Session.Profile, code, operation, destination, keepBytes);
-        if (Session.Logger.IsEnabled(LogLevel.Debug)) Session.Logger.LogDebug("{Exchange}", result.ToResult().ToString());
+        if (Session.Logger.IsEnabled(LogLevel.Debug)) LogExchange(result);
         return result;
     }
+
+    // Out of line: the result object and the log call would otherwise be temporaries of every request's frame.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void LogExchange(in FcExchangeOutcome result) => Session.Logger.LogDebug("{Exchange}", result.ToResult().ToString());
 
     public void Dispose()
     {
