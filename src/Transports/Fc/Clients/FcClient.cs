@@ -228,9 +228,7 @@ public abstract partial class FcClient : IDisposable
         }
     }
 
-    // Not inlined: an async method's stub carries its whole state machine, which would be a temporary of every request.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private static async ValueTask<FcResponse<T>> CompleteAsync<TParser, T>(FcNode node, BsgTransaction tx, ValueTask<FcExchangeOutcome> pending)
         where TParser : IFcAcceptParser<T>
     {

@@ -141,9 +141,7 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
     }
 
     /// <summary>Sends (unless <paramref name="first"/> is the first answer already), and while busy waits with backoff and sends again.</summary>
-    // Not inlined: an async method's stub carries its whole state machine, which would be a temporary of the caller.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private async ValueTask<FcExchangeOutcome> ExecuteWithRetriesAsync(BsgTransaction tx, FcPayloadKind kind, FcBsgMsgCode code, string operation,
         FcId? destination, bool keepBytes, FcExchangeOutcome? first, CancellationToken cancellationToken)
     {
