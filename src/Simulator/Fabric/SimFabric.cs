@@ -33,7 +33,7 @@ public sealed class SimFabric : ISimFabric
     private readonly ElsResponder _els;
     private readonly bool _vn2vn;
     private readonly object _loginSync = new();
-    private readonly Dictionary<uint, SimNPort> _switchPortIdentities = [];
+    private readonly Dictionary<int, SimNPort> _switchPortIdentities = []; // int keys: Dictionary<uint, …> is JIT-compiled
     private readonly LatencyModel _latency;
 
     /// <summary>The fabric of <paramref name="scenario"/>: switches, N_Ports, servers, zoning and faults.</summary>
@@ -485,7 +485,7 @@ public sealed class SimFabric : ISimFabric
             ? Topology.FindPort(sender.Domain, sender.SwitchPort)
             : Topology.Principal is { Ports.Count: > 0 } principal ? principal.Ports[0] : null;
         if (sp is null) return null;
-        var key = (uint)(sp.Owner.Domain << 16 | sp.Index);
+        var key = sp.Owner.Domain << 16 | sp.Index;
         lock (_switchPortIdentities)
         {
             if (_switchPortIdentities.TryGetValue(key, out var identity)) return identity;
