@@ -38,7 +38,7 @@ public static class BsgKitCli
         }
         var g = new GlobalOptions(env);
         var cli = new CliHost(g, env, interrupt ?? new CliInterrupt());
-        var root = BuildRoot(cli);
+        var root = BuildRoot(cli, args);
 
         // @FILE is ours (--dout @FILE), not a response file.
         var parse = root.Parse(JoinSimulateValue(args, root), new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -65,33 +65,61 @@ public static class BsgKitCli
         return code;
     }
 
+    /// <summary>The top-level commands in help order, by name, so one run builds only the commands its arguments name.</summary>
+    private static readonly (string Name, Func<CliHost, Func<RootCommand>, Command> Build)[] TopLevel =
+    [
+        ("list", static (cli, _) => ListCommand.Build(cli)),
+        ("info", static (cli, _) => ListCommand.BuildInfo(cli)),
+        ("ns", static (cli, _) => NsCommand.Build(cli)),
+        ("fdmi", static (cli, _) => FdmiCommand.Build(cli)),
+        ("fcs", static (cli, _) => FcsCommand.Build(cli)),
+        ("zone", static (cli, _) => ZoneCommand.Build(cli)),
+        ("els", static (cli, _) => ElsCommand.Build(cli)),
+        ("discover", static (cli, _) => DiscoverCommand.Build(cli)),
+        ("diff", static (cli, _) => DiffCommand.Build(cli)),
+        ("check", static (cli, _) => CheckCommand.Build(cli)),
+        ("exporter", static (cli, _) => MonitoringCommands.BuildExporter(cli)),
+        ("metrics", static (cli, _) => MonitoringCommands.BuildMetrics(cli)),
+        ("raw", static (cli, _) => RawCommand.Build(cli)),
+        ("vendor", static (cli, _) => VendorCommand.Build(cli)),
+        ("iscsi", static (cli, _) => IscsiCommand.Build(cli)),
+        ("sim", static (cli, _) => SimCommand.Build(cli)),
+        ("man", static (cli, root) => HelpCommands.BuildMan(cli, root)),
+        ("completion", static (cli, _) => HelpCommands.BuildCompletion(cli)),
+    ];
+
     /// <summary>The whole command tree (the command × driver matrix test enumerates its leaves).</summary>
-    internal static RootCommand BuildRoot(CliHost cli)
+    internal static RootCommand BuildRoot(CliHost cli) => BuildRoot(cli, null);
+
+    /// <summary>
+    /// The command tree for one run with <paramref name="args"/> (null: the whole tree). Building all of it is most of a
+    /// query's start-up, so only the top-level commands whose names appear among the arguments are built; the others
+    /// are stand-ins that carry just their name, which is all the parser and its errors ("unknown command 'x' (commands:
+    /// …)", the nearest name) can use of a command the arguments do not name. The root's help, directives (completion
+    /// asks with `[suggest:N] "LINE"`), `man` and `completion` read every command, so they get the whole tree.
+    /// </summary>
+    internal static RootCommand BuildRoot(CliHost cli, string[]? args)
     {
         var root = new RootCommand(Description + "\n\n" + ExitCodes.HelpText);
         foreach (var o in cli.G.All) root.Options.Add(o);
-        root.Subcommands.Add(ListCommand.Build(cli));
-        root.Subcommands.Add(ListCommand.BuildInfo(cli));
-        root.Subcommands.Add(NsCommand.Build(cli));
-        root.Subcommands.Add(FdmiCommand.Build(cli));
-        root.Subcommands.Add(FcsCommand.Build(cli));
-        root.Subcommands.Add(ZoneCommand.Build(cli));
-        root.Subcommands.Add(ElsCommand.Build(cli));
-        root.Subcommands.Add(DiscoverCommand.Build(cli));
-        root.Subcommands.Add(DiffCommand.Build(cli));
-        root.Subcommands.Add(CheckCommand.Build(cli));
-        root.Subcommands.Add(MonitoringCommands.BuildExporter(cli));
-        root.Subcommands.Add(MonitoringCommands.BuildMetrics(cli));
-        root.Subcommands.Add(RawCommand.Build(cli));
-        root.Subcommands.Add(VendorCommand.Build(cli));
-        root.Subcommands.Add(IscsiCommand.Build(cli));
-        root.Subcommands.Add(SimCommand.Build(cli));
-        root.Subcommands.Add(HelpCommands.BuildMan(cli, () => root));
-        root.Subcommands.Add(HelpCommands.BuildCompletion(cli));
+        var whole = args is null || NeedsWholeTree(args);
+        foreach (var (name, build) in TopLevel)
+            root.Subcommands.Add(whole || Array.IndexOf(args!, name) >= 0 ? build(cli, () => root) : new Command(name));
         // After every command is in: examples under each --help, completions from the catalog (both by command path and name).
         HelpExamples.Attach(root);
         Completions.Attach(root, cli);
         return root;
+    }
+
+    private static bool NeedsWholeTree(string[] args)
+    {
+        var named = false;
+        foreach (var a in args)
+        {
+            if (a.StartsWith('[') || a is "man" or "completion") return true;
+            foreach (var c in TopLevel) named |= c.Name == a;
+        }
+        return !named;
     }
 
     /// <summary>

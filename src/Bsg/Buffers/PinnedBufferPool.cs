@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace BsgKit.Bsg.Buffers;
@@ -13,10 +12,9 @@ public sealed class PinnedBufferPool : IDisposable
     public const int MaxBufferSize = 16 * 1024 * 1024;
 
     private const int Classes = 13; // 4 KiB << 0..12
-    private readonly ConcurrentBag<PinnedBuffer>[] _free = new ConcurrentBag<PinnedBuffer>[Classes];
+    private readonly FreeList<PinnedBuffer>[] _free = new FreeList<PinnedBuffer>[Classes];
     private readonly bool _lockMemory;
     private readonly ILogger? _logger;
-    private readonly int _maxPerClass;
     private int _disposed;
     private long _rented, _pooled, _pooledBytes;
 
@@ -37,8 +35,7 @@ public sealed class PinnedBufferPool : IDisposable
     {
         _lockMemory = lockMemory;
         _logger = logger;
-        _maxPerClass = maxPerClass;
-        for (var i = 0; i < Classes; i++) _free[i] = new ConcurrentBag<PinnedBuffer>();
+        for (var i = 0; i < Classes; i++) _free[i] = new FreeList<PinnedBuffer>(maxPerClass);
     }
 
     /// <summary>A zeroed buffer of at least <paramref name="minimumLength"/> bytes (at least one page).</summary>
@@ -65,14 +62,21 @@ public sealed class PinnedBufferPool : IDisposable
         buffer.Clear(usedLength);
         Interlocked.Decrement(ref _rented);
         var cls = ClassOf(buffer.Capacity);
-        if (Volatile.Read(ref _disposed) != 0 || (PinnedBuffer.PageSize << cls) != buffer.Capacity || _free[cls].Count >= _maxPerClass)
+        if (Volatile.Read(ref _disposed) != 0 || (PinnedBuffer.PageSize << cls) != buffer.Capacity)
         {
             buffer.Dispose();
             return;
         }
+        // Counted before it can be taken again, so the counts never go below zero.
         Interlocked.Increment(ref _pooled);
         Interlocked.Add(ref _pooledBytes, buffer.Capacity);
-        _free[cls].Add(buffer);
+        if (!_free[cls].TryAdd(buffer))
+        {
+            Interlocked.Decrement(ref _pooled);
+            Interlocked.Add(ref _pooledBytes, -buffer.Capacity);
+            buffer.Dispose(); // this size class is full
+            return;
+        }
         if (Volatile.Read(ref _disposed) != 0) Drain(); // raced with Dispose: nothing may stay behind
     }
 
@@ -93,8 +97,8 @@ public sealed class PinnedBufferPool : IDisposable
 
     private void Drain()
     {
-        foreach (var bag in _free)
-            while (bag.TryTake(out var b))
+        foreach (var list in _free)
+            while (list.TryTake(out var b))
             {
                 Interlocked.Decrement(ref _pooled);
                 Interlocked.Add(ref _pooledBytes, -b.Capacity);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using BsgKit.Bsg;
+using BsgKit.Bsg.Buffers;
 using BsgKit.Fc.FcBsg;
 using BsgKit.Fc.Profiles;
 using Microsoft.Extensions.Logging;
@@ -32,7 +33,7 @@ internal sealed class FcSession(FcDriverProfile profile, ILogger logger, FcClien
 internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) : IDisposable
 {
     private const int PooledTransactions = 16;
-    private readonly ConcurrentBag<BsgTransaction> _free = new();
+    private readonly FreeList<BsgTransaction> _free = new(PooledTransactions);
     // Made on the first cancellation: ConcurrentDictionary<…, byte> is JIT-compiled, and most processes never cancel.
     private ConcurrentDictionary<BsgTransaction, byte>? _abandoned;
     private int _disposed;
@@ -61,12 +62,11 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
     {
         // A request abandoned by cancellation may still be (or not yet be) in the kernel's hands: never reuse
         // it; Dispose defers the buffer release until the ioctl returns.
-        if ((Volatile.Read(ref _abandoned) is { } abandoned && abandoned.TryRemove(tx, out _)) || tx.IsInFlight || _free.Count >= PooledTransactions || Volatile.Read(ref _disposed) != 0)
+        if ((Volatile.Read(ref _abandoned) is { } abandoned && abandoned.TryRemove(tx, out _)) || tx.IsInFlight || Volatile.Read(ref _disposed) != 0 || !_free.TryAdd(tx))
         {
             tx.Dispose();
             return;
         }
-        _free.Add(tx);
         if (Volatile.Read(ref _disposed) != 0) DisposeFree(); // raced with Dispose
     }
 
