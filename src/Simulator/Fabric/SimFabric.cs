@@ -297,18 +297,28 @@ public sealed class SimFabric : ISimFabric
     // ---------------------------------------------------------------- views
 
     /// <inheritdoc/>
-    public IReadOnlyList<RemotePortView> PortsVisibleTo(FcId source)
+    public IReadOnlyList<RemotePortView> PortsVisibleTo(FcId source) => VisibleTo(source);
+
+    /// <summary>
+    /// <see cref="PortsVisibleTo"/> as an array, for the SAN's build: a List&lt;RemotePortView&gt; (a framework generic over
+    /// our struct) was JIT-compiled at every start.
+    /// </summary>
+    internal RemotePortView[] VisibleTo(FcId source)
     {
         var viewer = _ports.FindById(source);
         var snapshot = _ports.Registered;
-        var list = new List<RemotePortView>();
+        var found = new RemotePortView[snapshot.Length];
+        var count = 0;
         foreach (var port in snapshot)
         {
             if (port.Id == source) continue;
             if (viewer is not null && !Zoning.CanSee(viewer, port)) continue;
-            list.Add(new RemotePortView(port.Id, port.PortName, port.NodeName, port.Roles));
+            found[count++] = new RemotePortView(port.Id, port.PortName, port.NodeName, port.Roles);
         }
-        return list;
+        if (count == found.Length) return found;
+        var result = new RemotePortView[count];
+        for (var i = 0; i < count; i++) result[i] = found[i];
+        return result;
     }
 
     // ---------------------------------------------------------------- exchange
