@@ -261,7 +261,9 @@ internal ref struct ScenarioJsonTokens
         }
     }
 
-    /// <summary>// to the end of the line, or /* to */; ASCII only (the rest is System.Text.Json's to judge).</summary>
+    /// <summary>
+    /// // to the end of the line (\n or \r\n; a lone \r is System.Text.Json's to judge), or /* to */; ASCII only.
+    /// </summary>
     private void SkipComment()
     {
         if (_pos + 1 >= _json.Length) throw new FormatException("unexpected '/'");
@@ -273,6 +275,7 @@ internal ref struct ScenarioJsonTokens
             {
                 var b = _json[_pos];
                 if (b == (byte)'\n') return;
+                if (b == (byte)'\r' && _pos + 1 < _json.Length && _json[_pos + 1] == (byte)'\n') return; // CRLF: whitespace next
                 if (b == (byte)'\r' || b >= 0x80) throw new FormatException("a comment this reader leaves alone");
             }
             return;

@@ -103,6 +103,7 @@ public class ScenarioJsonTokensTests
     [InlineData("{\"esc\":\"q\\\" b\\\\ s\\/ \\b\\f\\n\\r\\t \\u00e9\\u20AC\"}")]
     [InlineData("{\"utf8\":\"café — ünïcode\"}")]
     [InlineData("{ // line\n \"a\": /* block */ 1, /* * / */ \"b\": [2,], } // end")]
+    [InlineData("{ // a file with CRLF line ends\r\n \"a\": 1 // and a comment\r\n}\r\n")]
     [InlineData("[1e400]")]
     [InlineData("[-1e400]")]
     [InlineData("[123456789012345678901234567890]")]
@@ -149,6 +150,8 @@ public class ScenarioJsonTokensTests
     [InlineData("/* unterminated [")]
     [InlineData("[1] /")]
     [InlineData("\uFEFF{}")]
+    [InlineData("{ // a lone CR ends nothing here\r \"a\": 1 }")]
+    [InlineData("{ /* non-ASCII — in a comment */ }")]
     public void Malformed_or_doubtful_json_is_refused(string json) => Assert.Null(Mine(Encoding.UTF8.GetBytes(json)));
 
     [Fact]
