@@ -20,6 +20,13 @@ public interface IBsgTransport
 
     /// <summary>Opens the node; throws <see cref="BsgErrnoException"/> (ENOENT, EACCES …) naming the path.</summary>
     BsgNodeChannel Open(string devicePath);
+
+    /// <summary>
+    /// True when <see cref="Execute"/> never waits for anything (a simulator that only advances its simulated clock): a
+    /// caller may then run it on its own thread even when its wait could be cancelled, since there is nothing to stop
+    /// waiting for. False by default: the kernel's ioctl waits for the fabric, up to the request's timeout.
+    /// </summary>
+    bool NeverBlocks => false;
 }
 
 /// <summary>An open node (the file descriptor, or the simulator's equivalent).</summary>

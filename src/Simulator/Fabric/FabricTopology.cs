@@ -32,12 +32,13 @@ public sealed class FabricTopology
     /// <summary>The fabric name: the principal switch's WWN (0 without switches).</summary>
     public Wwn FabricName => Principal?.Name ?? default;
 
+    // TryGetValue, not GetValueOrDefault: the framework's extension over IReadOnlyDictionary is JIT-compiled per instantiation.
     /// <summary>The switch with domain ID <paramref name="domain"/>, or null.</summary>
-    public SimSwitch? FindDomain(int domain) => _byDomain.GetValueOrDefault(domain);
+    public SimSwitch? FindDomain(int domain) => _byDomain.TryGetValue(domain, out var s) ? s : null;
     /// <summary>The switch named <paramref name="name"/>, or null.</summary>
-    public SimSwitch? FindSwitch(Wwn name) => _byName.GetValueOrDefault(name.Value);
+    public SimSwitch? FindSwitch(Wwn name) => _byName.TryGetValue(name.Value, out var s) ? s : null;
     /// <summary>The switch port with WWN <paramref name="name"/>, or null.</summary>
-    public SimSwitchPort? FindPort(Wwn name) => _portsByName.GetValueOrDefault(name.Value);
+    public SimSwitchPort? FindPort(Wwn name) => _portsByName.TryGetValue(name.Value, out var p) ? p : null;
 
     /// <summary>Port <paramref name="port"/> of the switch with domain <paramref name="domain"/>, or null.</summary>
     public SimSwitchPort? FindPort(int domain, int port)

@@ -10,7 +10,8 @@ namespace BsgKit.Simulator.Fabric;
 internal sealed class PortDirectory
 {
     private readonly object _sync = new();
-    private readonly Dictionary<uint, SimNPort> _byId = [];
+    // Keyed by the FC ID as an int (24 bits): Dictionary<int, …> is precompiled in the framework, Dictionary<uint, …> JIT-compiled at start.
+    private readonly Dictionary<int, SimNPort> _byId = [];
     private readonly Dictionary<ulong, SimNPort> _byPortName = [];
     private SimNPort[] _registered = [];
 
@@ -43,7 +44,7 @@ internal sealed class PortDirectory
 
     private void AddIndexes(SimNPort port)
     {
-        if (!_byId.TryAdd(port.Id.Value, port))
+        if (!_byId.TryAdd((int)port.Id.Value, port))
             throw new InvalidOperationException($"FC ID {port.Id} is used twice");
         if (!_byPortName.TryAdd(port.PortName.Value, port))
             throw new InvalidOperationException($"WWPN {port.PortName} is used twice");
@@ -54,7 +55,7 @@ internal sealed class PortDirectory
     {
         lock (_sync)
         {
-            if (!_byId.Remove(port.Id.Value)) return false;
+            if (!_byId.Remove((int)port.Id.Value)) return false;
             _byPortName.Remove(port.PortName.Value);
             Publish(port, insert: false);
             return true;
@@ -63,17 +64,17 @@ internal sealed class PortDirectory
 
     public SimNPort? FindById(FcId id)
     {
-        lock (_sync) return _byId.GetValueOrDefault(id.Value);
+        lock (_sync) return _byId.TryGetValue((int)id.Value, out var port) ? port : null;
     }
 
     public SimNPort? FindByPortName(Wwn name)
     {
-        lock (_sync) return _byPortName.GetValueOrDefault(name.Value);
+        lock (_sync) return _byPortName.TryGetValue(name.Value, out var port) ? port : null;
     }
 
     public bool IsUsed(FcId id)
     {
-        lock (_sync) return _byId.ContainsKey(id.Value);
+        lock (_sync) return _byId.ContainsKey((int)id.Value);
     }
 
     /// <summary>The registered port with this FC ID, or null.</summary>

@@ -33,7 +33,7 @@ public sealed class SimFabric : ISimFabric
     private readonly ElsResponder _els;
     private readonly bool _vn2vn;
     private readonly object _loginSync = new();
-    private readonly Dictionary<uint, SimNPort> _switchPortIdentities = [];
+    private readonly Dictionary<int, SimNPort> _switchPortIdentities = []; // int keys: Dictionary<uint, …> is JIT-compiled
     private readonly LatencyModel _latency;
 
     /// <summary>The fabric of <paramref name="scenario"/>: switches, N_Ports, servers, zoning and faults.</summary>
@@ -297,18 +297,28 @@ public sealed class SimFabric : ISimFabric
     // ---------------------------------------------------------------- views
 
     /// <inheritdoc/>
-    public IReadOnlyList<RemotePortView> PortsVisibleTo(FcId source)
+    public IReadOnlyList<RemotePortView> PortsVisibleTo(FcId source) => VisibleTo(source);
+
+    /// <summary>
+    /// <see cref="PortsVisibleTo"/> as an array, for the SAN's build: a List&lt;RemotePortView&gt; (a framework generic over
+    /// our struct) was JIT-compiled at every start.
+    /// </summary>
+    internal RemotePortView[] VisibleTo(FcId source)
     {
         var viewer = _ports.FindById(source);
         var snapshot = _ports.Registered;
-        var list = new List<RemotePortView>();
+        var found = new RemotePortView[snapshot.Length];
+        var count = 0;
         foreach (var port in snapshot)
         {
             if (port.Id == source) continue;
             if (viewer is not null && !Zoning.CanSee(viewer, port)) continue;
-            list.Add(new RemotePortView(port.Id, port.PortName, port.NodeName, port.Roles));
+            found[count++] = new RemotePortView(port.Id, port.PortName, port.NodeName, port.Roles);
         }
-        return list;
+        if (count == found.Length) return found;
+        var result = new RemotePortView[count];
+        for (var i = 0; i < count; i++) result[i] = found[i];
+        return result;
     }
 
     // ---------------------------------------------------------------- exchange
@@ -485,7 +495,7 @@ public sealed class SimFabric : ISimFabric
             ? Topology.FindPort(sender.Domain, sender.SwitchPort)
             : Topology.Principal is { Ports.Count: > 0 } principal ? principal.Ports[0] : null;
         if (sp is null) return null;
-        var key = (uint)(sp.Owner.Domain << 16 | sp.Index);
+        var key = sp.Owner.Domain << 16 | sp.Index;
         lock (_switchPortIdentities)
         {
             if (_switchPortIdentities.TryGetValue(key, out var identity)) return identity;

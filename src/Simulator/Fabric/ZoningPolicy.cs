@@ -13,7 +13,7 @@ namespace BsgKit.Simulator.Fabric;
 public sealed class ZoningPolicy
 {
     private readonly Dictionary<ulong, List<int>> _zonesByName = [];
-    private readonly Dictionary<uint, List<int>> _zonesByFcId = [];
+    private readonly Dictionary<int, List<int>> _zonesByFcId = []; // FC IDs (24 bits) as int: Dictionary<uint, …> is JIT-compiled
 
     /// <summary>Zoning from the scenario's <paramref name="spec"/>; null: no zoning, everyone sees everyone.</summary>
     public ZoningPolicy(ZoningSpec? spec)
@@ -47,7 +47,7 @@ public sealed class ZoningPolicy
 
     private void AddMember(string member, int zone)
     {
-        if (TryParseFcIdMember(member, out var id)) Add(_zonesByFcId, id.Value, zone);
+        if (TryParseFcIdMember(member, out var id)) Add(_zonesByFcId, (int)id.Value, zone);
         else if (Wwn.TryParse(member, out var wwn)) Add(_zonesByName, wwn.Value, zone);
     }
 
@@ -71,7 +71,7 @@ public sealed class ZoningPolicy
         var all = new List<int>();
         if (_zonesByName.TryGetValue(portName.Value, out var a)) all.AddRange(a);
         if (_zonesByName.TryGetValue(nodeName.Value, out var b)) all.AddRange(b);
-        if (_zonesByFcId.TryGetValue(id.Value, out var c)) all.AddRange(c);
+        if (_zonesByFcId.TryGetValue((int)id.Value, out var c)) all.AddRange(c);
         if (all.Count == 0) return [];
         all.Sort();
         var distinct = 1;

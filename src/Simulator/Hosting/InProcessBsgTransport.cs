@@ -20,6 +20,12 @@ public sealed class InProcessBsgTransport(SimulatedSan san) : IBsgTransport
         return new Channel(devicePath, file);
     }
 
+    /// <summary>
+    /// True unless the scenario sleeps for its simulated latencies (<see cref="SimClock.RealDelays"/>): without real
+    /// delays a request only advances the simulated clock, so nothing in it waits.
+    /// </summary>
+    public bool NeverBlocks => !san.Kernel.Clock.RealDelays;
+
     /// <summary>Runs one SG_IO through the fake kernel; returns 0 or a negative errno, as the ioctl would.</summary>
     public int Execute(BsgNodeChannel channel, ref SgIoV4 header, ReadOnlySpan<MemoryRegion> handedOver)
     {

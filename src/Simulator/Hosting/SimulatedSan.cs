@@ -95,7 +95,7 @@ public sealed class SimulatedSan : IDisposable
             Directory.CreateDirectory(Path.Combine(SysRoot, "class"));
             Directory.CreateDirectory(Path.Combine(DevRoot, "bsg"));
         }
-        foreach (var spec in scenario.Hosts.OrderBy(h => h.Host))
+        foreach (var spec in HostsInOrder(scenario.Hosts))
         {
             AddHost(spec, spec.Host, spec.Wwpn, spec.Wwnn);
             foreach (var v in spec.Npiv) AddHost(spec, v.Host, v.Wwpn, v.Wwnn);
@@ -113,6 +113,26 @@ public sealed class SimulatedSan : IDisposable
             SysfsTreeWriter.WriteBsgNode(_tree, lun);
         }
     }
+
+    /// <summary>
+    /// The hosts by host number, equal numbers in scenario order (what OrderBy gives): a stable insertion sort by hand for
+    /// the usual few hosts, since OrderBy's sorter cost a --simulate start milliseconds; OrderBy itself for many.
+    /// </summary>
+    private static IEnumerable<HostSpec> HostsInOrder(List<HostSpec> hosts)
+    {
+        if (hosts.Count > FewHosts) return hosts.OrderBy(h => h.Host);
+        var sorted = hosts.ToArray();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            var h = sorted[i];
+            var j = i - 1;
+            for (; j >= 0 && sorted[j].Host > h.Host; j--) sorted[j + 1] = sorted[j];
+            sorted[j + 1] = h;
+        }
+        return sorted;
+    }
+
+    private const int FewHosts = 64;
 
     /// <summary>The simulated SAN of a scenario on its own fabric and clock, its tree as files.</summary>
     public static SimulatedSan Create(Scenario scenario, string? rootDirectory = null) =>
@@ -234,11 +254,11 @@ public sealed class SimulatedSan : IDisposable
                 host.AddRemotePort(FcId.ManagementServer, SimFabric.ServerPortName(FcId.ManagementServer, login.FabricName), login.FabricName, ["Management Server"]);
             }
         }
-        var visible = Fabric.PortsVisibleTo(host.PortId);
-        _budget.Reserve(ScenarioLimits.TreeFilesPerHost + (long)ScenarioLimits.TreeFilesPerRemotePort * (visible.Count + 2), $"host{hostNumber}");
+        var visible = VisibleTo(host.PortId);
+        _budget.Reserve(ScenarioLimits.TreeFilesPerHost + (long)ScenarioLimits.TreeFilesPerRemotePort * (visible.Length + 2), $"host{hostNumber}");
         // Each rport: its fc_remote_ports and bsg directories and /dev node, and a LUN's bsg directory and /dev node.
-        _memory?.Reserve(EntriesPerRemotePort * visible.Count, 2 * visible.Count, _memory.RemotePortsDir, _memory.BsgClassDir, _memory.DevBsgDir);
-        _nodes.EnsureCapacity(_nodes.Count + 2 * visible.Count);
+        _memory?.Reserve(EntriesPerRemotePort * visible.Length, 2 * visible.Length, _memory.RemotePortsDir, _memory.BsgClassDir, _memory.DevBsgDir);
+        _nodes.EnsureCapacity(_nodes.Count + 2 * visible.Length);
         foreach (var view in visible)
             if (view.PortId != host.PortId && Discovers(lld, view)) host.AddRemotePort(view.PortId, view.PortName, view.NodeName, view.Roles);
 
@@ -293,7 +313,7 @@ public sealed class SimulatedSan : IDisposable
             // scenario's hosts at start) are searched instead: HashSet<uint> would be JIT-compiled for them.
             var rports = host.RemotePorts;
             var known = rports.Count <= FewRemotePorts ? null : rports.Select(r => r.PortId.Value).ToHashSet();
-            foreach (var view in Fabric.PortsVisibleTo(host.PortId))
+            foreach (var view in VisibleTo(host.PortId))
             {
                 if (view.PortId == host.PortId || IsKnown(rports, known, view.PortId.Value) || !Discovers(host.Lld, view)) continue;
                 _budget.Reserve(ScenarioLimits.TreeFilesPerRemotePort, $"host{host.HostNumber}");
@@ -304,6 +324,9 @@ public sealed class SimulatedSan : IDisposable
             if (Fabric is SimFabric fabric) AddGonePeers(host, fabric, rports, known);
         }
     }
+
+    /// <summary>The ports a host sees, as an array: walked without the framework's list and enumerator over RemotePortView (JIT-compiled).</summary>
+    private RemotePortView[] VisibleTo(FcId id) => Fabric is SimFabric fabric ? fabric.VisibleTo(id) : [.. Fabric.PortsVisibleTo(id)];
 
     /// <summary>Up to this many rports a host's known ports are searched, not hashed.</summary>
     private const int FewRemotePorts = 64;

@@ -72,7 +72,9 @@ internal static class SysfsTreeWriter
             Write(tree, dir, name, Hex(value));
         }
         // The scenario's own statistics files (FPIN counters …) come last: they add to the transport's set or replace one.
-        foreach (var (name, value) in spec.Statistics ?? []) Write(tree, dir, name, Hex(value));
+        // Without any, no empty dictionary is made to be walked (Dictionary<string, ulong> is JIT-compiled at start).
+        if (spec.Statistics is { } statistics)
+            foreach (var (name, value) in statistics) Write(tree, dir, name, Hex(value));
     }
 
     public static string DefaultSymbolicName(Scenarios.HostSpec spec) => spec.Driver switch

@@ -36,12 +36,16 @@ public sealed unsafe class RegionUserMemory : IUserMemory
     /// </summary>
     internal static RegionUserMemory ForThisThread(ReadOnlySpan<MemoryRegion> regions)
     {
-        var memory = t_current ??= new RegionUserMemory([]);
-        if (memory._regions.Length < regions.Length) memory._regions = new MemoryRegion[Math.Max(4, regions.Length)];
-        regions.CopyTo(memory._regions);
+        var memory = t_current ??= new RegionUserMemory(4);
+        if (memory._regions.Length < regions.Length) memory._regions = new MemoryRegion[regions.Length];
+        // A loop, not CopyTo: the framework's span copy over our struct is JIT-compiled on the first request.
+        var held = memory._regions;
+        for (var i = 0; i < regions.Length; i++) held[i] = regions[i];
         memory._count = regions.Length;
         return memory;
     }
+
+    private RegionUserMemory(int capacity) => _regions = new MemoryRegion[capacity];
 
     /// <summary>Forgets the regions (they belong to a transaction that may be freed).</summary>
     internal void Release() => _count = 0;

@@ -1,24 +1,17 @@
-using System.Text.Json;
-
 namespace BsgKit.Simulator.Scenarios;
 
 /// <summary>
-/// Reads a well-formed scenario with <see cref="Utf8JsonReader"/> and plain assignments. Why: System.Text.Json's
+/// Reads a well-formed scenario with <see cref="ScenarioJsonTokens"/> and plain assignments. Why: System.Text.Json's
 /// generated metadata instantiates JsonPropertyInfo&lt;T&gt; and its setters for every int, uint, double and bool of
 /// the model, and ReadyToRun cannot precompile those framework generics in a framework-dependent tool — about 240
-/// methods JIT-compiled on every <c>--simulate</c> start. This reader is our own non-generic code, precompiled.
+/// methods JIT-compiled on every <c>--simulate</c> start; and even Utf8JsonReader alone costs a start
+/// milliseconds (see <see cref="ScenarioJsonTokens"/>). This reader is our own non-generic code, precompiled.
 /// It accepts only what <see cref="ScenarioJsonContext"/> reads the same way; anything else (an unknown field, a null
 /// where the schema has none, a wrong kind, a syntax error) returns null and the caller asks System.Text.Json, which
 /// either reads it or names the error exactly as before. ScenarioReaderTests hold the two to the same schema.
 /// </summary>
 internal static class ScenarioReader
 {
-    private static readonly JsonReaderOptions Options = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     /// <summary>Thrown inside the reader at the first thing it leaves to System.Text.Json; never escapes.</summary>
     private sealed class NotMine : Exception;
 
@@ -27,77 +20,77 @@ internal static class ScenarioReader
     {
         try
         {
-            var r = new Utf8JsonReader(utf8, Options);
+            var r = new ScenarioJsonTokens(utf8);
             Next(ref r);
             var scenario = ReadScenario(ref r);
             if (r.Read()) return null; // trailing content: System.Text.Json names the error
             return scenario;
         }
-        catch (Exception e) when (e is NotMine or JsonException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is NotMine or InvalidOperationException or FormatException)
         {
             return null;
         }
     }
 
-    private static void Next(ref Utf8JsonReader r)
+    private static void Next(ref ScenarioJsonTokens r)
     {
         if (!r.Read()) throw new NotMine();
     }
 
     /// <summary>Steps onto the property's value and returns its name (null at the end of the object).</summary>
-    private static string? Property(ref Utf8JsonReader r)
+    private static string? Property(ref ScenarioJsonTokens r)
     {
         Next(ref r);
-        if (r.TokenType == JsonTokenType.EndObject) return null;
-        var name = r.GetString()!;
+        if (r.TokenType == ScenarioJsonToken.EndObject) return null;
+        var name = r.GetString();
         Next(ref r);
         return name;
     }
 
-    private static void StartObject(ref Utf8JsonReader r)
+    private static void StartObject(ref ScenarioJsonTokens r)
     {
-        if (r.TokenType != JsonTokenType.StartObject) throw new NotMine();
+        if (r.TokenType != ScenarioJsonToken.StartObject) throw new NotMine();
     }
 
-    private static bool IsNull(ref Utf8JsonReader r) => r.TokenType == JsonTokenType.Null;
+    private static bool IsNull(ref ScenarioJsonTokens r) => r.TokenType == ScenarioJsonToken.Null;
 
-    private static string Str(ref Utf8JsonReader r) =>
-        r.TokenType == JsonTokenType.String ? r.GetString()! : throw new NotMine();
+    private static string Str(ref ScenarioJsonTokens r) =>
+        r.TokenType == ScenarioJsonToken.String ? r.GetString()! : throw new NotMine();
 
-    private static string? NullableStr(ref Utf8JsonReader r) => IsNull(ref r) ? null : Str(ref r);
+    private static string? NullableStr(ref ScenarioJsonTokens r) => IsNull(ref r) ? null : Str(ref r);
 
-    private static int Int(ref Utf8JsonReader r) =>
-        r.TokenType == JsonTokenType.Number && r.TryGetInt32(out var v) ? v : throw new NotMine();
+    private static int Int(ref ScenarioJsonTokens r) =>
+        r.TokenType == ScenarioJsonToken.Number && r.TryGetInt32(out var v) ? v : throw new NotMine();
 
-    private static uint UInt(ref Utf8JsonReader r) =>
-        r.TokenType == JsonTokenType.Number && r.TryGetUInt32(out var v) ? v : throw new NotMine();
+    private static uint UInt(ref ScenarioJsonTokens r) =>
+        r.TokenType == ScenarioJsonToken.Number && r.TryGetUInt32(out var v) ? v : throw new NotMine();
 
-    private static ulong ULong(ref Utf8JsonReader r) =>
-        r.TokenType == JsonTokenType.Number && r.TryGetUInt64(out var v) ? v : throw new NotMine();
+    private static ulong ULong(ref ScenarioJsonTokens r) =>
+        r.TokenType == ScenarioJsonToken.Number && r.TryGetUInt64(out var v) ? v : throw new NotMine();
 
-    private static double Double(ref Utf8JsonReader r) =>
-        r.TokenType == JsonTokenType.Number && r.TryGetDouble(out var v) ? v : throw new NotMine();
+    private static double Double(ref ScenarioJsonTokens r) =>
+        r.TokenType == ScenarioJsonToken.Number && r.TryGetDouble(out var v) ? v : throw new NotMine();
 
-    private static bool Bool(ref Utf8JsonReader r) => r.TokenType switch
+    private static bool Bool(ref ScenarioJsonTokens r) => r.TokenType switch
     {
-        JsonTokenType.True => true,
-        JsonTokenType.False => false,
+        ScenarioJsonToken.True => true,
+        ScenarioJsonToken.False => false,
         _ => throw new NotMine(),
     };
 
     /// <summary>True while the array has another element (the reader on it); the array itself must not be null.</summary>
-    private static bool Element(ref Utf8JsonReader r)
+    private static bool Element(ref ScenarioJsonTokens r)
     {
         Next(ref r);
-        return r.TokenType != JsonTokenType.EndArray;
+        return r.TokenType != ScenarioJsonToken.EndArray;
     }
 
-    private static void StartArray(ref Utf8JsonReader r)
+    private static void StartArray(ref ScenarioJsonTokens r)
     {
-        if (r.TokenType != JsonTokenType.StartArray) throw new NotMine();
+        if (r.TokenType != ScenarioJsonToken.StartArray) throw new NotMine();
     }
 
-    private static List<string> Strings(ref Utf8JsonReader r)
+    private static List<string> Strings(ref ScenarioJsonTokens r)
     {
         StartArray(ref r);
         var list = new List<string>();
@@ -105,7 +98,7 @@ internal static class ScenarioReader
         return list;
     }
 
-    private static Scenario ReadScenario(ref Utf8JsonReader r)
+    private static Scenario ReadScenario(ref ScenarioJsonTokens r)
     {
         StartObject(ref r);
         var s = new Scenario();
@@ -152,7 +145,7 @@ internal static class ScenarioReader
         return s;
     }
 
-    private static ScsiDebugSpec ReadScsiDebug(ref Utf8JsonReader r)
+    private static ScsiDebugSpec ReadScsiDebug(ref ScenarioJsonTokens r)
     {
         StartObject(ref r);
         var s = new ScsiDebugSpec();
@@ -170,7 +163,7 @@ internal static class ScenarioReader
         return s;
     }
 
-    private static SwitchSpec ReadSwitch(ref Utf8JsonReader r)
+    private static SwitchSpec ReadSwitch(ref ScenarioJsonTokens r)
     {
         StartObject(ref r);
         var s = new SwitchSpec();
@@ -192,7 +185,7 @@ internal static class ScenarioReader
         return s;
     }
 
-    private static NameServerSpec ReadNameServer(ref Utf8JsonReader r)
+    private static NameServerSpec ReadNameServer(ref ScenarioJsonTokens r)
     {
         StartObject(ref r);
         var s = new NameServerSpec();
@@ -208,7 +201,7 @@ internal static class ScenarioReader
         return s;
     }
 
-    private static LatencySpec ReadLatency(ref Utf8JsonReader r)
+    private static LatencySpec ReadLatency(ref ScenarioJsonTokens r)
     {
         StartObject(ref r);
         var s = new LatencySpec();
@@ -224,7 +217,7 @@ internal static class ScenarioReader
         return s;
     }
 
-    private static IslSpec ReadIsl(ref Utf8JsonReader r)
+    private static IslSpec ReadIsl(ref ScenarioJsonTokens r)
     {
         StartObject(ref r);
         var s = new IslSpec();
@@ -242,7 +235,7 @@ internal static class ScenarioReader
         return s;
     }
 
-    private static HostSpec ReadHost(ref Utf8JsonReader r)
+    private static HostSpec ReadHost(ref ScenarioJsonTokens r)
     {
         StartObject(ref r);
         var s = new HostSpec();
@@ -278,7 +271,7 @@ internal static class ScenarioReader
         return s;
     }
 
-    private static Dictionary<string, ulong> ReadStatistics(ref Utf8JsonReader r)
+    private static Dictionary<string, ulong> ReadStatistics(ref ScenarioJsonTokens r)
     {
         StartObject(ref r);
         var d = new Dictionary<string, ulong>();
@@ -286,7 +279,7 @@ internal static class ScenarioReader
         return d;
     }
 
-    private static NpivSpec ReadNpiv(ref Utf8JsonReader r)
+    private static NpivSpec ReadNpiv(ref ScenarioJsonTokens r)
     {
         StartObject(ref r);
         var s = new NpivSpec();
@@ -303,7 +296,7 @@ internal static class ScenarioReader
         return s;
     }
 
-    private static NPortSpec ReadNPort(ref Utf8JsonReader r)
+    private static NPortSpec ReadNPort(ref ScenarioJsonTokens r)
     {
         StartObject(ref r);
         var s = new NPortSpec();
@@ -331,7 +324,7 @@ internal static class ScenarioReader
         return s;
     }
 
-    private static LesbSpec ReadLesb(ref Utf8JsonReader r)
+    private static LesbSpec ReadLesb(ref ScenarioJsonTokens r)
     {
         StartObject(ref r);
         var s = new LesbSpec();
@@ -351,7 +344,7 @@ internal static class ScenarioReader
         return s;
     }
 
-    private static SfpSpec ReadSfp(ref Utf8JsonReader r)
+    private static SfpSpec ReadSfp(ref ScenarioJsonTokens r)
     {
         StartObject(ref r);
         var s = new SfpSpec();
@@ -376,7 +369,7 @@ internal static class ScenarioReader
         return s;
     }
 
-    private static RnidSpec ReadRnid(ref Utf8JsonReader r)
+    private static RnidSpec ReadRnid(ref ScenarioJsonTokens r)
     {
         StartObject(ref r);
         var s = new RnidSpec();
@@ -396,7 +389,7 @@ internal static class ScenarioReader
         return s;
     }
 
-    private static ZoningSpec ReadZoning(ref Utf8JsonReader r)
+    private static ZoningSpec ReadZoning(ref ScenarioJsonTokens r)
     {
         StartObject(ref r);
         var s = new ZoningSpec();
@@ -420,7 +413,7 @@ internal static class ScenarioReader
         return s;
     }
 
-    private static ZoneSetSpec ReadZoneSet(ref Utf8JsonReader r)
+    private static ZoneSetSpec ReadZoneSet(ref ScenarioJsonTokens r)
     {
         StartObject(ref r);
         var s = new ZoneSetSpec();
@@ -436,7 +429,7 @@ internal static class ScenarioReader
         return s;
     }
 
-    private static ZoneSpec ReadZone(ref Utf8JsonReader r)
+    private static ZoneSpec ReadZone(ref ScenarioJsonTokens r)
     {
         StartObject(ref r);
         var s = new ZoneSpec();
@@ -452,7 +445,7 @@ internal static class ScenarioReader
         return s;
     }
 
-    private static FaultSpec ReadFault(ref Utf8JsonReader r)
+    private static FaultSpec ReadFault(ref ScenarioJsonTokens r)
     {
         StartObject(ref r);
         var s = new FaultSpec();
@@ -476,7 +469,7 @@ internal static class ScenarioReader
         return s;
     }
 
-    private static IscsiHostSpec ReadIscsiHost(ref Utf8JsonReader r)
+    private static IscsiHostSpec ReadIscsiHost(ref ScenarioJsonTokens r)
     {
         StartObject(ref r);
         var s = new IscsiHostSpec();

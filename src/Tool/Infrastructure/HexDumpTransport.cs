@@ -9,6 +9,8 @@ internal sealed class HexDumpTransport(IBsgTransport inner, TextWriter stderr) :
 
     public BsgNodeChannel Open(string devicePath) => inner.Open(devicePath);
 
+    public bool NeverBlocks => inner.NeverBlocks;
+
     public unsafe int Execute(BsgNodeChannel channel, ref SgIoV4 header, ReadOnlySpan<MemoryRegion> handedOver)
     {
         lock (_lock)

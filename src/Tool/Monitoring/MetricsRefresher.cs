@@ -156,6 +156,8 @@ internal sealed class MetricsRefresher(BsgNodeCatalog sysfs, IBsgTransport? tran
 
         public BsgNodeChannel Open(string devicePath) => inner.Open(devicePath);
 
+        public bool NeverBlocks => inner.NeverBlocks;
+
         public int Execute(BsgNodeChannel channel, ref SgIoV4 header, ReadOnlySpan<MemoryRegion> handedOver)
         {
             Interlocked.Increment(ref _requests);

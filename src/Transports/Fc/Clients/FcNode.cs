@@ -125,14 +125,17 @@ internal sealed class FcNode(BsgDevice device, FcSession session, bool isHost) :
     /// <summary>
     /// <see cref="ExecuteAsync"/> as a value. A request nobody can cancel runs its ioctl on the caller's thread (the
     /// thread-pool hop buys nothing when no one can stop waiting) and, unless the host's gate is taken or the answer is
-    /// busy, returns completed: nothing allocated, nothing queued. A cancellable one runs on the thread pool, so
-    /// cancelling abandons the wait (the ioctl itself cannot be stopped).
+    /// busy, returns completed: nothing allocated, nothing queued. So does a cancellable one (not yet cancelled) on a
+    /// transport that never blocks (<see cref="IBsgTransport.NeverBlocks"/>: a simulator without real delays), where
+    /// there is no wait to stop. Any other cancellable one runs on the thread pool, so cancelling abandons the wait (the
+    /// ioctl itself cannot be stopped).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public ValueTask<FcExchangeOutcome> ExecuteOutcomeAsync(BsgTransaction tx, FcPayloadKind kind, FcBsgMsgCode code, string operation, FcId? destination,
         bool keepBytes, CancellationToken cancellationToken)
     {
-        if (cancellationToken.CanBeCanceled || !Session.Gate.TryEnter())
+        var inline = !cancellationToken.CanBeCanceled || (!cancellationToken.IsCancellationRequested && Device.Transport.NeverBlocks);
+        if (!inline || !Session.Gate.TryEnter())
             return ExecuteWithRetriesAsync(tx, kind, code, operation, destination, keepBytes, null, cancellationToken);
         var first = ExecuteInlineHoldingGate(tx, kind, code, operation, destination, keepBytes);
         return first.Status != FcExchangeStatus.Busy || Session.BusyRetry.MaxAttempts <= 1
