@@ -72,10 +72,23 @@ public sealed class BsgDevice : IDisposable
     /// <summary>
     /// Runs the transaction on a thread-pool thread. Cancellation abandons the wait, not the request: the
     /// kernel cannot be stopped mid-ioctl, so the transaction keeps its buffers until the ioctl returns.
+    /// On a transport that never blocks (<see cref="IBsgTransport.NeverBlocks"/>) it runs on the caller's thread
+    /// and returns completed: there is no wait to abandon, so the hop would buy nothing.
     /// </summary>
     public Task<BsgCompletion> ExecuteAsync(BsgTransaction transaction, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (_transport.NeverBlocks)
+        {
+            try
+            {
+                return Task.FromResult(Execute(transaction));
+            }
+            catch (Exception e)
+            {
+                return Task.FromException<BsgCompletion>(e); // as the thread-pool path reports it: in the task
+            }
+        }
         var work = Task.Factory.StartNew(static state =>
         {
             var (device, tx) = ((BsgDevice, BsgTransaction))state!;

@@ -34,6 +34,42 @@ public class DeviceConcurrencyTests
     }
 
     [Fact]
+    public async Task On_a_transport_that_never_blocks_the_request_runs_on_the_callers_thread_and_returns_completed()
+    {
+        var transport = new ScriptedTransport((ref SgIoV4 h, ScriptedTransport.UserMemory m) =>
+        {
+            m.At(h.DinXferp, 4).Fill(0x5a);
+            return 0;
+        }) { NeverBlocks = true };
+        using var pool = new PinnedBufferPool();
+        using var device = BsgDevice.Open("/dev/bsg/fc_host0", transport, pool);
+        using var tx = device.CreateTransaction(20, 4, 4);
+        using var cts = new CancellationTokenSource();
+        var run = device.ExecuteAsync(tx, cts.Token);
+        Assert.True(run.IsCompletedSuccessfully);
+        Assert.Equal(Environment.CurrentManagedThreadId, transport.LastThreadId);
+        (await run).ThrowIfFailed();
+        Assert.Equal(0x5a, tx.Din[0]);
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => device.ExecuteAsync(tx, cts.Token)); // nothing sent
+        Assert.Equal(1, transport.Calls);
+    }
+
+    [Fact]
+    public async Task On_a_transport_that_never_blocks_a_failure_is_reported_in_the_task_as_on_the_thread_pool()
+    {
+        var transport = new ScriptedTransport((ref SgIoV4 h, ScriptedTransport.UserMemory m) => throw new InvalidOperationException("driver fault"))
+            { NeverBlocks = true };
+        using var pool = new PinnedBufferPool();
+        using var device = BsgDevice.Open("/dev/bsg/fc_host0", transport, pool);
+        using var tx = device.CreateTransaction(20, 4, 4);
+        var run = device.ExecuteAsync(tx);
+        Assert.True(run.IsFaulted);
+        Assert.Equal("driver fault", (await Assert.ThrowsAsync<InvalidOperationException>(() => run)).Message);
+        Assert.False(tx.IsInFlight);
+    }
+
+    [Fact]
     public async Task Buffers_are_not_returned_while_the_request_is_in_flight()
     {
         using var release = new ManualResetEventSlim();

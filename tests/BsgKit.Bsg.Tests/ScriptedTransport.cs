@@ -13,6 +13,10 @@ public sealed class ScriptedTransport(ScriptedTransport.Script script) : IBsgTra
 
     public int Calls;
     public SgIoV4 LastHeaderIn;
+    public int LastThreadId;
+
+    /// <summary>What the transport claims (<see cref="IBsgTransport.NeverBlocks"/>); false, as the kernel's, unless set.</summary>
+    public bool NeverBlocks { get; init; }
 
     public BsgNodeChannel Open(string devicePath) =>
         devicePath.Contains("missing") ? throw BsgErrnoException.For(devicePath, "open", Errno.ENOENT) : new Channel(devicePath);
@@ -21,6 +25,7 @@ public sealed class ScriptedTransport(ScriptedTransport.Script script) : IBsgTra
     {
         Interlocked.Increment(ref Calls);
         LastHeaderIn = header;
+        LastThreadId = Environment.CurrentManagedThreadId;
         var copy = header;
         var rc = script(ref copy, new UserMemory(handedOver.ToArray()));
         if (rc == 0) header = copy;
